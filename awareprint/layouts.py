@@ -1,0 +1,107 @@
+"""Layout specifications: layouts/<name>/layout.yaml, the geometry of each piece."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, PositiveFloat, PositiveInt, model_validator
+
+from .paths import LAYOUTS_DIR
+from .schema import Problems, Strict, load
+
+LAYOUT_FILE = "layout.yaml"
+TEMPLATE_FILE = "template.html.j2"
+STYLE_FILE = "style.css"
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class Box(Strict):
+    """A rectangle in percent of the page: left/width of its width, top/height of its height."""
+
+    left: Percent
+    top: Percent
+    width: Percent
+    height: Percent
+
+    @model_validator(mode="after")
+    def _inside_page(self) -> Box:
+        if self.left + self.width > 100.001 or self.top + self.height > 100.001:
+            raise ValueError("box reaches past the page; reduce width/height")
+        return self
+
+
+class Panel(Box):
+    """A coloured area behind the text (mastheads, bands); may run to the edge."""
+
+    fill: str
+
+
+class Slot(Box):
+    """A box that holds text: set at `font_pt` on the reference size, never below `min_pt`."""
+
+    font_pt: PositiveFloat
+    min_pt: PositiveFloat
+    optional: bool = False
+
+    @model_validator(mode="after")
+    def _minimum_below_design(self) -> Slot:
+        if self.min_pt > self.font_pt:
+            raise ValueError("min_pt is above font_pt; lower min_pt")
+        return self
+
+
+class Page(Strict):
+    panels: dict[str, Panel] = Field(default_factory=dict)
+    slots: dict[str, Slot]
+
+
+class TabStrip(Box):
+    """Tear-off tabs: `count` tabs side by side across the strip, text turned 90°."""
+
+    page: str
+    default: PositiveInt
+    min: PositiveInt
+    max: PositiveInt
+    font_pt: PositiveFloat
+    min_pt: PositiveFloat
+    padding_pt: PositiveFloat
+
+    @model_validator(mode="after")
+    def _default_in_range(self) -> TabStrip:
+        if not self.min <= self.default <= self.max:
+            raise ValueError("default tab count lies outside min..max")
+        return self
+
+
+class LayoutSpec(Strict):
+    title: str
+    description: str
+    reference_size: str
+    default_size: str
+    sizes: Annotated[list[str], Field(min_length=1)]
+    event: bool = False
+    pages: Annotated[dict[str, Page], Field(min_length=1)]
+    tabs: TabStrip | None = None
+    name: str = ""
+    folder: Path = LAYOUTS_DIR
+
+
+def layout_names(layouts_dir: Path = LAYOUTS_DIR) -> list[str]:
+    """Every folder of layouts/ holding a layout.yaml: adding a folder adds a layout."""
+    return sorted(p.parent.name for p in layouts_dir.glob(f"*/{LAYOUT_FILE}"))
+
+
+def load_layouts(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, LayoutSpec]:
+    """Every layout specification, problems collected."""
+    specs: dict[str, LayoutSpec] = {}
+    for name in layout_names(layouts_dir):
+        folder = layouts_dir / name
+        spec = load(LayoutSpec, folder / LAYOUT_FILE, problems)
+        for required in (TEMPLATE_FILE, STYLE_FILE):
+            if not (folder / required).is_file():
+                problems.add(folder / required, "", "missing; every layout needs one")
+        if spec is not None:
+            specs[name] = spec.model_copy(update={"name": name, "folder": folder})
+    return specs

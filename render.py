@@ -1,0 +1,8 @@
+"""Make print-ready awareness materials: `python render.py --help`."""
+
+import sys
+
+from awareprint.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
