@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from awareprint.catalogue import Catalogue, load_catalogue
+from awareprint.jobs import make_job
+from awareprint.pipeline import render
+
+_RENDERED: dict[tuple, bytes] = {}
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def rendered(catalogue):
+    """Render a piece once per test session: rendered(layout, size, lang='en', ...)."""
+
+    def make(layout: str, size: str | None = None, language: str = "en",
+             event: str | None = None, tabs: int | None = None) -> bytes:
+        key = (layout, size, language, event, tabs)
+        if key not in _RENDERED:
+            job = make_job(catalogue, layout, size, language, event, tabs)
+            _RENDERED[key] = render(job, catalogue).pdf
+        return _RENDERED[key]
+
+    return make
+
+
+def catalogue_pieces() -> list[tuple[str, str]]:
+    """Every layout × size of the catalogue, read at collection time."""
+    catalogue = load_catalogue()
+    return [(name, size) for name, spec in catalogue.layouts.items() for size in spec.sizes]

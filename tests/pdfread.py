@@ -1,0 +1,114 @@
+"""Reading finished PDFs back the way a person or a print shop would check them."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pypdf
+import pypdfium2
+import zxingcpp
+from fontTools.ttLib import TTFont
+
+from awareprint.paths import FONTS_DIR
+
+
+def text_of(pdf: bytes) -> str:
+    """All text of all pages, as a text extractor (and a screen reader) sees it."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def digits_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        sizes = []
+        for page in document.pages:
+            x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
+            sizes.append((x1 - x0, y1 - y0))
+        return sizes
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    upright: bool
+
+
+def chars(pdf: bytes, page_index: int = 0) -> list[Char]:
+    """Every visible character with its box in points from the top-left of the page."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[page_index]
+        return [
+            Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["upright"])
+            for c in page.chars
+            if c["text"].strip()
+        ]
+
+
+def embedded_fonts(pdf: bytes) -> Iterator[tuple[str, bytes | None]]:
+    """(BaseFont, embedded font program or None) for every font used on every page."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            fonts = page.Resources.get("/Font", {})
+            for font in fonts.values():
+                descendants = font.get("/DescendantFonts")
+                target = descendants[0] if descendants is not None else font
+                descriptor = target.get("/FontDescriptor")
+                program = None
+                if descriptor is not None:
+                    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
+                        if key in descriptor:
+                            program = descriptor[key].read_bytes()
+                yield str(font.BaseFont), program
+
+
+def outline_hashes(font: TTFont) -> set[int]:
+    """A fingerprint per non-empty glyph outline, independent of glyph ids and names."""
+    glyf = font["glyf"]
+    hashes = set()
+    for name in font.getGlyphOrder():
+        coordinates, ends, flags = glyf[name].getCoordinates(glyf)
+        if len(coordinates):
+            hashes.add(hash((tuple(coordinates), tuple(ends), bytes(flags))))
+    return hashes
+
+
+@cache
+def bundled_outlines() -> dict[str, set[int]]:
+    return {path.name: outline_hashes(TTFont(path)) for path in sorted(FONTS_DIR.glob("*.ttf"))}
+
+
+def font_source(program: bytes) -> str | None:
+    """The bundled font file an embedded subset was cut from, or None."""
+    embedded = outline_hashes(TTFont(io.BytesIO(program)))
+    for name, outlines in bundled_outlines().items():
+        if embedded <= outlines:
+            return name
+    return None
+
+
+def decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int = 3000) -> list[str]:
+    """Rasterise a page (as a phone camera would see the print) and decode its QR codes."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[page_index]
+        width, height = page.get_size()
+        scale = min(300 / 72, longest_side_px / max(width, height))
+        image = page.render(scale=scale).to_pil()
+    finally:
+        document.close()
+    return [result.text for result in zxingcpp.read_barcodes(image)]

@@ -1,0 +1,95 @@
+"""The command line as a volunteer types it: clear one-line errors, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from awareprint.cli import main
+from awareprint.paths import PROJECT_ROOT
+from tests.pdfread import page_sizes, text_of
+
+RENDER_PY = str(PROJECT_ROOT / "render.py")
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([sys.executable, RENDER_PY, *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize(("argv", "names"), [
+    (["postr"], ["poster", "tearoff", "wallet-card", "list"]),
+    (["poster", "--size", "a7"], ["letter", "a4", "tabloid", "a3", "18x24", "24x36"]),
+    (["wallet-card", "--size", "letter"], ["business-card", "eu-card", "cr80"]),
+    (["poster", "--lang", "xx"], ["en"]),
+    (["tearoff", "--tabs", "20"], ["6", "14"]),
+    (["poster", "--tabs", "8"], ["tearoff"]),
+    (["wallet-card", "--event", "Walk"], ["tearoff"]),
+    (["tearoff", "--tabs", "ten"], ["--tabs"]),
+    (["poster", "--colour", "red"], ["--colour"]),
+])
+def test_a_bad_name_is_one_line_naming_the_choices(capsys, tmp_path, argv, names):
+    code = main([*argv, "--out", str(tmp_path)] if argv[0] != "postr" else argv)
+    captured = capsys.readouterr()
+    assert code == 2
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    for name in names:
+        assert name in lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_traceback_for_a_user_mistake():
+    result = _run("poster", "--size", "a7")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "choose from" in result.stderr
+
+
+def test_help_and_list_do_not_load_the_layout_engine():
+    probe = (
+        "import sys\n"
+        "from awareprint.cli import main\n"
+        "assert main(['list']) == 0\n"
+        "try:\n    main(['--help'])\nexcept SystemExit as e:\n    assert e.code == 0\n"
+        "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "poster" in result.stdout and "English" in result.stdout
+
+
+def test_list_shows_layouts_sizes_and_languages(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    for word in ("poster", "wallet-card", "tearoff", "24x36", "cr80", "en", "English", "ltr"):
+        assert word in out
+
+
+def test_starter_set_is_written_to_out_and_is_reproducible(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for folder in (first, second):
+        folder.mkdir()
+        result = _run(cwd=folder)
+        assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (first / "out").iterdir())
+    assert names == ["poster_letter_en.pdf", "tearoff_letter_en.pdf",
+                     "wallet-card_business-card_en.pdf"]
+    for name in names:
+        assert f"out/{name}" in result.stdout
+        pdf = (first / "out" / name).read_bytes()
+        assert "1-888-373-7888" in text_of(pdf)
+        assert pdf == (second / "out" / name).read_bytes(), f"{name} differs between runs"
+
+
+def test_out_names_a_file_and_lang_repeats(tmp_path, capsys):
+    target = tmp_path / "my-poster.pdf"
+    assert main(["poster", "--size", "tabloid", "--out", str(target)]) == 0
+    width, height = page_sizes(target.read_bytes())[0]
+    assert (round(width), round(height)) == (792, 1224)
+    assert main(["poster", "--lang", "en", "--lang", "en", "--out", str(target)]) == 2
+    assert "give a folder" in capsys.readouterr().err

@@ -1,0 +1,71 @@
+"""Every layout × size of the catalogue, read back as a person and a print shop would."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import catalogue_pieces
+from tests.pdfread import (
+    chars,
+    decode_qr,
+    digits_of,
+    embedded_fonts,
+    font_source,
+    page_sizes,
+    text_of,
+)
+
+PIECES = catalogue_pieces()
+IDS = [f"{layout}-{size}" for layout, size in PIECES]
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_page_size_is_the_named_size(catalogue, rendered, layout, size):
+    named = catalogue.sizes[size]
+    pdf = rendered(layout, size)
+    sizes = page_sizes(pdf)
+    assert len(sizes) == len(catalogue.layouts[layout].pages)
+    for width, height in sizes:
+        assert width == pytest.approx(named.width_pt, abs=0.5)
+        assert height == pytest.approx(named.height_pt, abs=0.5)
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_hotline_number_and_text_line_are_printed(catalogue, rendered, layout, size):
+    text = text_of(rendered(layout, size))
+    hotline = catalogue.hotline
+    assert hotline.call.display in text
+    assert hotline.text.display in text
+    # The digits a caller dials, in order, whatever the grouping.
+    assert hotline.call.digits in digits_of(text)
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_qr_code_decodes_to_the_hotline_site(catalogue, rendered, layout, size):
+    pdf = rendered(layout, size)
+    found = [target for page in range(len(page_sizes(pdf))) for target in decode_qr(pdf, page)]
+    assert found == [catalogue.hotline.qr_target]
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_every_font_is_embedded_and_cut_from_fonts_folder(rendered, layout, size):
+    fonts = list(embedded_fonts(rendered(layout, size)))
+    assert fonts
+    for base_font, program in fonts:
+        assert program is not None, f"{base_font} is not embedded"
+        assert "+" in base_font, f"{base_font} is embedded whole, not as a subset"
+        assert font_source(program) is not None, f"{base_font} is not from fonts/"
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_no_character_within_the_safe_margin(catalogue, rendered, layout, size):
+    pdf = rendered(layout, size)
+    margin = catalogue.house.safe_margin_pt
+    for page_index, (width, height) in enumerate(page_sizes(pdf)):
+        page_chars = chars(pdf, page_index)
+        assert page_chars
+        for char in page_chars:
+            distance = min(char.x0, char.top, width - char.x1, height - char.bottom)
+            assert distance >= margin - 0.01, (
+                f"'{char.text}' on page {page_index + 1} is {distance / 72:.3f} in from the trim"
+            )

@@ -1,0 +1,79 @@
+"""Tear-off tabs: each tab's text stays inside its own tab, below the tear line."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import pytest
+
+from awareprint.geometry import resolve
+from tests.pdfread import chars
+
+FAST_COUNTS = [6, 10, 14]
+ALL_COUNTS = list(range(6, 15))
+
+
+def _tab_geometry(catalogue, size, tabs):
+    spec = catalogue.layouts["tearoff"]
+    geometry = resolve(spec, catalogue.sizes[size], catalogue.sizes[spec.reference_size], tabs)
+    assert geometry.tabs is not None
+    return geometry.tabs
+
+
+def _check_tabs(catalogue, pdf, size, count):
+    strip = _tab_geometry(catalogue, size, count)
+    assert len(strip.tabs) == count
+    strings = catalogue.languages["en"].strings
+    hotline = catalogue.hotline
+    expected = Counter((f"{strings.label_call}{hotline.call.display}"
+                        f"{strings.label_text}{hotline.text.display}").replace(" ", ""))
+    page_chars = chars(pdf)
+    in_strip = [c for c in page_chars if c.bottom > strip.tear_line_y]
+    above = [c for c in page_chars if c.bottom <= strip.tear_line_y]
+    assert above, "the flyer's body text is missing"
+    assert all(c.top < strip.tear_line_y for c in above)
+    # Every character in the strip belongs to exactly one tab and lies wholly inside it.
+    per_tab: dict[int, list] = {tab.number: [] for tab in strip.tabs}
+    for char in in_strip:
+        homes = [tab for tab in strip.tabs
+                 if tab.cell.x <= char.x0 and char.x1 <= tab.cell.right
+                 and char.top >= strip.tear_line_y]
+        assert len(homes) == 1, f"'{char.text}' at x={char.x0:.1f} straddles a cut or the tear line"
+        per_tab[homes[0].number].append(char)
+    for number, tab_chars in per_tab.items():
+        assert Counter(c.text for c in tab_chars) == expected, f"tab {number} text is incomplete"
+        assert all(not c.upright for c in tab_chars), f"tab {number} text is not turned 90°"
+    # Tabs are separated: no two tabs' text boxes overlap.
+    boxes = sorted((min(c.x0 for c in cs), max(c.x1 for c in cs)) for cs in per_tab.values())
+    for (_, right), (left, _) in itertools.pairwise(boxes):
+        assert right < left
+
+
+@pytest.mark.parametrize("count", FAST_COUNTS)
+@pytest.mark.parametrize("size", ["letter", "a4"])
+def test_tab_text_stays_in_its_tab(catalogue, rendered, size, count):
+    _check_tabs(catalogue, rendered("tearoff", size, tabs=count), size, count)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("count", [c for c in ALL_COUNTS if c not in FAST_COUNTS])
+@pytest.mark.parametrize("size", ["letter", "a4"])
+def test_tab_text_stays_in_its_tab_every_count(catalogue, rendered, size, count):
+    _check_tabs(catalogue, rendered("tearoff", size, tabs=count), size, count)
+
+
+def test_default_is_ten_tabs(catalogue, rendered):
+    pdf = rendered("tearoff", "letter")
+    strip = _tab_geometry(catalogue, "letter", None)
+    numbers = [c for c in chars(pdf) if c.bottom > strip.tear_line_y and c.text == "7"]
+    assert len(strip.tabs) == 10
+    hotline = catalogue.hotline
+    assert len(numbers) == 10 * (hotline.call.display + hotline.text.display).count("7")
+
+
+def test_event_name_is_printed_above_the_headline(catalogue, rendered):
+    pdf = rendered("tearoff", "letter", event="Omaha Freedom Walk")
+    page_chars = chars(pdf)
+    line = "".join(c.text for c in page_chars if c.top < 100)
+    assert "OMAHAFREEDOMWALK" in line.upper().replace(" ", "")
