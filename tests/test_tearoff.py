@@ -77,3 +77,9 @@ def test_event_name_is_printed_above_the_headline(catalogue, rendered):
     page_chars = chars(pdf)
     line = "".join(c.text for c in page_chars if c.top < 100)
     assert "OMAHAFREEDOMWALK" in line.upper().replace(" ", "")
+
+
+def test_event_text_is_printed_literally_not_as_markup(catalogue, rendered):
+    pdf = rendered("tearoff", "letter", event="<b>Walk</b> {{ hotline }}")
+    line = "".join(c.text for c in chars(pdf) if c.top < 100)
+    assert "<B>WALK</B>{{HOTLINE}}" in line.upper()
