@@ -12,18 +12,22 @@ from functools import cache
 from pathlib import Path
 
 from .content import (
+    BRANDING_FOLDER,
     DEFAULT_BRANDING,
+    HOTLINE_FILE,
     Branding,
     Hotline,
     LanguageFile,
+    language_files,
     load_branding,
     load_hotline,
     load_languages,
 )
 from .geometry import geometry_problems, resolve
-from .house import HouseStyle, load_house
+from .house import HOUSE_FILE, HouseStyle, load_house
+from .language_checks import check_coverage, check_languages
 from .layouts import LAYOUT_FILE, LayoutSpec, load_layouts
-from .paths import CONTENT_DIR, LAYOUTS_DIR
+from .paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
 from .schema import Problems
 from .sizes import SIZES_FILE, Size, load_sizes
 
@@ -36,10 +40,19 @@ class Catalogue:
     languages: dict[str, LanguageFile]
     hotline: Hotline
     branding: Branding
+    layouts_dir: Path = LAYOUTS_DIR
+    content_dir: Path = CONTENT_DIR
+    fonts_dir: Path = FONTS_DIR
+
+    @property
+    def data_dirs(self) -> tuple[Path, ...]:
+        """The folders rendering may read from; nothing else."""
+        return (self.layouts_dir, self.content_dir, self.fonts_dir)
 
 
 @cache
-def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_DIR) -> Catalogue:
+def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_DIR,
+                   fonts_dir: Path = FONTS_DIR) -> Catalogue:
     """The whole catalogue, or a ContentError listing every problem found."""
     problems = Problems()
     house = load_house(problems, layouts_dir)
@@ -48,12 +61,29 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
     languages = load_languages(problems, content_dir)
     hotline = load_hotline(problems, content_dir)
     branding = load_branding(DEFAULT_BRANDING, problems, content_dir)
-    if house is not None and sizes:
-        for spec in layouts.values():
-            _check_layout(spec, house, sizes, problems)
+    language_paths = language_files(content_dir)
+    check_languages(languages, language_paths, layouts, problems)
+    if house is not None:
+        _check_fonts(house, layouts_dir, fonts_dir, problems)
+        if sizes:
+            for spec in layouts.values():
+                _check_layout(spec, house, sizes, problems)
+        if hotline is not None and branding is not None:
+            check_coverage(house, fonts_dir, languages, language_paths, hotline,
+                           content_dir / HOTLINE_FILE, branding,
+                           content_dir / BRANDING_FOLDER / f"{DEFAULT_BRANDING}.yaml", problems)
     problems.raise_if_any()
     assert house and hotline and branding  # raise_if_any() returned: all loaded
-    return Catalogue(house, sizes, layouts, languages, hotline, branding)
+    return Catalogue(house, sizes, layouts, languages, hotline, branding, layouts_dir,
+                     content_dir, fonts_dir)
+
+
+def _check_fonts(house: HouseStyle, layouts_dir: Path, fonts_dir: Path,
+                 problems: Problems) -> None:
+    for index, face in enumerate(house.fonts.faces):
+        if not (fonts_dir / face.file).is_file():
+            problems.add(layouts_dir / HOUSE_FILE, f"fonts.faces.{index}.file",
+                         f"'{face.file}' is not in {fonts_dir.name}/; add it or fix the name")
 
 
 def _check_layout(

@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      parser_class=_Parser)
     commands.add_parser("list", help="layouts, sizes and languages")
+    check = commands.add_parser("preflight", help="read finished PDFs back and report; "
+                                "exit 1 on faults")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("--press", action="store_true",
+                       help="apply press rules even to files that do not claim to be press files")
     for name in layout_names():
         layout = commands.add_parser(name, help=f"render the {name}")
         layout.add_argument("--size", help="a size of this layout (see list)")
@@ -45,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
                             help="output folder, or a .pdf file name (default out/)")
         layout.add_argument("--event", metavar="TEXT", help="event name (tearoff)")
         layout.add_argument("--tabs", type=int, metavar="N", help="number of tear-off tabs")
+        layout.add_argument("--press", action="store_true",
+                            help="for a print shop: bleed, crop marks, CMYK, PDF/X-4")
+        layout.add_argument("--preview", action="store_true",
+                            help="also write a PNG of each page, trimmed, next to the PDF")
     return parser
 
 
@@ -57,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _render_starter_set()
         if args.command == "list":
             return _list()
+        if args.command == "preflight":
+            return _preflight(args.files, args.press)
         return _render_layout(args)
     except AwareprintError as error:
         for line in error.lines():
@@ -77,16 +88,16 @@ def _list() -> int:
 
 def _render_layout(args: argparse.Namespace) -> int:
     from .catalogue import load_catalogue
-    from .jobs import make_job
+    from .jobs import is_file_target, make_job
 
     catalogue = load_catalogue()
-    languages = args.lang or ["en"]
-    if len(languages) > 1 and args.out.suffix.lower() == ".pdf":
+    profile = "press" if args.press else "office"
+    jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
+                     profile) for language in dict.fromkeys(args.lang or ["en"])]
+    if len(jobs) > 1 and is_file_target(args.out):
         raise InputError("--out names one .pdf file but several --lang were given; "
                          "give a folder instead")
-    jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs)
-            for language in languages]
-    return _render_jobs(jobs, args.out)
+    return _render_jobs(jobs, args.out, args.preview)
 
 
 def _render_starter_set() -> int:
@@ -95,15 +106,35 @@ def _render_starter_set() -> int:
 
     catalogue = load_catalogue()
     jobs = [make_job(catalogue, layout, size) for layout, size in STARTER_SET]
-    return _render_jobs(jobs, DEFAULT_OUT_DIR)
+    return _render_jobs(jobs, DEFAULT_OUT_DIR, preview=False)
 
 
-def _render_jobs(jobs: list, out: Path) -> int:
+def _preflight(files: list[Path], press: bool) -> int:
+    from .catalogue import load_catalogue
+    from .preflight import format_report, preflight_file
+
+    catalogue = load_catalogue()
+    worst = 0
+    for path in files:
+        try:
+            report = preflight_file(path, catalogue, press=press or None)
+        except AwareprintError as error:
+            print(f"{PROGRAM}: {error}", file=sys.stderr)
+            worst = max(worst, error.exit_code)
+            continue
+        print(format_report(report))
+        if report.faults:
+            worst = max(worst, 1)
+    return worst
+
+
+def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     """Render each job; a failed job is reported and the others still complete."""
     from . import engine
     from .catalogue import load_catalogue
     from .jobs import output_path
     from .pipeline import render_to_file
+    from .preview import write_previews
 
     catalogue = load_catalogue()
     notice = engine.subsetter_warning()
@@ -114,15 +145,18 @@ def _render_jobs(jobs: list, out: Path) -> int:
         if status == "draft":
             print(f"{PROGRAM}: warning: the {code} translation is a draft, not yet reviewed",
                   file=sys.stderr)
-    failures = 0
+    exit_code = 0
     for job in jobs:
         path = output_path(job, out)
         try:
             rendered = render_to_file(job, catalogue, path)
         except AwareprintError as error:
-            failures += 1
+            exit_code = max(exit_code, error.exit_code)
             for line in error.lines():
                 print(f"{PROGRAM}: {line}", file=sys.stderr)
             continue
         print(f"wrote {path} ({rendered.pages} page{'s' if rendered.pages > 1 else ''})")
-    return 1 if failures else 0
+        if preview:
+            for image in write_previews(rendered.pdf, path):
+                print(f"wrote {image}")
+    return exit_code

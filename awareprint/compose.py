@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup, escape
 
+from . import __version__
 from .catalogue import Catalogue
+from .errors import RenderError
+from .finish import document_date
 from .geometry import Geometry, Rect, resolve
 from .house import HouseStyle
 from .jobs import Job
+from .language_checks import PLACEHOLDER
 from .layouts import STYLE_FILE, TEMPLATE_FILE, LayoutSpec
-from .paths import FONTS_DIR, LAYOUTS_DIR
+from .marks import crop_marks, slug_box
+from .profiles import OFFICE, cmyk_css, colour_css, frame_for
 from .qr import qr_svg
 
-HOUSE_CSS = LAYOUTS_DIR / "house.css"
+HOUSE_CSS = "house.css"
 
 
 @dataclass(frozen=True)
@@ -27,64 +33,128 @@ class Composed:
     html: str
     geometry: Geometry
     base_url: str
+    readable: tuple[Path, ...]
 
 
 @cache
 def _environment(folder: Path) -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["fill"] = fill
+    return environment
+
+
+def fill(text: str, **values: str) -> Markup:
+    """A content string with its {name} placeholders filled in, everything escaped.
+
+    Translations put placeholders where their grammar wants them ("Published by
+    {publisher}"); a placeholder without a value is an error, never printed raw.
+    """
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise RenderError(f"string {text!r} has placeholder {{{name}}} "
+                              "that this layout does not fill")
+        return str(escape(values[name]))
+
+    return Markup(PLACEHOLDER.sub(value, str(escape(text))))
 
 
 def compose(job: Job, catalogue: Catalogue) -> Composed:
     """Fill the layout's template with the job's content and geometry."""
     spec = catalogue.layouts[job.layout]
-    geometry = resolve(spec, catalogue.sizes[job.size],
-                       catalogue.sizes[spec.reference_size], job.tabs)
+    size = catalogue.sizes[job.size]
+    house = catalogue.house
+    geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
+                       frame_for(job.profile, size, house))
     language = catalogue.languages[job.languages[0]]
-    palette = catalogue.house.palette
+    palette = house.palette
     head = Markup("\n").join([
-        Markup("<style>{}</style>").format(Markup(house_css(catalogue.house))),
-        Markup('<link rel="stylesheet" href="{}">').format(HOUSE_CSS.as_uri()),
+        Markup("<style>{}</style>").format(
+            Markup(house_css(house, job.profile, catalogue.fonts_dir))),
+        Markup('<link rel="stylesheet" href="{}">').format(
+            (catalogue.layouts_dir / HOUSE_CSS).as_uri()),
         Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
         Markup("<style>{}</style>").format(Markup(geometry_css(spec, geometry))),
     ])
     context = {
         "head": head,
-        "title": f"{language.strings.headline} · {catalogue.hotline.name}",
+        "title": f"{language.strings['headline']} · {language.strings['hotline_name']}",
         "lang": language.language.code,
         "dir": language.language.direction,
         "t": language.strings,
         "hotline": catalogue.hotline,
         "publisher": catalogue.branding.publisher,
         "event": job.event,
-        "qr": Markup(qr_svg(catalogue.hotline.qr_target, palette["ink"].rgb,
-                            palette["paper"].rgb)),
+        "qr": Markup(qr_svg(catalogue.hotline.qr_target,
+                            colour_css(palette["ink"], job.profile),
+                            colour_css(palette["paper"], job.profile))),
         "geometry": geometry,
+        "marks": printer_marks(job, catalogue, geometry),
     }
-    html = _environment(spec.folder).get_template(TEMPLATE_FILE).render(context)
-    return Composed(html, geometry, spec.folder.as_uri() + "/")
+    try:
+        html = _environment(spec.folder).get_template(TEMPLATE_FILE).render(context)
+    except TemplateError as error:
+        where = f"layouts/{job.layout}/{TEMPLATE_FILE}"
+        line = getattr(error, "lineno", None) or _template_line(error)
+        raise RenderError(f"{where}{f' line {line}' if line else ''}: {error.message}; "
+                          "fix the template or add the missing string to content/") from None
+    return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs)
 
 
-def house_css(house: HouseStyle) -> str:
+def _template_line(error: BaseException) -> int | None:
+    """The template line an error was raised on: Jinja maps template frames to their lines."""
+    line = None
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(TEMPLATE_FILE):
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def house_css(house: HouseStyle, profile: str, fonts_dir: Path) -> str:
     """@font-face rules for the bundled fonts and the palette as CSS variables."""
     faces = "".join(
         f'@font-face{{font-family:"{house.fonts.family}";font-weight:{face.weight};'
-        f'font-style:{face.style};src:url("{(FONTS_DIR / face.file).as_uri()}")}}'
+        f'font-style:{face.style};src:url("{(fonts_dir / face.file).as_uri()}")}}'
         for face in house.fonts.faces
     )
-    colours = ";".join(f"--{name}:{colour.rgb}" for name, colour in house.palette.items())
-    return f'{faces}:root{{{colours};--family:"{house.fonts.family}"}}'
+    colours = ";".join(f"--{name}:{colour_css(colour, profile)}"
+                       for name, colour in house.palette.items())
+    registration = cmyk_css(house.press.registration)
+    return (f'{faces}:root{{{colours};--registration:{registration};'
+            f'--family:"{house.fonts.family}"}}')
+
+
+def printer_marks(job: Job, catalogue: Catalogue, geometry: Geometry) -> Markup:
+    """Crop marks and the slug line for press output; nothing for office output."""
+    if job.profile == OFFICE:
+        return Markup("")
+    rules = catalogue.house.press
+    size = catalogue.sizes[job.size]
+    marks = Markup("").join(
+        Markup('<div class="mark" data-furniture style="{}"></div>').format(Markup(_box(m.rect)))
+        for m in crop_marks(geometry, rules, size.unit))
+    slug = " · ".join([
+        f"awareprint {__version__}", job.layout, f"{job.size} ({size.dimensions})",
+        "+".join(job.languages), job.profile,
+        document_date(catalogue.hotline.checked).date().isoformat(),
+    ])
+    box = slug_box(geometry, rules, size.unit)
+    slug_html = Markup('<div class="slug" data-furniture style="{}font-size:{}pt">{}</div>')
+    return marks + slug_html.format(Markup(_box(box)), rules.slug_pt, slug)
 
 
 def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:
     """Page size and the position of every panel, slot, tab and guide, in points."""
     rules = [
-        f"@page{{size:{geometry.width:.3f}pt {geometry.height:.3f}pt;margin:0}}",
-        f".page{{width:{geometry.width:.3f}pt;height:{geometry.height:.3f}pt}}",
+        f"@page{{size:{geometry.media_width:.3f}pt {geometry.media_height:.3f}pt;margin:0}}",
+        f".page{{width:{geometry.media_width:.3f}pt;height:{geometry.media_height:.3f}pt}}",
     ]
     for page in geometry.pages:
         for panel in page.panels:
@@ -96,17 +166,13 @@ def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:
     if geometry.tabs is not None:
         tabs = geometry.tabs
         for tab in tabs.tabs:
-            # Laid out upright, long side horizontal, then turned about its centre:
-            # transforms take no part in layout, so the box is sized for the turned space.
-            cx, cy = tab.text.x + tab.text.w / 2, tab.text.y + tab.text.h / 2
-            upright = Rect(cx - tab.text.h / 2, cy - tab.text.w / 2, tab.text.h, tab.text.w)
-            rules.append(f'[data-slot="{tab.slot}"]{{{_box(upright)}'
+            rules.append(f'[data-slot="{tab.slot_name}"]{{{_box(tab.upright)}'
                          f"font-size:{tabs.font_pt:g}pt;transform:rotate(-90deg)}}")
         for index, x in enumerate(tabs.cut_guides_x):
             rules.append(f'[data-guide="{index}"]{{left:{x:.3f}pt;top:{tabs.tear_line_y:.3f}pt;'
-                         f"height:{geometry.height - tabs.tear_line_y:.3f}pt}}")
-        rules.append(f'[data-guide="tear"]{{left:0;top:{tabs.tear_line_y:.3f}pt;'
-                     f"width:{geometry.width:.3f}pt}}")
+                         f"height:{geometry.trim.bottom - tabs.tear_line_y:.3f}pt}}")
+        rules.append(f'[data-guide="tear"]{{left:{geometry.trim.x:.3f}pt;'
+                     f"top:{tabs.tear_line_y:.3f}pt;width:{geometry.width:.3f}pt}}")
     return "\n".join(rules)
 
 

@@ -32,28 +32,16 @@ class Language(Strict):
     source_revision: Annotated[int, Field(ge=1)]
 
 
-class Strings(Strict):
-    """Every sentence and label a layout may print. A translation carries all of them."""
-
-    headline: Text
-    definition: Text
-    minors: Text
-    call_to_action: Text
-    hotline_name: Text
-    label_call: Text
-    label_text: Text
-    label_tty: Text
-    availability: Text
-    interpreters: Text
-    scan_prompt: Text
-    short_definition: Text
-    published_by: Text
-    credit: Text
-    source: Text
-    long_text: Annotated[list[Text], Field(min_length=1)]
+StringKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Strings = dict[StringKey, Text | Annotated[list[Text], Field(min_length=1)]]
 
 
 class LanguageFile(Strict):
+    """One language: its description and every string the layouts print, by key.
+
+    The source language (English) defines the keys; every translation carries the same.
+    """
+
     language: Language
     strings: Strings
 
@@ -81,14 +69,17 @@ class TextLine(PhoneLine):
     keyword: Text | None = None
 
 
+def host_of(url: str) -> str:
+    return url.removeprefix("https://").split("/")[0].removeprefix("www.")
+
+
 class WebAddress(Strict):
     display: Text
     url: Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+(/\S*)?$")]
 
     @model_validator(mode="after")
     def _display_names_the_site(self) -> WebAddress:
-        host = self.url.removeprefix("https://").split("/")[0]
-        if self.display.removeprefix("www.") != host.removeprefix("www."):
+        if self.display.removeprefix("www.") != host_of(self.url):
             raise ValueError(f"display '{self.display}' is not the site of url '{self.url}'")
         return self
 
@@ -103,6 +94,13 @@ class Hotline(Strict):
     qr_target: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
     sources: list[Text]
     checked: date
+
+    @model_validator(mode="after")
+    def _qr_leads_to_the_site(self) -> Hotline:
+        if host_of(self.qr_target) != host_of(self.web.url):
+            raise ValueError(f"qr_target '{self.qr_target}' is not on the hotline's site "
+                             f"'{self.web.url}'; correct the address")
+        return self
 
 
 class Publisher(Strict):

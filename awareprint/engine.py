@@ -22,7 +22,7 @@ from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-ALLOWED_FOLDERS = (LAYOUTS_DIR.resolve(), FONTS_DIR.resolve(), CONTENT_DIR.resolve())
+PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
 SUBSETTER_MISSING = (
     "libharfbuzz-subset is not installed: fonts are subset with fontTools, several times "
     "slower (Debian/Ubuntu: apt-get install libharfbuzz-subset0)"
@@ -30,7 +30,12 @@ SUBSETTER_MISSING = (
 
 
 class ProjectFilesOnly(URLFetcher):
-    """Lets WeasyPrint read files under layouts/, fonts/ and content/, and nothing else."""
+    """Lets WeasyPrint read files under the given folders (by default the project's
+    layouts/, content/ and fonts/), and nothing else: no network, no other path."""
+
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        super().__init__(allowed_protocols=("file",))
+        self.folders = tuple(folder.resolve() for folder in folders)
 
     def fetch(
         self, url: str, headers: dict[str, str] | None = None
@@ -39,7 +44,7 @@ class ProjectFilesOnly(URLFetcher):
         if parts.scheme != "file":
             raise FatalURLFetchingError(f"refused to fetch {url}: only project files are read")
         path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in ALLOWED_FOLDERS):
+        if not any(path.is_relative_to(folder) for folder in self.folders):
             raise FatalURLFetchingError(f"refused to read {path}: outside the project's data")
         return super().fetch(url, headers)
 
@@ -55,7 +60,7 @@ class _Collect(logging.Handler):
 
 _FONT_CONFIG = FontConfiguration()
 _IMAGE_CACHE: dict[str, object] = {}
-_FETCHER = ProjectFilesOnly(allowed_protocols=("file",))
+_FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
 _LOGGER = logging.getLogger("weasyprint")
 
 
@@ -64,14 +69,17 @@ def subsetter_warning() -> str | None:
     return None if weasyprint_ffi.harfbuzz_subset else SUBSETTER_MISSING
 
 
-def lay_out(html: str, base_url: str) -> tuple[weasyprint.Document, list[str]]:
-    """Lay out a document; returns it with WeasyPrint's warnings (ignored CSS and the like)."""
+def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA
+            ) -> tuple[weasyprint.Document, list[str]]:
+    """Lay out a document that may read files under `readable` only; returns it with
+    WeasyPrint's warnings (ignored CSS and the like)."""
+    fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
     collector = _Collect()
     _LOGGER.addHandler(collector)
     propagate, _LOGGER.propagate = _LOGGER.propagate, False
     try:
         document = weasyprint.HTML(
-            string=html, base_url=base_url, url_fetcher=_FETCHER
+            string=html, base_url=base_url, url_fetcher=fetcher
         ).render(font_config=_FONT_CONFIG, cache=_IMAGE_CACHE)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None

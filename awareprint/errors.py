@@ -30,14 +30,15 @@ class ContentError(InputError):
 class FitError(AwareprintError):
     """Text does not fit its slot: the piece would print cut off or overflowing."""
 
-    def __init__(self, layout: str, size: str, language: str, slot: str, detail: str) -> None:
+    def __init__(self, layout: str, size: str, language: str, slot: str, detail: str,
+                 hint: str | None = None) -> None:
         self.layout, self.size, self.language, self.slot = layout, size, language, slot
-        super().__init__(
-            f"{layout} {size} [{language}]: text does not fit slot '{slot}' ({detail}); "
-            "shorten the text or raise the slot's space in layouts/"
-            f"{layout}/layout.yaml"
-        )
+        hint = hint or ("shorten the text or give the slot more room in "
+                        f"layouts/{layout}/layout.yaml")
+        super().__init__(f"{layout} {size} [{language}]: text does not fit slot '{slot}' "
+                         f"({detail}); {hint}")
 
 
 class RenderError(AwareprintError):
-    """The layout engine produced something we refuse to write (wrong fonts, missing slots)."""
+    """We refuse to write what the engine made: a broken template, a missing slot, a press
+    file that fails preflight."""

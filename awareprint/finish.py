@@ -1,15 +1,31 @@
-"""finish: pikepdf post-processing of the engine's PDF: metadata and a reproducible file."""
+"""finish: pikepdf post-processing of the engine's PDF.
+
+Office: metadata and a reproducible file. Press: also the page boxes (TrimBox = the
+finished piece, BleedBox = trim + bleed), the CMYK output intent and the PDF/X-4
+identification in the Info dictionary and in XMP metadata, kept consistent.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
+from pathlib import Path
 
 import pikepdf
 
 from . import __version__
+from .errors import InputError
+from .geometry import Rect
+from .house import OutputIntent
+from .paths import PROJECT_ROOT
+
+PDFX_VERSION = "PDF/X-4"
+PDFX_PDF_VERSION = "1.6"
 
 
 @dataclass(frozen=True)
@@ -21,17 +37,31 @@ class Metadata:
     keywords: str
 
 
+@dataclass(frozen=True)
+class PressFinish:
+    """What press output adds: where the trim and bleed are, and the printing condition."""
+
+    trim: Rect            # in the engine's page, from its top-left corner
+    bleed: float
+    output_intent: OutputIntent
+
+
 def document_date(content_date: date) -> datetime:
     """The date stamped in every PDF: SOURCE_DATE_EPOCH when set (reproducible builds),
     else the day the hotline facts were last checked. Never the clock: same input, same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since "
+                             "1970; unset it or give a valid number") from None
     return datetime(content_date.year, content_date.month, content_date.day, tzinfo=UTC)
 
 
-def finish(pdf: bytes, metadata: Metadata, stamped: datetime) -> bytes:
-    """Set the Info dictionary and catalog language; save with an ID derived from content."""
+def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
+           press: PressFinish | None = None) -> bytes:
+    """Set metadata (and for press the boxes, intent and PDF/X keys); save reproducibly."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         info = document.docinfo
         info[pikepdf.Name.Title] = metadata.title
@@ -44,7 +74,60 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime) -> bytes:
         info[pikepdf.Name.ModDate] = pdf_date
         document.Root.Lang = pikepdf.String(metadata.language)
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        if press is not None:
+            _finish_for_press(document, press, stamped, hashlib.sha256(pdf).hexdigest())
         out = io.BytesIO()
         document.save(out, deterministic_id=True, compress_streams=True,
-                      object_stream_mode=pikepdf.ObjectStreamMode.generate)
+                      object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                      force_version=PDFX_PDF_VERSION if press else "")
         return out.getvalue()
+
+
+def _finish_for_press(document: pikepdf.Pdf, press: PressFinish, stamped: datetime,
+                      digest: str) -> None:
+    for page in document.pages:
+        media = [float(v) for v in page.MediaBox]
+        height = media[3] - media[1]
+        page.TrimBox = _pdf_box(press.trim, height)
+        b = press.bleed
+        page.BleedBox = _pdf_box(press.trim.grown(b, b, b, b), height)
+        for box in ("/CropBox", "/ArtBox"):
+            if box in page.obj:
+                del page.obj[box]
+    intent = press.output_intent
+    profile = pikepdf.Stream(document, _profile_bytes(intent.profile))
+    profile.N = 4
+    document.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFX,
+        OutputConditionIdentifier=intent.condition,
+        RegistryName=intent.registry,
+        Info=intent.info,
+        DestOutputProfile=document.make_indirect(profile),
+    )])
+    info = document.docinfo
+    iso = stamped.isoformat()
+    with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp.load_from_docinfo(info)
+        xmp["pdfxid:GTS_PDFXVersion"] = PDFX_VERSION
+        xmp["pdf:Trapped"] = "False"
+        xmp["xmp:CreateDate"] = iso
+        xmp["xmp:ModifyDate"] = iso
+        xmp["xmp:MetadataDate"] = iso
+        xmp["xmpMM:DocumentID"] = f"uuid:{uuid.uuid5(uuid.NAMESPACE_URL, digest)}"
+        xmp["xmpMM:VersionID"] = "1"
+        xmp["xmpMM:RenditionClass"] = "default"
+    # Keys with no XMP twin in pikepdf's mapping: set after the copy, by hand on both sides.
+    info[pikepdf.Name.Trapped] = pikepdf.Name("/False")
+    info[pikepdf.Name.GTS_PDFXVersion] = PDFX_VERSION
+
+
+def _pdf_box(rect: Rect, page_height: float) -> pikepdf.Array:
+    """A top-left-origin rectangle as a PDF box (bottom-left origin), rounded to 1/1000 pt."""
+    return pikepdf.Array([round(rect.x, 3), round(page_height - rect.bottom, 3),
+                          round(rect.right, 3), round(page_height - rect.y, 3)])
+
+
+@cache
+def _profile_bytes(relative: str) -> bytes:
+    return (PROJECT_ROOT / Path(relative)).read_bytes()

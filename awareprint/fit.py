@@ -1,7 +1,9 @@
-"""Text must fit: find slots whose laid-out text reaches outside their box.
+"""Text must fit: compare the boxes WeasyPrint laid out with the boxes layout.yaml gives.
 
-This reads the boxes WeasyPrint actually laid out (line and text boxes, images), so it
-catches long words, extra lines and text pushed off the page, whatever the language.
+Reads the engine's line, text and image boxes, so it catches extra lines, long words,
+text pushed off the page and type set below a slot's minimum, whatever the language.
+The reference is the geometry from layout.yaml, not the laid-out slot box, so a style
+sheet that resizes a slot cannot hide an overflow.
 """
 
 from __future__ import annotations
@@ -10,68 +12,88 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .geometry import PlacedSlot, Rect
+
 PX_PER_PT = 4 / 3  # WeasyPrint lays out in CSS pixels
 TOLERANCE_PT = 0.5
+OUTSIDE = "(outside every slot)"
+INK_BOXES = ("TextBox", "BlockReplacedBox", "InlineReplacedBox")
 
 
 @dataclass(frozen=True)
-class Overflow:
+class Misfit:
     slot: str
     detail: str
 
 
-def find_overflows(document: Any) -> tuple[list[Overflow], set[str]]:
-    """Every overflowing slot, and the names of all slots found in the document."""
-    overflows: list[Overflow] = []
+def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misfit], set[str]]:
+    """Every slot whose content leaves its box, and every piece of ink outside all slots;
+    also the names of the slots found in the document."""
+    misfits: list[Misfit] = []
     found: set[str] = set()
     for page in document.pages:
-        for slot_name, box in _slot_boxes(page._page_box):
+        for slot_name, leaf in _ink(page._page_box, None):
+            if slot_name is None:
+                misfits.append(Misfit(OUTSIDE, f"'{_text(leaf)}' is not inside any slot"))
+                continue
             found.add(slot_name)
-            detail = _overflow_of(box)
+            slot = slots.get(slot_name)
+            if slot is None:
+                misfits.append(Misfit(slot_name, "no slot of that name in layout.yaml"))
+                continue
+            detail = _misfit(leaf, slot)
             if detail:
-                overflows.append(Overflow(slot_name, detail))
-    return overflows, found
+                misfits.append(Misfit(slot_name, detail))
+    return _first_per_slot(misfits), found
 
 
-def _slot_boxes(box: Any) -> Iterator[tuple[str, Any]]:
+def _ink(box: Any, slot: str | None) -> Iterator[tuple[str | None, Any]]:
+    """(slot name or None, box) for every box that puts ink on the page."""
     element = getattr(box, "element", None)
-    name = element.get("data-slot") if element is not None else None
-    if name and getattr(box, "element_tag", None) and _is_outer(box):
-        yield name, box
+    if element is not None and getattr(box, "element_tag", None):
+        if element.get("data-furniture") is not None:
+            return  # printer's marks and slug: placed by us outside the piece
+        slot = element.get("data-slot") or slot
+    if type(box).__name__ in INK_BOXES:
+        if type(box).__name__ != "TextBox" or _text(box).strip():
+            yield slot, box
         return
     for child in getattr(box, "children", ()):
-        yield from _slot_boxes(child)
+        yield from _ink(child, slot)
 
 
-def _is_outer(box: Any) -> bool:
-    return hasattr(box, "border_box_x")
-
-
-def _overflow_of(slot: Any) -> str | None:
-    left, top = slot.border_box_x(), slot.border_box_y()
-    right, bottom = left + slot.border_width(), top + slot.border_height()
+def _misfit(leaf: Any, slot: PlacedSlot) -> str | None:
+    bounds = _px(slot.rect)
     tolerance = TOLERANCE_PT * PX_PER_PT
-    worst: dict[str, float] = {}
-    for leaf in _leaves(slot):
-        x, y = leaf.position_x, leaf.position_y
-        w, h = leaf.margin_width(), leaf.margin_height()
-        for side, excess in (("right", x + w - right), ("left", left - x),
-                             ("bottom", y + h - bottom), ("top", top - y)):
-            if excess > tolerance:
-                worst[side] = max(worst.get(side, 0.0), excess)
-    if not worst:
-        return None
-    return ", ".join(f"{excess / PX_PER_PT:.1f} pt past the {side}"
-                     for side, excess in sorted(worst.items()))
+    x, y = leaf.position_x, leaf.position_y
+    w, h = leaf.margin_width(), leaf.margin_height()
+    excess = {"right": x + w - bounds.right, "left": bounds.x - x,
+              "bottom": y + h - bounds.bottom, "top": bounds.y - y}
+    over = [f"{amount / PX_PER_PT:.1f} pt past the {side}"
+            for side, amount in excess.items() if amount > tolerance]
+    if over:
+        return f"'{_text(leaf)[:40]}' runs " + ", ".join(over)
+    if type(leaf).__name__ == "TextBox":
+        size_pt = leaf.style["font_size"] / PX_PER_PT
+        if size_pt < slot.min_pt - 0.01:
+            return f"'{_text(leaf)[:40]}' is set at {size_pt:.2f} pt, below the slot's " \
+                   f"minimum {slot.min_pt:g} pt"
+    return None
 
 
-def _leaves(box: Any) -> Iterator[Any]:
-    """Boxes that carry ink: runs of text and replaced content (QR codes, logos)."""
-    children = getattr(box, "children", None)
-    if type(box).__name__ in ("TextBox", "BlockReplacedBox", "InlineReplacedBox") or (
-        not children and hasattr(box, "text")
-    ):
-        yield box
-        return
-    for child in children or ():
-        yield from _leaves(child)
+def _px(rect: Rect) -> Rect:
+    return Rect(rect.x * PX_PER_PT, rect.y * PX_PER_PT, rect.w * PX_PER_PT, rect.h * PX_PER_PT)
+
+
+def _text(box: Any) -> str:
+    return str(getattr(box, "text", "") or "(image)")
+
+
+def _first_per_slot(misfits: list[Misfit]) -> list[Misfit]:
+    seen: set[str] = set()
+    unique = []
+    for misfit in misfits:
+        if misfit.slot not in seen:
+            seen.add(misfit.slot)
+            unique.append(misfit)
+    return unique

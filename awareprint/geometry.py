@@ -25,9 +25,32 @@ class Rect:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def distance_to_edges(self, width: float, height: float) -> float:
-        """The smallest distance from this rectangle to any edge of a page."""
-        return min(self.x, self.y, width - self.right, height - self.bottom)
+    def distance_inside(self, outer: Rect) -> float:
+        """The smallest distance from this rectangle to any edge of `outer` (negative: outside)."""
+        return min(self.x - outer.x, self.y - outer.y,
+                   outer.right - self.right, outer.bottom - self.bottom)
+
+    def overlaps(self, other: Rect, tolerance: float = 0.01) -> bool:
+        return (self.x < other.right - tolerance and other.x < self.right - tolerance
+                and self.y < other.bottom - tolerance and other.y < self.bottom - tolerance)
+
+    def shifted(self, dx: float, dy: float) -> Rect:
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+    def grown(self, left: float, top: float, right: float, bottom: float) -> Rect:
+        return Rect(self.x - left, self.y - top, self.w + left + right, self.h + top + bottom)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How the finished piece sits on the page the engine draws.
+
+    Office: the page is the piece. Press: the piece (trim) sits `margin` inside a larger
+    page, edge-touching panels run `bleed` past the trim, marks go in the margin.
+    """
+
+    margin: float = 0.0
+    bleed: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -62,8 +85,15 @@ class PlacedTab:
     text: Rect
 
     @property
-    def slot(self) -> str:
+    def slot_name(self) -> str:
         return f"tab-{self.number}"
+
+    @property
+    def upright(self) -> Rect:
+        """The box the text is laid out in before it is turned 90° about its centre:
+        transforms take no part in layout, so the box is sized for the turned space."""
+        cx, cy = self.text.x + self.text.w / 2, self.text.y + self.text.h / 2
+        return Rect(cx - self.text.h / 2, cy - self.text.w / 2, self.text.h, self.text.w)
 
 
 @dataclass(frozen=True)
@@ -82,28 +112,54 @@ class TabGeometry:
 
 @dataclass(frozen=True)
 class Geometry:
+    """Everything in points on the engine's page; `trim` is the finished piece on it."""
+
     width: float
     height: float
     scale: float
     pages: tuple[PageGeometry, ...]
     tabs: TabGeometry | None
+    frame: Frame
 
-    def slot(self, name: str) -> PlacedSlot:
+    @property
+    def trim(self) -> Rect:
+        return Rect(self.frame.margin, self.frame.margin, self.width, self.height)
+
+    @property
+    def bleed_box(self) -> Rect:
+        b = self.frame.bleed
+        return self.trim.grown(b, b, b, b)
+
+    @property
+    def media_width(self) -> float:
+        return self.width + 2 * self.frame.margin
+
+    @property
+    def media_height(self) -> float:
+        return self.height + 2 * self.frame.margin
+
+    def page(self, name: str) -> PageGeometry:
         for page in self.pages:
-            for slot in page.slots:
-                if slot.name == name:
-                    return slot
-        if self.tabs:
-            for tab in self.tabs.tabs:
-                if tab.slot == name:
-                    return PlacedSlot(name, tab.text, self.tabs.font_pt, self.tabs.min_pt, False)
+            if page.name == name:
+                return page
         raise KeyError(name)
 
     def all_slots(self) -> list[PlacedSlot]:
+        """Every text box, tabs included (at the place their turned text occupies)."""
         slots = [slot for page in self.pages for slot in page.slots]
         if self.tabs:
-            slots += [self.slot(tab.slot) for tab in self.tabs.tabs]
+            slots += [PlacedSlot(tab.slot_name, tab.text, self.tabs.font_pt, self.tabs.min_pt,
+                                 False) for tab in self.tabs.tabs]
         return slots
+
+    def layout_boxes(self) -> dict[str, PlacedSlot]:
+        """Every slot as the engine lays it out (tabs upright, before turning)."""
+        boxes = {slot.name: slot for slot in self.all_slots()}
+        if self.tabs:
+            for tab in self.tabs.tabs:
+                boxes[tab.slot_name] = PlacedSlot(tab.slot_name, tab.upright, self.tabs.font_pt,
+                                                  self.tabs.min_pt, False)
+        return boxes
 
 
 def scale_for(size: Size, reference: Size) -> float:
@@ -111,19 +167,31 @@ def scale_for(size: Size, reference: Size) -> float:
     return min(size.width_pt / reference.width_pt, size.height_pt / reference.height_pt)
 
 
-def resolve(spec: LayoutSpec, size: Size, reference: Size, tab_count: int | None) -> Geometry:
+def resolve(
+    spec: LayoutSpec, size: Size, reference: Size, tab_count: int | None,
+    frame: Frame = Frame(),
+) -> Geometry:
     """Turn percentages into points for one size; fonts scale with the page."""
     width, height = size.width_pt, size.height_pt
     scale = scale_for(size, reference)
+    origin = frame.margin
 
     def rect(box: Box) -> Rect:
-        return Rect(box.left * width / 100, box.top * height / 100,
+        return Rect(origin + box.left * width / 100, origin + box.top * height / 100,
                     box.width * width / 100, box.height * height / 100)
+
+    def panel(box: Box) -> Rect:
+        """A panel that touches an edge of the piece runs on into the bleed."""
+        def reach(touches: bool) -> float:
+            return frame.bleed if touches else 0.0
+        return rect(box).grown(reach(box.left <= 0), reach(box.top <= 0),
+                               reach(box.left + box.width >= 100),
+                               reach(box.top + box.height >= 100))
 
     pages = tuple(
         PageGeometry(
             name=name,
-            panels=tuple(PlacedPanel(key, rect(p), p.fill) for key, p in page.panels.items()),
+            panels=tuple(PlacedPanel(key, panel(p), p.fill) for key, p in page.panels.items()),
             slots=tuple(
                 PlacedSlot(key, rect(s), round(s.font_pt * scale, 2), s.min_pt, s.optional)
                 for key, s in page.slots.items()
@@ -140,19 +208,26 @@ def resolve(spec: LayoutSpec, size: Size, reference: Size, tab_count: int | None
         placed = []
         for index in range(count):
             x = strip.x + index * cell_w
-            cell = Rect(x, strip.y, cell_w, height - strip.y)
+            cell = Rect(x, strip.y, cell_w, origin + height - strip.y)
             text = Rect(x + pad, strip.y + pad, cell_w - 2 * pad, strip.h - 2 * pad)
             placed.append(PlacedTab(index + 1, cell, text))
         tabs = TabGeometry(spec.tabs.page, tuple(placed), strip.y,
                            round(spec.tabs.font_pt * scale, 2), spec.tabs.min_pt)
-    return Geometry(width, height, scale, pages, tabs)
+    return Geometry(width, height, scale, pages, tabs, frame)
 
 
 def geometry_problems(geometry: Geometry, safe_margin_pt: float) -> list[str]:
-    """Slots that come closer to the trim than the safe margin, or type below its minimum."""
+    """Slots closer to the trim than the safe margin, slots on top of each other, and type
+    below its minimum."""
     problems = []
+    for page in geometry.pages:
+        for index, first in enumerate(page.slots):
+            for second in page.slots[index + 1:]:
+                if first.rect.overlaps(second.rect):
+                    problems.append(f"slots '{first.name}' and '{second.name}' overlap on "
+                                    f"page '{page.name}'; move one")
     for slot in geometry.all_slots():
-        distance = slot.rect.distance_to_edges(geometry.width, geometry.height)
+        distance = slot.rect.distance_inside(geometry.trim)
         if distance < safe_margin_pt - 0.01:
             problems.append(
                 f"slot '{slot.name}' lies {distance / 72:.3f} in from the trim; "

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, PositiveFloat, StringConstraints
+from pydantic import Field, PositiveFloat, StringConstraints, model_validator
 
 from .paths import LAYOUTS_DIR
 from .schema import Problems, Strict, load
+from .sizes import POINTS_PER_UNIT
 
 HOUSE_FILE = "house.yaml"
 
-Percent = Annotated[int, Field(ge=0, le=100)]
+InkPercent = Annotated[int, Field(ge=0, le=100)]
+REQUIRED_COLOURS = ("ink", "paper")  # the QR code is drawn in ink on paper
 
 
 class Colour(Strict):
     """A palette colour: CMYK for press, its RGB equivalent for office output."""
 
     rgb: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-    cmyk: tuple[Percent, Percent, Percent, Percent]
+    cmyk: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
 
 
 class FontFace(Strict):
     file: str
     weight: Annotated[int, Field(ge=100, le=900)]
-    style: str = "normal"
+    style: Literal["normal", "italic"] = "normal"
 
 
 class FontFamily(Strict):
@@ -33,10 +35,56 @@ class FontFamily(Strict):
     faces: list[FontFace]
 
 
+class OutputIntent(Strict):
+    """The printing condition press files are made for, and the ICC profile describing it."""
+
+    profile: str
+    condition: str
+    info: str
+    registry: str
+
+
+class PressRules(Strict):
+    """What a print shop expects around the finished piece: bleed, crop marks, slug line."""
+
+    bleed: dict[Literal["in", "mm"], PositiveFloat]
+    mark_gap_pt: PositiveFloat
+    mark_length_in: PositiveFloat
+    mark_weight_pt: Annotated[float, Field(ge=0.25, le=0.5)]
+    slug_pt: PositiveFloat
+    media_margin_pt: PositiveFloat
+    registration: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
+    output_intent: OutputIntent
+
+    def bleed_pt(self, unit: str) -> float:
+        return self.bleed[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
+
+    def mark_offset_pt(self, unit: str) -> float:
+        """Distance from the trim to where crop marks begin: always outside the bleed."""
+        return self.bleed_pt(unit) + self.mark_gap_pt
+
+    @model_validator(mode="after")
+    def _room_for_marks_and_slug(self) -> PressRules:
+        for unit in self.bleed:
+            needed = self.mark_offset_pt(unit) + self.mark_length_in * 72 + 2 * self.slug_pt
+            if needed > self.media_margin_pt:
+                raise ValueError(f"media_margin_pt must be at least {needed:.1f} to hold "
+                                 "the bleed, the crop marks and the slug line")
+        return self
+
+
 class HouseStyle(Strict):
     safe_margin_in: PositiveFloat
     palette: dict[str, Colour]
     fonts: FontFamily
+    press: PressRules
+
+    @model_validator(mode="after")
+    def _required_colours(self) -> HouseStyle:
+        missing = [name for name in REQUIRED_COLOURS if name not in self.palette]
+        if missing:
+            raise ValueError(f"palette lacks {', '.join(missing)}; the QR code needs them")
+        return self
 
     @property
     def safe_margin_pt(self) -> float:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .coverage import covered_codepoints, describe_chars, uncovered
 from .errors import InputError
+from .profiles import OFFICE, PROFILES
 
-PROFILES = ("office",)
 MAX_EVENT_CHARS = 120
 
 
@@ -19,18 +20,19 @@ class Job:
     layout: str
     size: str
     languages: tuple[str, ...]
-    profile: str = "office"
+    profile: str = OFFICE
     event: str | None = None
     tabs: int | None = None
 
     @property
     def file_name(self) -> str:
-        suffix = "" if self.profile == "office" else f"_{self.profile}"
+        suffix = "" if self.profile == OFFICE else f"_{self.profile}"
         return f"{self.layout}_{self.size}_{'+'.join(self.languages)}{suffix}.pdf"
 
     @property
     def label(self) -> str:
-        return f"{self.layout} {self.size} [{'+'.join(self.languages)}]"
+        press = "" if self.profile == OFFICE else f" {self.profile}"
+        return f"{self.layout} {self.size} [{'+'.join(self.languages)}]{press}"
 
 
 def make_job(
@@ -40,6 +42,7 @@ def make_job(
     language: str = "en",
     event: str | None = None,
     tabs: int | None = None,
+    profile: str = OFFICE,
 ) -> Job:
     """Check a request against the catalogue; every mistake names the valid choices."""
     if layout not in catalogue.layouts:
@@ -65,15 +68,27 @@ def make_job(
                              f"{', '.join(with_event)}")
         if not event or len(event) > MAX_EVENT_CHARS:
             raise InputError(f"--event must be 1 to {MAX_EVENT_CHARS} characters")
+        missing = uncovered(event, covered_codepoints(catalogue.house))
+        if missing:
+            raise InputError(f"--event has {describe_chars(missing)}, which no bundled font "
+                             "can print; leave it out")
     if tabs is not None:
         if spec.tabs is None:
             raise InputError(f"{layout} has no tear-off tabs; --tabs works with: "
                              f"{', '.join(n for n, s in catalogue.layouts.items() if s.tabs)}")
         if not spec.tabs.min <= tabs <= spec.tabs.max:
             raise InputError(f"--tabs must be between {spec.tabs.min} and {spec.tabs.max}")
-    return Job(layout=layout, size=size, languages=languages, event=event, tabs=tabs)
+    if profile not in PROFILES:
+        raise InputError(f"unknown profile '{profile}'; choose from: {', '.join(PROFILES)}")
+    return Job(layout=layout, size=size, languages=languages, profile=profile, event=event,
+               tabs=tabs)
+
+
+def is_file_target(out: Path) -> bool:
+    """Whether --out names a PDF file rather than a folder."""
+    return out.suffix.lower() == ".pdf"
 
 
 def output_path(job: Job, out: Path) -> Path:
     """Where a job's PDF goes: `out` itself when it names a .pdf file, else inside it."""
-    return out if out.suffix.lower() == ".pdf" else out / job.file_name
+    return out if is_file_target(out) else out / job.file_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, PositiveFloat, PositiveInt, model_validator
+from pydantic import Field, PositiveFloat, PositiveInt, StringConstraints, model_validator
 
 from .paths import LAYOUTS_DIR
 from .schema import Problems, Strict, load
@@ -15,6 +15,8 @@ TEMPLATE_FILE = "template.html.j2"
 STYLE_FILE = "style.css"
 
 Percent = Annotated[float, Field(ge=0, le=100)]
+# Names end up in CSS selectors and HTML attributes: keep them plain.
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 
 
 class Box(Strict):
@@ -53,8 +55,8 @@ class Slot(Box):
 
 
 class Page(Strict):
-    panels: dict[str, Panel] = Field(default_factory=dict)
-    slots: dict[str, Slot]
+    panels: dict[Name, Panel] = Field(default_factory=dict)
+    slots: dict[Name, Slot]
 
 
 class TabStrip(Box):
@@ -82,7 +84,7 @@ class LayoutSpec(Strict):
     default_size: str
     sizes: Annotated[list[str], Field(min_length=1)]
     event: bool = False
-    pages: Annotated[dict[str, Page], Field(min_length=1)]
+    pages: Annotated[dict[Name, Page], Field(min_length=1)]
     tabs: TabStrip | None = None
     name: str = ""
     folder: Path = LAYOUTS_DIR

@@ -46,14 +46,34 @@ def read_yaml(path: Path, problems: Problems) -> Any:
     except UnicodeDecodeError:
         problems.add(path, "", "not UTF-8 text; save the file as UTF-8")
         return None
+    except OSError as exc:
+        problems.add(path, "", f"cannot be read ({exc.strerror}); it must be a readable file")
+        return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.add(path, where, f"YAML syntax: {reason}; fix the indentation or quoting")
         return None
+    except ValueError as exc:  # e.g. a date such as 2026-13-28
+        problems.add(path, "", f"invalid value: {exc}; correct it")
+        return None
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key given twice is an error, not a silent overwrite."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' appears twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def validate(

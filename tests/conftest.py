@@ -19,10 +19,11 @@ def rendered(catalogue):
     """Render a piece once per test session: rendered(layout, size, lang='en', ...)."""
 
     def make(layout: str, size: str | None = None, language: str = "en",
-             event: str | None = None, tabs: int | None = None) -> bytes:
-        key = (layout, size, language, event, tabs)
+             event: str | None = None, tabs: int | None = None, profile: str = "office"
+             ) -> bytes:
+        key = (layout, size, language, event, tabs, profile)
         if key not in _RENDERED:
-            job = make_job(catalogue, layout, size, language, event, tabs)
+            job = make_job(catalogue, layout, size, language, event, tabs, profile)
             _RENDERED[key] = render(job, catalogue).pdf
         return _RENDERED[key]
 

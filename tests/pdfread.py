@@ -24,6 +24,15 @@ def text_of(pdf: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def lines_of(pdf: bytes) -> str:
+    """The upright text laid out in lines by position (pdfplumber), as a reader scans the
+    page. Turned text (tear-off tabs) is left out: test_tearoff reads it in its own order."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return "\n".join(
+            page.filter(lambda obj: obj.get("upright", True)).extract_text() or ""
+            for page in document.pages)
+
+
 def digits_of(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 

@@ -23,7 +23,7 @@ def _run(*args, cwd=None):
     (["postr"], ["poster", "tearoff", "wallet-card", "list"]),
     (["poster", "--size", "a7"], ["letter", "a4", "tabloid", "a3", "18x24", "24x36"]),
     (["wallet-card", "--size", "letter"], ["business-card", "eu-card", "cr80"]),
-    (["poster", "--lang", "xx"], ["en"]),
+    (["poster", "--lang", "xx"], ["choose from: en"]),
     (["tearoff", "--tabs", "20"], ["6", "14"]),
     (["poster", "--tabs", "8"], ["tearoff"]),
     (["wallet-card", "--event", "Walk"], ["tearoff"]),
@@ -86,10 +86,43 @@ def test_starter_set_is_written_to_out_and_is_reproducible(tmp_path):
         assert pdf == (second / "out" / name).read_bytes(), f"{name} differs between runs"
 
 
-def test_out_names_a_file_and_lang_repeats(tmp_path, capsys):
+def test_out_names_a_file_and_a_repeated_language_is_one_piece(tmp_path, capsys):
     target = tmp_path / "my-poster.pdf"
     assert main(["poster", "--size", "tabloid", "--out", str(target)]) == 0
     width, height = page_sizes(target.read_bytes())[0]
     assert (round(width), round(height)) == (792, 1224)
-    assert main(["poster", "--lang", "en", "--lang", "en", "--out", str(target)]) == 2
-    assert "give a folder" in capsys.readouterr().err
+    capsys.readouterr()
+    # The same language twice is one piece, written once.
+    assert main(["poster", "--lang", "en", "--lang", "en", "--out", str(target)]) == 0
+    assert capsys.readouterr().out.count("wrote") == 1
+
+
+def test_an_unwritable_out_is_one_line(capsys):
+    assert main(["poster", "--out", "/proc/awareprint/poster.pdf"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("render.py: cannot write /proc/awareprint/poster.pdf")
+
+
+def test_output_files_are_readable_by_others(tmp_path):
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        assert main(["wallet-card", "--out", str(tmp_path)]) == 0
+    finally:
+        os.umask(previous)
+    (pdf,) = tmp_path.iterdir()
+    assert pdf.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_broken_source_date_is_one_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999")
+    assert main(["poster", "--out", str(tmp_path)]) == 2
+    assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_event_no_font_can_print_is_refused(capsys, tmp_path):
+    assert main(["tearoff", "--event", "Walk 🚶", "--out", str(tmp_path)]) == 2
+    assert "U+1F6B6" in capsys.readouterr().err

@@ -36,23 +36,70 @@ def test_the_shipped_content_loads(catalogue):
     assert catalogue.languages["en"].language.status == "source"
 
 
-def test_a_missing_key_is_named_with_its_file(data):
+def _translation(data, code="es"):
+    """A draft translation file made from the English one (same keys)."""
+    path = data / f"content/{code}.yaml"
+    text = (data / "content/en.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("code: en", f"code: {code}").replace("status: source",
+                                                                       "status: draft"))
+    return path
+
+
+def test_a_missing_source_key_is_named_with_its_file_and_user(data):
     _edit(data / "content/en.yaml", "  call_to_action: Report human trafficking\n", "")
-    assert _problems(data) == ["content/en.yaml: strings.call_to_action: missing; add this key"
-                               .replace("content/", f"{data}/content/", 1)]
+    problems = _problems(data)
+    assert problems == [
+        f"{data}/content/en.yaml: strings.call_to_action: missing; "
+        f"layouts/{layout}/template.html.j2 prints it"
+        for layout in ("poster", "tearoff", "wallet-card")]
 
 
 def test_every_problem_in_every_file_is_reported_at_once(data):
-    _edit(data / "content/en.yaml", "  label_tty: TTY\n", "  lable_tty: TTY\n")
+    _edit(_translation(data), "  label_tty: TTY\n", "  lable_tty: TTY\n")
     _edit(data / "content/hotline.yaml", "display: 1-888-373-7888", "display: 1-888-373-7388")
     _edit(data / "layouts/poster/layout.yaml", "fill: signal}", "fill: sunshine}")
     problems = _problems(data)
     text = "\n".join(problems)
-    assert "en.yaml: strings.label_tty: missing" in text
-    assert "en.yaml: strings.lable_tty: unknown key; did you mean 'label_tty'?" in text
+    assert "es.yaml: strings.label_tty: missing; translate: 'TTY'" in text
+    assert "es.yaml: strings.lable_tty: unknown key; did you mean 'label_tty'?" in text
     assert "hotline.yaml: call: " in text and "does not spell the digits 18883737888" in text
     assert "poster/layout.yaml: pages.front.panels.masthead-rule.fill: 'sunshine'" in text
     assert len(problems) == 4
+
+
+def test_a_translation_keeps_the_placeholders(data):
+    _edit(_translation(data), "Published by {publisher}", "Publicado por {editorial}")
+    (problem,) = _problems(data)
+    assert "es.yaml: strings.published_by: placeholders ['editorial'] differ" in problem
+
+
+def test_a_character_no_font_can_draw_is_refused_before_rendering(data):
+    _edit(data / "content/en.yaml", "headline: What is Human Trafficking?",
+          "headline: What is Human Trafficking? 人口贩卖")
+    (problem,) = _problems(data)
+    assert "en.yaml: strings.headline: '人' (U+4EBA CJK UNIFIED IDEOGRAPH-4EBA)" in problem
+    assert "is in no font of fonts/" in problem
+
+
+def test_a_key_given_twice_is_an_error(data):
+    _edit(data / "content/hotline.yaml", "  display: 1-888-373-7888\n",
+          "  display: 1-888-373-7888\n  display: 1-888-373-7889\n")
+    (problem,) = _problems(data)
+    assert "hotline.yaml: line " in problem and "key 'display' appears twice" in problem
+
+
+def test_an_impossible_date_is_reported_not_raised(data):
+    _edit(data / "content/hotline.yaml", "checked: 2026-11-28", "checked: 2026-13-28")
+    (problem,) = _problems(data)
+    assert "hotline.yaml: invalid value" in problem
+
+
+def test_a_qr_target_off_the_hotline_site_is_refused(data):
+    _edit(data / "content/hotline.yaml", "qr_target: https://humantraffickinghotline.org",
+          "qr_target: https://humantrafickinghotline.org")
+    (problem,) = _problems(data)
+    assert "hotline.yaml: (top level)" in problem or "hotline.yaml: " in problem
+    assert "is not on the hotline's site" in problem
 
 
 def test_broken_yaml_names_the_line(data):
@@ -80,3 +127,16 @@ def test_a_web_address_must_match_its_url(data):
           "display: humantraffickinghotline.com")
     (problem,) = _problems(data)
     assert "hotline.yaml: web: " in problem
+
+
+def test_slots_on_top_of_each_other_are_refused(data):
+    _edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 51,",
+          "minors:         {left: 7, top: 45,")
+    problems = _problems(data)
+    assert any("slots 'definition' and 'minors' overlap on page 'front'" in p for p in problems)
+
+
+def test_a_slot_name_must_be_plain(data):
+    _edit(data / "layouts/poster/layout.yaml", "      footer:  ", '      "foot]er":  ')
+    (problem,) = _problems(data)
+    assert "poster/layout.yaml: pages.front.slots.foot]er" in problem

@@ -22,7 +22,7 @@ def test_files_outside_the_project_data_are_refused(source):
 
 
 def test_project_stylesheets_and_fonts_are_read(catalogue):
-    html = (f"<style>{house_css(catalogue.house)}</style>"
+    html = (f"<style>{house_css(catalogue.house, 'office', catalogue.fonts_dir)}</style>"
             '<link rel="stylesheet" href="house.css"><p>x</p>')
     document, warnings = engine.lay_out(html, BASE)
     assert warnings == []

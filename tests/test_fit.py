@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 
 import pytest
 
-from awareprint.errors import FitError
+from awareprint.catalogue import load_catalogue
+from awareprint.errors import FitError, InputError, RenderError
 from awareprint.jobs import make_job
+from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
 from awareprint.pipeline import render, render_to_file
 
 
 def _with_strings(catalogue, **changes):
     english = catalogue.languages["en"]
-    strings = english.strings.model_copy(update=changes)
+    strings = {**english.strings, **changes}
     languages = {**catalogue.languages, "en": english.model_copy(update={"strings": strings})}
     return dataclasses.replace(catalogue, languages=languages)
 
 
 def test_too_many_lines_overflow_the_bottom(catalogue):
     long = _with_strings(catalogue, definition=" ".join([catalogue.languages["en"].strings
-                                                         .definition] * 4))
+                                                         ["definition"]] * 4))
     with pytest.raises(FitError) as caught:
         render(make_job(long, "poster", "a4"), long)
     error = caught.value
@@ -37,16 +40,18 @@ def test_an_unbreakable_word_overflows_sideways(catalogue):
     assert "past the right" in str(caught.value)
 
 
-def test_a_long_event_name_is_reported_on_its_slot(catalogue):
+def test_a_long_event_name_is_the_users_mistake_to_shorten(catalogue):
     event = "#EndHumanTraffickingOmahaNebraskaCommunityCoalitionAwarenessWalk2027"
     job = make_job(catalogue, "tearoff", "letter", event=event)
-    with pytest.raises(FitError) as caught:
+    with pytest.raises(InputError) as caught:
         render(job, catalogue)
-    assert caught.value.slot == "event"
+    assert "--event does not fit the tearoff at size letter" in str(caught.value)
+    assert str(caught.value).endswith("shorten it")
+    assert caught.value.exit_code == 2
 
 
 def test_a_piece_that_does_not_fit_is_not_written(catalogue, tmp_path):
-    long = _with_strings(catalogue, minors=catalogue.languages["en"].strings.minors * 5)
+    long = _with_strings(catalogue, minors=catalogue.languages["en"].strings["minors"] * 5)
     target = tmp_path / "poster.pdf"
     with pytest.raises(FitError):
         render_to_file(make_job(long, "poster", "letter"), long, target)
@@ -57,3 +62,71 @@ def test_text_that_fits_passes_at_every_tab_count(catalogue):
     spec = catalogue.layouts["tearoff"].tabs
     for count in (spec.min, spec.max):
         assert render(make_job(catalogue, "tearoff", "a4", tabs=count), catalogue).pages == 1
+
+
+@pytest.fixture
+def layouts(tmp_path):
+    """A private copy of layouts/ to break; render against it with _catalogue()."""
+    shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
+    return tmp_path / "layouts"
+
+
+def _catalogue(layouts):
+    return load_catalogue(layouts, CONTENT_DIR)
+
+
+def _append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_text_outside_every_slot_is_refused(layouts):
+    _replace(layouts / "poster/template.html.j2", "</section>", "<p>stray words</p></section>")
+    catalogue = _catalogue(layouts)
+    with pytest.raises(FitError) as caught:
+        render(make_job(catalogue, "poster", "letter"), catalogue)
+    assert caught.value.slot == "(outside every slot)"
+    assert "'stray words' is not inside any slot" in str(caught.value)
+    assert "put it in a slot of layouts/poster/layout.yaml" in str(caught.value)
+
+
+def test_a_style_that_stretches_a_slot_cannot_hide_an_overflow(layouts):
+    _append(layouts / "poster/style.css", "\n.slot.definition { height: auto; }\n")
+    catalogue = _with_strings(_catalogue(layouts), definition=" ".join(
+        [load_catalogue().languages["en"].strings["definition"]] * 2))
+    with pytest.raises(FitError) as caught:
+        render(make_job(catalogue, "poster", "letter"), catalogue)
+    assert caught.value.slot == "definition"
+
+
+def test_type_below_a_slots_minimum_is_refused(layouts):
+    _append(layouts / "poster/style.css", "\n.footer p { font-size: 0.5em; }\n")
+    catalogue = _catalogue(layouts)
+    with pytest.raises(FitError) as caught:
+        render(make_job(catalogue, "poster", "letter"), catalogue)
+    assert caught.value.slot == "footer"
+    assert "is set at 4.00 pt, below the slot's minimum 7 pt" in str(caught.value)
+
+
+def test_a_slot_the_template_forgets_is_an_error(layouts):
+    _replace(layouts / "poster/template.html.j2",
+             '<div class="slot minors" data-slot="minors"><p>{{ t.minors }}</p></div>', "")
+    catalogue = _catalogue(layouts)
+    with pytest.raises(RenderError) as caught:
+        render(make_job(catalogue, "poster", "letter"), catalogue)
+    assert "the template never fills slot(s) minors" in str(caught.value)
+
+
+def test_a_template_mistake_names_the_template_and_line(layouts):
+    _replace(layouts / "poster/template.html.j2", "<h1>{{ t.headline }}</h1>",
+             "<h1>{{ hotline.cal.display }}</h1>")
+    catalogue = _catalogue(layouts)
+    with pytest.raises(RenderError) as caught:
+        render(make_job(catalogue, "poster", "letter"), catalogue)
+    assert str(caught.value).startswith("layouts/poster/template.html.j2 line 13:")
+    assert "cal" in str(caught.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import catalogue_pieces
@@ -11,6 +13,7 @@ from tests.pdfread import (
     digits_of,
     embedded_fonts,
     font_source,
+    lines_of,
     page_sizes,
     text_of,
 )
@@ -38,6 +41,30 @@ def test_hotline_number_and_text_line_are_printed(catalogue, rendered, layout, s
     assert hotline.text.display in text
     # The digits a caller dials, in order, whatever the grouping.
     assert hotline.call.digits in digits_of(text)
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_tty_and_web_address_are_printed(catalogue, rendered, layout, size):
+    text = text_of(rendered(layout, size))
+    assert re.search(rf"\b{catalogue.hotline.tty.display}\b", text)
+    assert catalogue.hotline.web.display in text
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)
+def test_every_number_printed_comes_from_the_content(catalogue, rendered, layout, size):
+    """A digit run on paper that the content does not hold is a wrong number."""
+    hotline, publisher = catalogue.hotline, catalogue.branding.publisher
+    sources = [hotline.call.display, hotline.text.display, hotline.tty.display,
+               publisher.line, *_strings(catalogue.languages["en"].strings)]
+    allowed = {run for source in sources for run in re.findall(r"\d+", source)}
+    printed = set(re.findall(r"\d+", lines_of(rendered(layout, size))))
+    assert printed, "no numbers at all"
+    assert printed <= allowed, f"numbers not in the content: {sorted(printed - allowed)}"
+
+
+def _strings(strings):
+    for value in strings.values():
+        yield from (value if isinstance(value, list) else [value])
 
 
 @pytest.mark.parametrize(("layout", "size"), PIECES, ids=IDS)

@@ -1,0 +1,172 @@
+"""preflight on good and bad files, the automatic check of press renders, and what
+independent tools (qpdf, poppler) say of our press files."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from awareprint import engine, profiles
+from awareprint.cli import main
+from awareprint.errors import RenderError
+from awareprint.jobs import make_job
+from awareprint.pipeline import render_to_file
+from awareprint.preflight import preflight
+
+REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
+
+
+def _tool(name):
+    path = shutil.which(name)
+    if path is None:
+        if REQUIRE_TOOLS:
+            pytest.fail(f"{name} is required here (AWAREPRINT_REQUIRE_TOOLS=1)")
+        pytest.skip(f"{name} is not installed (Debian: qpdf, poppler-utils)")
+    return path
+
+
+@pytest.fixture
+def press_pdf(rendered, tmp_path):
+    path = tmp_path / "poster_a4_en_press.pdf"
+    path.write_bytes(rendered("poster", "a4", profile="press"))
+    return path
+
+
+def _edited(path, edit):
+    with pikepdf.open(path, allow_overwriting_input=True) as document:
+        edit(document)
+        document.save(path)
+    return path
+
+
+def test_a_good_press_file_passes_with_its_facts(press_pdf, capsys):
+    assert main(["preflight", str(press_pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "PASS (press, 1 page)" in out
+    assert "trim size      a4: A4, 210 × 297 mm" in out
+    assert "bleed          left 8.50 pt, bottom 8.50 pt, right 8.50 pt, top 8.50 pt" in out
+    assert "/GTS_PDFX FOGRA39 (ICC profile, 4 channels)" in out
+    assert "PDF/X          PDF/X-4" in out
+    assert "from fonts/NotoSans-Bold.ttf" in out
+    assert "colour spaces  DeviceCMYK" in out
+    assert "hotline        call found, text found" in out
+    assert "QR code        https://humantraffickinghotline.org" in out
+
+
+def test_an_office_file_passes_as_office(rendered, tmp_path, capsys):
+    path = tmp_path / "poster.pdf"
+    path.write_bytes(rendered("poster", "letter"))
+    assert main(["preflight", str(path)]) == 0
+    assert "PASS (office, 1 page)" in capsys.readouterr().out
+    assert main(["preflight", "--press", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "FAULT          no TrimBox inside the MediaBox" in out
+    assert "FAULT          RGB colour (DeviceRGB)" in out
+
+
+def test_rgb_colour_fails_a_press_file(press_pdf, capsys):
+    def paint_rgb(document):
+        document.pages[0].contents_add(pikepdf.Stream(document, b"q 1 0 0 rg 60 60 9 9 re f Q"))
+    _edited(press_pdf, paint_rgb)
+    assert main(["preflight", str(press_pdf)]) == 1
+    assert "RGB colour (DeviceRGB) in page 1 content" in capsys.readouterr().out
+
+
+def test_an_rgb_image_fails_a_press_file(press_pdf, capsys):
+    def add_rgb_image(document):
+        image = pikepdf.Stream(document, b"\xff\x00\x00" * 4, Type=pikepdf.Name.XObject,
+                               Subtype=pikepdf.Name.Image, Width=2, Height=2,
+                               ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8)
+        page = document.pages[0]
+        page.Resources.XObject[pikepdf.Name("/Im9")] = image
+        page.contents_add(pikepdf.Stream(document, b"q 9 0 0 9 60 60 cm /Im9 Do Q"))
+    _edited(press_pdf, add_rgb_image)
+    assert main(["preflight", str(press_pdf)]) == 1
+    assert "RGB colour (DeviceRGB) in page 1 image" in capsys.readouterr().out
+
+
+def test_a_press_file_without_bleed_fails(press_pdf, capsys):
+    def drop_bleed(document):
+        for page in document.pages:
+            page.BleedBox = page.TrimBox
+    _edited(press_pdf, drop_bleed)
+    assert main(["preflight", str(press_pdf)]) == 1
+    assert "FAULT          bleed on the left is 0.00 pt; expected 8.50 pt" in (
+        capsys.readouterr().out)
+
+
+def test_a_file_without_the_hotline_fails(tmp_path, capsys):
+    document, _ = engine.lay_out("<p>Only a headline, no number</p>",
+                                 engine.LAYOUTS_DIR.as_uri() + "/")
+    path = tmp_path / "no-hotline.pdf"
+    path.write_bytes(engine.write_pdf(document))
+    assert main(["preflight", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "FAULT          hotline number 1-888-373-7888 is not in the text" in out
+    assert "FAULT          text line 233733 is not in the text" in out
+
+
+def test_not_a_pdf_is_one_line_and_the_others_still_run(press_pdf, tmp_path, capsys):
+    bogus = tmp_path / "flyer.pdf"
+    bogus.write_text("not a pdf")
+    assert main(["preflight", str(bogus), str(press_pdf)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"render.py: {bogus}: not a PDF file"
+    assert "PASS (press" in captured.out
+
+
+def test_a_press_render_that_would_bounce_is_not_written(catalogue, tmp_path, monkeypatch):
+    monkeypatch.setattr(profiles, "colour_css", lambda colour, profile: colour.rgb)
+    monkeypatch.setattr("awareprint.compose.colour_css", lambda colour, profile: colour.rgb)
+    target = tmp_path / "poster.pdf"
+    with pytest.raises(RenderError) as caught:
+        render_to_file(make_job(catalogue, "poster", "letter", profile="press"), catalogue,
+                       target)
+    assert "preflight refused the press file" in str(caught.value)
+    assert "RGB colour" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_preflight_reports_the_smallest_text_on_the_piece(catalogue, rendered):
+    report = preflight(rendered("wallet-card", "business-card", profile="press"), catalogue)
+    assert report.passed
+    # The back's fine print, the publisher line, is the smallest slot; marks and slug are
+    # outside the piece and do not count.
+    slots = catalogue.layouts["wallet-card"].pages["back"].slots
+    assert report.smallest_text_pt == pytest.approx(slots["footer"].font_pt, abs=0.01)
+
+
+def test_qpdf_finds_no_structural_error(press_pdf):
+    result = subprocess.run([_tool("qpdf"), "--check", str(press_pdf)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
+
+
+def test_poppler_reads_pdfx4_boxes_and_embedded_fonts(press_pdf):
+    info = subprocess.run([_tool("pdfinfo"), "-box", str(press_pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    assert "PDF subtype:    PDF/X-4" in info
+    trim = next(line for line in info.splitlines() if line.startswith("TrimBox:"))
+    x0, y0, x1, y1 = (float(v) for v in trim.split()[1:])
+    assert (x1 - x0, y1 - y0) == pytest.approx((595.28, 841.89), abs=0.1)
+    fonts = subprocess.run([_tool("pdffonts"), str(press_pdf)], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes yes " in line for line in fonts)
+
+
+def test_preview_is_the_trimmed_piece(tmp_path, capsys):
+    assert main(["wallet-card", "--press", "--preview", "--out", str(tmp_path)]) == 0
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["wallet-card_business-card_en_press.pdf",
+                       "wallet-card_business-card_en_press_p1.png",
+                       "wallet-card_business-card_en_press_p2.png"]
+    with Image.open(io.BytesIO((tmp_path / written[1]).read_bytes())) as image:
+        assert image.size == (round(3.5 * 150), (2 * 150))
+        assert sum(image.getpixel((2, 2))[:3]) < 200  # navy to the very edge: no white margin
