@@ -99,27 +99,40 @@ def _check_layout(
                          f"choose from {', '.join(sizes)}")
     if spec.default_size not in spec.sizes:
         problems.add(path, "default_size", "must be one of this layout's sizes")
-    seen: set[str] = set()
-    for page_name, page in spec.pages.items():
-        for panel_name, panel in page.panels.items():
-            if panel.fill not in house.palette:
-                problems.add(path, f"pages.{page_name}.panels.{panel_name}.fill",
-                             f"'{panel.fill}' is not a palette colour; choose from "
-                             f"{', '.join(house.palette)}")
-        for slot_name in page.slots:
-            if slot_name in seen:
-                problems.add(path, f"pages.{page_name}.slots.{slot_name}",
-                             "slot name used twice; slot names are unique per layout")
-            seen.add(slot_name)
-    if spec.tabs is not None and spec.tabs.page not in spec.pages:
-        problems.add(path, "tabs.page", f"no page '{spec.tabs.page}' in this layout")
+    variants = {"pages": spec.pages}
+    if spec.bilingual is not None:
+        if spec.bilingual.pages is not None:
+            variants["bilingual.pages"] = spec.bilingual.pages
+        for page_name in spec.bilingual.page_languages or {}:
+            if page_name not in spec.pages:
+                problems.add(path, f"bilingual.page_languages.{page_name}",
+                             f"no page '{page_name}' in this layout")
+    for prefix, pages in variants.items():
+        seen: set[str] = set()
+        for page_name, page in pages.items():
+            for panel_name, panel in page.panels.items():
+                if panel.fill not in house.palette:
+                    problems.add(path, f"{prefix}.{page_name}.panels.{panel_name}.fill",
+                                 f"'{panel.fill}' is not a palette colour; choose from "
+                                 f"{', '.join(house.palette)}")
+            for slot_name in page.slots:
+                if slot_name in seen:
+                    problems.add(path, f"{prefix}.{page_name}.slots.{slot_name}",
+                                 "slot name used twice; slot names are unique per layout")
+                seen.add(slot_name)
+        if spec.tabs is not None and spec.tabs.page not in pages:
+            problems.add(path, "tabs.page", f"no page '{spec.tabs.page}' in {prefix}")
     if spec.reference_size not in sizes:
         return
     for size_name in spec.sizes:
         if size_name not in sizes:
             continue
         counts = {spec.tabs.min, spec.tabs.max} if spec.tabs else {None}
+        variants = (1, 2) if spec.bilingual and spec.bilingual.pages else (1,)
         for count in counts:
-            geometry = resolve(spec, sizes[size_name], sizes[spec.reference_size], count)
-            for problem in geometry_problems(geometry, house.safe_margin_pt):
-                problems.add(path, f"size {size_name}", problem)
+            for languages in variants:
+                geometry = resolve(spec, sizes[size_name], sizes[spec.reference_size], count,
+                                   language_count=languages)
+                where = f"size {size_name}" + (" bilingual" if languages == 2 else "")
+                for problem in geometry_problems(geometry, house.safe_margin_pt):
+                    problems.add(path, where, problem)

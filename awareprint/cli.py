@@ -36,11 +36,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      parser_class=_Parser)
     commands.add_parser("list", help="layouts, sizes and languages")
-    check = commands.add_parser("preflight", help="read finished PDFs back and report; "
+    check = commands.add_parser("check", help="render every layout × size × language "
+                                "(and two-language pairs) in parallel; exit 1 if any fails")
+    check.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    check.add_argument("--press", action="store_true", help="check press output instead")
+    stamp = commands.add_parser("stamp", help="record that translations match the current "
+                                "English (after translating the stale strings)")
+    stamp.add_argument("codes", nargs="+", metavar="LANG")
+    preflight = commands.add_parser("preflight", help="read finished PDFs back and report; "
                                 "exit 1 on faults")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    check.add_argument("--press", action="store_true",
-                       help="apply press rules even to files that do not claim to be press files")
+    preflight.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    preflight.add_argument("--press", action="store_true",
+                           help="apply press rules even to files that do not claim to be "
+                           "press files")
     for name in layout_names():
         layout = commands.add_parser(name, help=f"render the {name}")
         layout.add_argument("--size", help="a size of this layout (see list)")
@@ -68,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list()
         if args.command == "preflight":
             return _preflight(args.files, args.press)
+        if args.command == "stamp":
+            return _stamp(args.codes)
+        if args.command == "check":
+            return _check(args.workers, args.press)
         return _render_layout(args)
     except AwareprintError as error:
         for line in error.lines():
@@ -109,6 +121,31 @@ def _render_starter_set() -> int:
     return _render_jobs(jobs, DEFAULT_OUT_DIR, preview=False)
 
 
+def _check(workers: int | None, press: bool) -> int:
+    from .catalogue import load_catalogue
+    from .check import FAIL, catalogue_jobs, run_check, table
+
+    if workers is not None and workers < 1:
+        raise InputError("--workers must be 1 or more")
+    jobs = catalogue_jobs(load_catalogue(), "press" if press else "office")
+    print(f"checking {len(jobs)} pieces...", file=sys.stderr)
+    results = run_check(jobs, workers)
+    for line in table(results):
+        print(line)
+    return 1 if any(result.outcome == FAIL for result in results) else 0
+
+
+def _stamp(codes: list[str]) -> int:
+    from .catalogue import load_catalogue
+    from .stamp import stamp
+
+    catalogue = load_catalogue()
+    for code in codes:
+        stale = stamp(catalogue, code)
+        print(f"stamped {code}: {stale} string{'s' if stale != 1 else ''} had been stale")
+    return 0
+
+
 def _preflight(files: list[Path], press: bool) -> int:
     from .catalogue import load_catalogue
     from .preflight import format_report, preflight_file
@@ -133,6 +170,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     from . import engine
     from .catalogue import load_catalogue
     from .jobs import output_path
+    from .language_checks import language_warnings
     from .pipeline import render_to_file
     from .preview import write_previews
 
@@ -141,10 +179,8 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     if notice:
         print(f"{PROGRAM}: warning: {notice}", file=sys.stderr)
     for code in sorted({code for job in jobs for code in job.languages}):
-        status = catalogue.languages[code].language.status
-        if status == "draft":
-            print(f"{PROGRAM}: warning: the {code} translation is a draft, not yet reviewed",
-                  file=sys.stderr)
+        for warning in language_warnings(catalogue, code):
+            print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)
     exit_code = 0
     for job in jobs:
         path = output_path(job, out)

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .catalogue import Catalogue
+from .content import Language
 from .errors import RenderError
 from .finish import document_date
 from .geometry import Geometry, Rect, resolve
@@ -45,7 +46,21 @@ def _environment(folder: Path) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["fill"] = fill
+    environment.filters["ltr"] = left_to_right
+    environment.filters["isolate"] = isolated
     return environment
+
+
+def isolated(text: str) -> Markup:
+    """Text of either direction set apart from its neighbours (a Unicode first-strong
+    isolate), for labels of two languages on one line."""
+    return Markup("\u2068{}\u2069").format(text)
+
+
+def left_to_right(text: str) -> Markup:
+    """A number or address kept left to right inside any text: wrapped in a Unicode
+    isolate, so right-to-left text never reorders its groups of digits."""
+    return Markup("\u2066{}\u2069").format(text)
 
 
 def fill(text: str, **values: str) -> Markup:
@@ -64,29 +79,55 @@ def fill(text: str, **values: str) -> Markup:
     return Markup(PLACEHOLDER.sub(value, str(escape(text))))
 
 
-def compose(job: Job, catalogue: Catalogue) -> Composed:
+@dataclass(frozen=True)
+class TemplateLanguage:
+    """One language of a piece as templates use it: its strings and its HTML attributes."""
+
+    code: str
+    direction: str
+    t: dict[str, object]
+
+    @property
+    def attrs(self) -> Markup:
+        return Markup('lang="{}" dir="{}"').format(self.code, self.direction)
+
+
+def compose(job: Job, catalogue: Catalogue,
+            font_pt: dict[str, float] | None = None) -> Composed:
     """Fill the layout's template with the job's content and geometry."""
     spec = catalogue.layouts[job.layout]
     size = catalogue.sizes[job.size]
     house = catalogue.house
+    languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
+                                  catalogue.languages[code].strings) for code in job.languages]
+    count = len(languages)
+
+    def page_language(page: str) -> TemplateLanguage:
+        return languages[spec.page_language(page, count) - 1]
+
+    mirrored = {page for page in spec.pages_for(count) if page_language(page).direction == "rtl"}
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
-                       frame_for(job.profile, size, house))
-    language = catalogue.languages[job.languages[0]]
+                       frame_for(job.profile, size, house), mirrored, font_pt, count)
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
-            Markup(house_css(house, job.profile, catalogue.fonts_dir))),
+            Markup(house_css(house, job.profile, catalogue.fonts_dir,
+                             [catalogue.languages[code].language for code in job.languages]))),
         Markup('<link rel="stylesheet" href="{}">').format(
             (catalogue.layouts_dir / HOUSE_CSS).as_uri()),
         Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
         Markup("<style>{}</style>").format(Markup(geometry_css(spec, geometry))),
     ])
+    first = languages[0]
     context = {
         "head": head,
-        "title": f"{language.strings['headline']} · {language.strings['hotline_name']}",
-        "lang": language.language.code,
-        "dir": language.language.direction,
-        "t": language.strings,
+        "title": " / ".join(f"{lang.t['headline']}" for lang in languages)
+                 + f" · {first.t['hotline_name']}",
+        "lang": first.code,
+        "dir": first.direction,
+        "t": first.t,
+        "languages": languages,
+        "page_language": page_language,
         "hotline": catalogue.hotline,
         "publisher": catalogue.branding.publisher,
         "event": job.event,
@@ -117,18 +158,28 @@ def _template_line(error: BaseException) -> int | None:
     return line
 
 
-def house_css(house: HouseStyle, profile: str, fonts_dir: Path) -> str:
-    """@font-face rules for the bundled fonts and the palette as CSS variables."""
+def house_css(house: HouseStyle, profile: str, fonts_dir: Path,
+              languages: list[Language]) -> str:
+    """@font-face rules for the fonts these languages need, each language's font stack,
+    and the palette as CSS variables."""
+    families = {family for language in languages
+                for family in house.fonts.stack(language.script)}
     faces = "".join(
-        f'@font-face{{font-family:"{house.fonts.family}";font-weight:{face.weight};'
+        f'@font-face{{font-family:"{face.family}";font-weight:{face.weight};'
         f'font-style:{face.style};src:url("{(fonts_dir / face.file).as_uri()}")}}'
-        for face in house.fonts.faces
+        for face in house.fonts.faces if face.family in families
+    )
+    stacks = "".join(
+        f'[lang="{language.code}"]{{font-family:'
+        f'{", ".join(f"{chr(34)}{f}{chr(34)}" for f in house.fonts.stack(language.script))}}}'
+        for language in languages
     )
     colours = ";".join(f"--{name}:{colour_css(colour, profile)}"
                        for name, colour in house.palette.items())
     registration = cmyk_css(house.press.registration)
-    return (f'{faces}:root{{{colours};--registration:{registration};'
-            f'--family:"{house.fonts.family}"}}')
+    first = house.fonts.stack(languages[0].script)[0]
+    return (f'{faces}{stacks}:root{{{colours};--registration:{registration};'
+            f'--family:"{first}"}}')
 
 
 def printer_marks(job: Job, catalogue: Catalogue, geometry: Geometry) -> Markup:

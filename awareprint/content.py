@@ -29,7 +29,16 @@ class Language(Strict):
     script: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
     direction: Literal["ltr", "rtl"]
     status: Literal["source", "draft", "reviewed"]
-    source_revision: Annotated[int, Field(ge=1)]
+    reviewed_by: Text | None = None
+    reviewed_on: date | None = None
+
+    @model_validator(mode="after")
+    def _review_is_signed(self) -> Language:
+        signed = self.reviewed_by is not None and self.reviewed_on is not None
+        if self.status == "reviewed" and not signed:
+            raise ValueError("status 'reviewed' needs reviewed_by and reviewed_on; "
+                             "until then the status is 'draft'")
+        return self
 
 
 StringKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -44,6 +53,8 @@ class LanguageFile(Strict):
 
     language: Language
     strings: Strings
+    # key → fingerprint of the English text it translates (written by `render.py stamp`)
+    translated_from: dict[StringKey, str] | None = None
 
 
 class PhoneLine(Strict):

@@ -27,19 +27,24 @@ def _cmap(path: Path) -> frozenset[int]:
         font.close()
 
 
-def font_files(house: HouseStyle, fonts_dir: Path = FONTS_DIR) -> list[Path]:
-    return [fonts_dir / face.file for face in house.fonts.faces]
-
-
-def covered_codepoints(house: HouseStyle, fonts_dir: Path = FONTS_DIR) -> frozenset[int]:
-    """Every character some face of the house family can draw."""
+@cache
+def _covered(files: tuple[Path, ...]) -> frozenset[int]:
     covered: set[int] = set()
-    for path in font_files(house, fonts_dir):
+    for path in files:
         try:
             covered |= _cmap(path)
         except (OSError, TTLibError):
             continue  # reported where the house style is checked
     return frozenset(covered)
+
+
+def covered_codepoints(house: HouseStyle, script: str, fonts_dir: Path = FONTS_DIR
+                       ) -> frozenset[int]:
+    """Every character the font stack of `script` can draw (nothing if no stack)."""
+    if script not in house.fonts.scripts:
+        return frozenset()
+    families = house.fonts.stack(script)
+    return _covered(tuple(fonts_dir / name for name in house.fonts.files(families)))
 
 
 def uncovered(text: str, covered: frozenset[int]) -> list[str]:

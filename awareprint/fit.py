@@ -20,10 +20,16 @@ OUTSIDE = "(outside every slot)"
 INK_BOXES = ("TextBox", "BlockReplacedBox", "InlineReplacedBox")
 
 
+OVERFLOW = "overflow"      # text runs out of its box: setting it smaller may help
+TOO_SMALL = "too small"    # text set below the slot's minimum size
+STRAY = "stray"            # ink outside every slot, or in a slot layout.yaml lacks
+
+
 @dataclass(frozen=True)
 class Misfit:
     slot: str
     detail: str
+    kind: str
 
 
 def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misfit], set[str]]:
@@ -34,16 +40,16 @@ def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misf
     for page in document.pages:
         for slot_name, leaf in _ink(page._page_box, None):
             if slot_name is None:
-                misfits.append(Misfit(OUTSIDE, f"'{_text(leaf)}' is not inside any slot"))
+                misfits.append(Misfit(OUTSIDE, f"'{_text(leaf)}' is not inside any slot", STRAY))
                 continue
             found.add(slot_name)
             slot = slots.get(slot_name)
             if slot is None:
-                misfits.append(Misfit(slot_name, "no slot of that name in layout.yaml"))
+                misfits.append(Misfit(slot_name, "no slot of that name in layout.yaml", STRAY))
                 continue
-            detail = _misfit(leaf, slot)
-            if detail:
-                misfits.append(Misfit(slot_name, detail))
+            misfit = _misfit(leaf, slot)
+            if misfit:
+                misfits.append(misfit)
     return _first_per_slot(misfits), found
 
 
@@ -62,7 +68,7 @@ def _ink(box: Any, slot: str | None) -> Iterator[tuple[str | None, Any]]:
         yield from _ink(child, slot)
 
 
-def _misfit(leaf: Any, slot: PlacedSlot) -> str | None:
+def _misfit(leaf: Any, slot: PlacedSlot) -> Misfit | None:
     bounds = _px(slot.rect)
     tolerance = TOLERANCE_PT * PX_PER_PT
     x, y = leaf.position_x, leaf.position_y
@@ -72,12 +78,12 @@ def _misfit(leaf: Any, slot: PlacedSlot) -> str | None:
     over = [f"{amount / PX_PER_PT:.1f} pt past the {side}"
             for side, amount in excess.items() if amount > tolerance]
     if over:
-        return f"'{_text(leaf)[:40]}' runs " + ", ".join(over)
+        return Misfit(slot.name, f"'{_text(leaf)[:40]}' runs " + ", ".join(over), OVERFLOW)
     if type(leaf).__name__ == "TextBox":
         size_pt = leaf.style["font_size"] / PX_PER_PT
         if size_pt < slot.min_pt - 0.01:
-            return f"'{_text(leaf)[:40]}' is set at {size_pt:.2f} pt, below the slot's " \
-                   f"minimum {slot.min_pt:g} pt"
+            return Misfit(slot.name, f"'{_text(leaf)[:40]}' is set at {size_pt:.2f} pt, "
+                          f"below the slot's minimum {slot.min_pt:g} pt", TOO_SMALL)
     return None
 
 
@@ -90,10 +96,10 @@ def _text(box: Any) -> str:
 
 
 def _first_per_slot(misfits: list[Misfit]) -> list[Misfit]:
-    seen: set[str] = set()
-    unique = []
+    """One misfit per slot, the most telling: type below its minimum before overflow."""
+    chosen: dict[str, Misfit] = {}
     for misfit in misfits:
-        if misfit.slot not in seen:
-            seen.add(misfit.slot)
-            unique.append(misfit)
-    return unique
+        if misfit.slot not in chosen or (misfit.kind == TOO_SMALL
+                                         and chosen[misfit.slot].kind == OVERFLOW):
+            chosen[misfit.slot] = misfit
+    return list(chosen.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .layouts import Box, LayoutSpec
@@ -51,6 +52,9 @@ class Frame:
 
     margin: float = 0.0
     bleed: float = 0.0
+
+
+TABS = "tabs"  # the name under which all tear-off tabs share one type size
 
 
 @dataclass(frozen=True)
@@ -170,38 +174,52 @@ def scale_for(size: Size, reference: Size) -> float:
 def resolve(
     spec: LayoutSpec, size: Size, reference: Size, tab_count: int | None,
     frame: Frame = Frame(),
+    mirrored: Collection[str] = (),
+    font_pt: dict[str, float] | None = None,
+    language_count: int = 1,
 ) -> Geometry:
-    """Turn percentages into points for one size; fonts scale with the page."""
+    """Turn percentages into points for one size; type scales with the page.
+
+    `mirrored` names the pages to flip left to right (written right to left).
+    `font_pt` overrides the type size of named slots (set smaller to fit; "tabs" for all
+    tear-off tabs at once). `language_count` 2 takes the layout's bilingual pages.
+    """
     width, height = size.width_pt, size.height_pt
     scale = scale_for(size, reference)
     origin = frame.margin
+    sizes = font_pt or {}
 
-    def rect(box: Box) -> Rect:
-        return Rect(origin + box.left * width / 100, origin + box.top * height / 100,
+    def rect(box: Box, page: str) -> Rect:
+        left = 100 - box.left - box.width if page in mirrored else box.left
+        return Rect(origin + left * width / 100, origin + box.top * height / 100,
                     box.width * width / 100, box.height * height / 100)
 
-    def panel(box: Box) -> Rect:
+    def panel(box: Box, page: str) -> Rect:
         """A panel that touches an edge of the piece runs on into the bleed."""
         def reach(touches: bool) -> float:
             return frame.bleed if touches else 0.0
-        return rect(box).grown(reach(box.left <= 0), reach(box.top <= 0),
+        return rect(box, page).grown(reach(box.left <= 0), reach(box.top <= 0),
                                reach(box.left + box.width >= 100),
                                reach(box.top + box.height >= 100))
+
+    def type_size(name: str, design_pt: float) -> float:
+        return sizes.get(name, round(design_pt * scale, 2))
 
     pages = tuple(
         PageGeometry(
             name=name,
-            panels=tuple(PlacedPanel(key, panel(p), p.fill) for key, p in page.panels.items()),
+            panels=tuple(PlacedPanel(key, panel(p, name), p.fill)
+                         for key, p in page.panels.items()),
             slots=tuple(
-                PlacedSlot(key, rect(s), round(s.font_pt * scale, 2), s.min_pt, s.optional)
+                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), s.min_pt, s.optional)
                 for key, s in page.slots.items()
             ),
         )
-        for name, page in spec.pages.items()
+        for name, page in spec.pages_for(language_count).items()
     )
     tabs = None
     if spec.tabs is not None:
-        strip = rect(spec.tabs)
+        strip = rect(spec.tabs, spec.tabs.page)
         count = tab_count or spec.tabs.default
         pad = spec.tabs.padding_pt * scale
         cell_w = strip.w / count
@@ -212,7 +230,7 @@ def resolve(
             text = Rect(x + pad, strip.y + pad, cell_w - 2 * pad, strip.h - 2 * pad)
             placed.append(PlacedTab(index + 1, cell, text))
         tabs = TabGeometry(spec.tabs.page, tuple(placed), strip.y,
-                           round(spec.tabs.font_pt * scale, 2), spec.tabs.min_pt)
+                           type_size(TABS, spec.tabs.font_pt), spec.tabs.min_pt)
     return Geometry(width, height, scale, pages, tabs, frame)
 
 

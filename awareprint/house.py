@@ -25,14 +25,33 @@ class Colour(Strict):
 
 
 class FontFace(Strict):
+    family: str
     file: str
     weight: Annotated[int, Field(ge=100, le=900)]
     style: Literal["normal", "italic"] = "normal"
 
 
-class FontFamily(Strict):
-    family: str
-    faces: list[FontFace]
+class Fonts(Strict):
+    """The bundled faces, and which families set each script, first choice first."""
+
+    faces: Annotated[list[FontFace], Field(min_length=1)]
+    scripts: dict[str, Annotated[list[str], Field(min_length=1)]]
+
+    @model_validator(mode="after")
+    def _families_have_faces(self) -> Fonts:
+        known = {face.family for face in self.faces}
+        for script, families in self.scripts.items():
+            unknown = [family for family in families if family not in known]
+            if unknown:
+                raise ValueError(f"scripts.{script} names {', '.join(unknown)}, which no face "
+                                 "provides; add its faces or fix the name")
+        return self
+
+    def stack(self, script: str) -> list[str]:
+        return self.scripts[script]
+
+    def files(self, families: list[str]) -> list[str]:
+        return [face.file for face in self.faces if face.family in families]
 
 
 class OutputIntent(Strict):
@@ -76,7 +95,7 @@ class PressRules(Strict):
 class HouseStyle(Strict):
     safe_margin_in: PositiveFloat
     palette: dict[str, Colour]
-    fonts: FontFamily
+    fonts: Fonts
     press: PressRules
 
     @model_validator(mode="after")

@@ -57,9 +57,13 @@ def make_job(
         if code not in catalogue.languages:
             raise InputError(f"unknown language '{code}'; choose from: "
                              f"{', '.join(catalogue.languages)}")
-    if len(languages) > 1:
-        raise InputError(f"bilingual pieces ('{language}') are not available yet; "
-                         "give one language per --lang")
+    if len(languages) > 2 or len(set(languages)) != len(languages):
+        raise InputError(f"'{language}': a piece carries one language or two different "
+                         "ones (en+es)")
+    if len(languages) == 2 and spec.bilingual is None:
+        with_two = [name for name, s in catalogue.layouts.items() if s.bilingual]
+        raise InputError(f"{layout} has no two-language version; en+es works with: "
+                         f"{', '.join(with_two)}")
     if event is not None:
         event = " ".join(event.split())
         if not spec.event:
@@ -68,7 +72,9 @@ def make_job(
                              f"{', '.join(with_event)}")
         if not event or len(event) > MAX_EVENT_CHARS:
             raise InputError(f"--event must be 1 to {MAX_EVENT_CHARS} characters")
-        missing = uncovered(event, covered_codepoints(catalogue.house))
+        script = catalogue.languages[languages[0]].language.script
+        missing = uncovered(event, covered_codepoints(catalogue.house, script,
+                                                      catalogue.fonts_dir))
         if missing:
             raise InputError(f"--event has {describe_chars(missing)}, which no bundled font "
                              "can print; leave it out")

@@ -4,6 +4,7 @@ a template uses present, and every character drawable by a bundled font."""
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from pathlib import Path
 
@@ -20,6 +21,8 @@ TEMPLATE_STRING = re.compile(r"\bt\.([A-Za-z_]\w*)|\bt\[['\"](\w+)['\"]\]")
 def check_languages(languages: dict[str, LanguageFile], files: dict[str, Path],
                     layouts: dict[str, LayoutSpec], problems: Problems) -> None:
     sources = [code for code, lang in languages.items() if lang.language.status == "source"]
+    if not sources and problems.lines:
+        return  # the source file itself failed to load: that problem is already reported
     if len(sources) != 1:
         for code in sources or languages:
             problems.add(files[code], "language.status",
@@ -62,23 +65,28 @@ def check_coverage(house: HouseStyle, fonts_dir: Path, languages: dict[str, Lang
                    files: dict[str, Path], hotline: Hotline, hotline_file: Path,
                    branding: Branding, branding_file: Path, problems: Problems) -> None:
     """Every character of every string must be in a bundled font."""
-    covered = covered_codepoints(house, fonts_dir)
-
-    def check(path: Path, key: str, text: str) -> None:
-        missing = uncovered(text, covered)
+    def check(path: Path, key: str, text: str, script: str) -> None:
+        missing = uncovered(text, covered_codepoints(house, script, fonts_dir))
         if missing:
-            problems.add(path, key, f"{describe_chars(missing)} is in no font of fonts/; "
-                         "add a font that has it (layouts/house.yaml) or change the text")
+            problems.add(path, key, f"{describe_chars(missing)} is in no font of the {script} "
+                         "stack; add a font that has it (layouts/house.yaml) or change the text")
 
     for code, language in languages.items():
+        script = language.language.script
+        if script not in house.fonts.scripts:
+            problems.add(files[code], "language.script",
+                         f"no font stack for script '{script}' in layouts/house.yaml; "
+                         f"known: {', '.join(house.fonts.scripts)}")
+            continue
         for key, value in language.strings.items():
             for index, text in enumerate(value if isinstance(value, list) else [value]):
                 suffix = f"[{index}]" if isinstance(value, list) else ""
-                check(files[code], f"strings.{key}{suffix}", text)
-    for field in ("call", "text", "tty"):
-        check(hotline_file, f"{field}.display", getattr(hotline, field).display)
-    check(hotline_file, "web.display", hotline.web.display)
-    check(branding_file, "publisher", branding.publisher.line)
+                check(files[code], f"strings.{key}{suffix}", text, script)
+        # Every piece prints the hotline and the publisher inside this language's text.
+        for field in ("call", "text", "tty"):
+            check(hotline_file, f"{field}.display", getattr(hotline, field).display, script)
+        check(hotline_file, "web.display", hotline.web.display, script)
+        check(branding_file, "publisher", branding.publisher.line, script)
 
 
 def _placeholders(value: str | list[str]) -> set[str]:
@@ -89,3 +97,38 @@ def _placeholders(value: str | list[str]) -> set[str]:
 def _first(value: str | list[str]) -> str:
     text = value[0] if isinstance(value, list) else value
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def fingerprint(value: str | list[str]) -> str:
+    """A short fingerprint of an English string, recorded by the translations made from it."""
+    text = "\n\n".join(value) if isinstance(value, list) else value
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
+
+
+def stale_keys(language: LanguageFile, source: LanguageFile) -> list[str]:
+    """Keys whose English text changed since this translation was made (or never stamped)."""
+    if language.language.status == "source":
+        return []
+    recorded = language.translated_from or {}
+    return [key for key, english in source.strings.items()
+            if recorded.get(key) != fingerprint(english)]
+
+
+def source_language(languages: dict[str, LanguageFile]) -> LanguageFile:
+    return next(lang for lang in languages.values() if lang.language.status == "source")
+
+
+def language_warnings(catalogue: object, code: str) -> list[str]:
+    """What a person printing this language should know: draft status, stale strings."""
+    languages = catalogue.languages  # type: ignore[attr-defined]
+    language = languages[code]
+    if language.language.status == "source":
+        return []
+    notes = []
+    if language.language.status == "draft":
+        notes.append(f"the {code} translation is a draft, not yet reviewed by a person")
+    stale = stale_keys(language, source_language(languages))
+    if stale:
+        notes.append(f"the {code} translation is stale: the English of {', '.join(stale)} "
+                     "changed since it was translated")
+    return notes

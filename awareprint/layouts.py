@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, PositiveFloat, PositiveInt, StringConstraints, model_validator
 
@@ -46,6 +46,7 @@ class Slot(Box):
     font_pt: PositiveFloat
     min_pt: PositiveFloat
     optional: bool = False
+    group: Name | None = None  # slots of a group are always set at one size (equal prominence)
 
     @model_validator(mode="after")
     def _minimum_below_design(self) -> Slot:
@@ -77,6 +78,20 @@ class TabStrip(Box):
         return self
 
 
+class Bilingual(Strict):
+    """How the layout carries two languages: its own pages (geometry with a slot per
+    language), or the same pages with each page in one of the languages."""
+
+    pages: dict[Name, Page] | None = None
+    page_languages: dict[Name, Literal[1, 2]] | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Bilingual:
+        if (self.pages is None) == (self.page_languages is None):
+            raise ValueError("give either pages or page_languages")
+        return self
+
+
 class LayoutSpec(Strict):
     title: str
     description: str
@@ -86,8 +101,22 @@ class LayoutSpec(Strict):
     event: bool = False
     pages: Annotated[dict[Name, Page], Field(min_length=1)]
     tabs: TabStrip | None = None
+    bilingual: Bilingual | None = None
     name: str = ""
     folder: Path = LAYOUTS_DIR
+
+    def pages_for(self, language_count: int) -> dict[str, Page]:
+        """The pages of a one- or two-language piece."""
+        if language_count == 2 and self.bilingual is not None and self.bilingual.pages:
+            return self.bilingual.pages
+        return self.pages
+
+    def page_language(self, page: str, language_count: int) -> int:
+        """Which of the piece's languages (1 or 2) a page is written in; 1 when it holds
+        both or only one."""
+        if language_count == 2 and self.bilingual and self.bilingual.page_languages:
+            return self.bilingual.page_languages.get(page, 1)
+        return 1
 
 
 def layout_names(layouts_dir: Path = LAYOUTS_DIR) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -13,9 +12,8 @@ import pikepdf
 import pypdf
 import pypdfium2
 import zxingcpp
-from fontTools.ttLib import TTFont
 
-from awareprint.paths import FONTS_DIR
+from awareprint.fontcheck import bundled_source
 
 
 def text_of(pdf: bytes) -> str:
@@ -85,29 +83,9 @@ def embedded_fonts(pdf: bytes) -> Iterator[tuple[str, bytes | None]]:
                 yield str(font.BaseFont), program
 
 
-def outline_hashes(font: TTFont) -> set[int]:
-    """A fingerprint per non-empty glyph outline, independent of glyph ids and names."""
-    glyf = font["glyf"]
-    hashes = set()
-    for name in font.getGlyphOrder():
-        coordinates, ends, flags = glyf[name].getCoordinates(glyf)
-        if len(coordinates):
-            hashes.add(hash((tuple(coordinates), tuple(ends), bytes(flags))))
-    return hashes
-
-
-@cache
-def bundled_outlines() -> dict[str, set[int]]:
-    return {path.name: outline_hashes(TTFont(path)) for path in sorted(FONTS_DIR.glob("*.ttf"))}
-
-
 def font_source(program: bytes) -> str | None:
     """The bundled font file an embedded subset was cut from, or None."""
-    embedded = outline_hashes(TTFont(io.BytesIO(program)))
-    for name, outlines in bundled_outlines().items():
-        if embedded <= outlines:
-            return name
-    return None
+    return bundled_source(program)
 
 
 def decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int = 3000) -> list[str]:

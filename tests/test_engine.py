@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from awareprint import engine
@@ -22,7 +24,9 @@ def test_files_outside_the_project_data_are_refused(source):
 
 
 def test_project_stylesheets_and_fonts_are_read(catalogue):
-    html = (f"<style>{house_css(catalogue.house, 'office', catalogue.fonts_dir)}</style>"
+    english = catalogue.languages["en"].language
+    html = (f"<style>{house_css(catalogue.house, 'office', catalogue.fonts_dir, [english])}"
+            "</style>"
             '<link rel="stylesheet" href="house.css"><p>x</p>')
     document, warnings = engine.lay_out(html, BASE)
     assert warnings == []
@@ -31,7 +35,7 @@ def test_project_stylesheets_and_fonts_are_read(catalogue):
 
 def test_text_never_falls_back_to_a_system_font():
     html = ('<p style="font-family: serif">Serif? Ж Ω é</p>'
-            '<p style="font-family: monospace">Mono 漢字</p>')
+            '<p style="font-family: monospace">Mono हिन्दी</p>')
     document, _ = engine.lay_out(html, BASE)
     fonts = list(embedded_fonts(engine.write_pdf(document)))
     assert fonts
@@ -42,3 +46,29 @@ def test_text_never_falls_back_to_a_system_font():
 def test_ignored_css_is_reported():
     _, warnings = engine.lay_out('<p style="colr: red">x</p>', BASE)
     assert warnings
+
+
+def test_font_check_tells_bundled_fonts_from_others(tmp_path):
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from awareprint.fontcheck import bundled_source
+    from awareprint.paths import FONTS_DIR
+
+    def cut(path, text):
+        font = TTFont(path)
+        subsetter = subset.Subsetter()
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        target = tmp_path / "subset.ttf"
+        font.save(target)
+        return target.read_bytes()
+
+    assert bundled_source(cut(FONTS_DIR / "NotoSans-Bold.ttf", "Call 1-888")) == (
+        "NotoSans-Bold.ttf")
+    assert bundled_source(cut(FONTS_DIR / "NotoSansArabic-Regular.ttf", "اتصل")) == (
+        "NotoSansArabic-Regular.ttf")
+    system = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(system).exists():
+        pytest.skip("no DejaVu Sans to compare with")
+    assert bundled_source(cut(system, "Call 1-888")) is None

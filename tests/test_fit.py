@@ -12,6 +12,7 @@ from awareprint.errors import FitError, InputError, RenderError
 from awareprint.jobs import make_job
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
 from awareprint.pipeline import render, render_to_file
+from tests.pdfread import chars
 
 
 def _with_strings(catalogue, **changes):
@@ -33,7 +34,7 @@ def test_too_many_lines_overflow_the_bottom(catalogue):
 
 
 def test_an_unbreakable_word_overflows_sideways(catalogue):
-    wide = _with_strings(catalogue, headline="Menschenhandelsbekämpfungsgesetzgebung")
+    wide = _with_strings(catalogue, headline="Menschenhandelsbekämpfungsgesetzgebung" * 2)
     with pytest.raises(FitError) as caught:
         render(make_job(wide, "wallet-card", "cr80"), wide)
     assert caught.value.slot == "question"
@@ -41,7 +42,8 @@ def test_an_unbreakable_word_overflows_sideways(catalogue):
 
 
 def test_a_long_event_name_is_the_users_mistake_to_shorten(catalogue):
-    event = "#EndHumanTraffickingOmahaNebraskaCommunityCoalitionAwarenessWalk2027"
+    event = "#EndHumanTraffickingOmahaNebraskaCommunityCoalitionAwarenessWalk2027" \
+            "AndInterfaithPrayerVigilDouglasCountyCourthouse"
     job = make_job(catalogue, "tearoff", "letter", event=event)
     with pytest.raises(InputError) as caught:
         render(job, catalogue)
@@ -98,7 +100,7 @@ def test_text_outside_every_slot_is_refused(layouts):
 def test_a_style_that_stretches_a_slot_cannot_hide_an_overflow(layouts):
     _append(layouts / "poster/style.css", "\n.slot.definition { height: auto; }\n")
     catalogue = _with_strings(_catalogue(layouts), definition=" ".join(
-        [load_catalogue().languages["en"].strings["definition"]] * 2))
+        [load_catalogue().languages["en"].strings["definition"]] * 4))
     with pytest.raises(FitError) as caught:
         render(make_job(catalogue, "poster", "letter"), catalogue)
     assert caught.value.slot == "definition"
@@ -115,7 +117,8 @@ def test_type_below_a_slots_minimum_is_refused(layouts):
 
 def test_a_slot_the_template_forgets_is_an_error(layouts):
     _replace(layouts / "poster/template.html.j2",
-             '<div class="slot minors" data-slot="minors"><p>{{ t.minors }}</p></div>', "")
+             '<div class="slot minors" data-slot="minors{{ n }}" {{ l.attrs }}>'
+             "<p>{{ l.t.minors }}</p></div>", "")
     catalogue = _catalogue(layouts)
     with pytest.raises(RenderError) as caught:
         render(make_job(catalogue, "poster", "letter"), catalogue)
@@ -123,10 +126,33 @@ def test_a_slot_the_template_forgets_is_an_error(layouts):
 
 
 def test_a_template_mistake_names_the_template_and_line(layouts):
-    _replace(layouts / "poster/template.html.j2", "<h1>{{ t.headline }}</h1>",
+    _replace(layouts / "poster/template.html.j2", "<h1>{{ l.t.headline }}</h1>",
              "<h1>{{ hotline.cal.display }}</h1>")
     catalogue = _catalogue(layouts)
     with pytest.raises(RenderError) as caught:
         render(make_job(catalogue, "poster", "letter"), catalogue)
-    assert str(caught.value).startswith("layouts/poster/template.html.j2 line 13:")
+    assert str(caught.value).startswith("layouts/poster/template.html.j2 line 17:")
     assert "cal" in str(caught.value)
+
+
+def test_text_that_runs_long_is_set_smaller_down_to_its_minimum(catalogue):
+    english = catalogue.languages["en"].strings
+    longer = _with_strings(catalogue, definition=english["definition"] + " "
+                           + english["minors"])
+    rendered = render(make_job(longer, "poster", "letter"), longer)
+    design, size = rendered.scaled["definition"]
+    slot = catalogue.layouts["poster"].pages["front"].slots["definition"]
+    assert design == slot.font_pt and slot.min_pt <= size < design
+    sizes = {round(c.size, 1) for c in chars(rendered.pdf) if c.text == "H"}
+    assert round(size, 1) in sizes and round(design, 1) not in sizes
+
+
+def test_slots_of_a_group_are_set_at_one_size(catalogue):
+    spanish_long = catalogue.languages["es"].strings["definition"]
+    longer = dataclasses.replace(catalogue, languages={
+        **catalogue.languages,
+        "es": catalogue.languages["es"].model_copy(update={"strings": {
+            **catalogue.languages["es"].strings,
+            "definition": spanish_long + " " + spanish_long[:120]}})})
+    rendered = render(make_job(longer, "poster", "letter", "en+es"), longer)
+    assert rendered.scaled["definition_1"][1] == rendered.scaled["definition_2"][1]

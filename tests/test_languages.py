@@ -1,0 +1,130 @@
+"""Every language of the catalogue, alone and paired with English: the hotline printed
+right, text in logical order, nothing overflowing, fonts our own, QR code working."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pikepdf
+import pytest
+import zxingcpp
+
+from awareprint.catalogue import load_catalogue
+from awareprint.check import FAIL, catalogue_jobs, run_check, table
+from awareprint.cli import main
+from awareprint.language_checks import language_warnings
+from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
+from awareprint.preview import page_images
+from tests.pdfread import decode_qr, digits_of, embedded_fonts, font_source, page_sizes, text_of
+
+CATALOGUE = load_catalogue()
+LANGUAGES = list(CATALOGUE.languages)
+LAYOUTS = list(CATALOGUE.layouts)
+PAIRS = ["en+ar", "en+zh-Hant", "en+es", "ar+en", "en+hi", "en+ko", "vi+en", "en+ru"]
+ALL_PAIRS = [f"en+{code}" for code in LANGUAGES if code != "en"]
+
+
+def _read_back(catalogue, pdf, codes):
+    text = text_of(pdf)
+    hotline = catalogue.hotline
+    assert hotline.call.display in text
+    assert hotline.call.digits in digits_of(text), "the call digits are not in order"
+    assert hotline.text.display in text
+    pages = len(page_sizes(pdf))
+    targets = [target for page in range(pages) for target in decode_qr(pdf, page)]
+    assert targets == [hotline.qr_target]
+    for base_font, program in embedded_fonts(pdf):
+        assert program is not None and font_source(program), f"{base_font} not from fonts/"
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert str(document.Root.Lang) == codes.split("+")[0]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_language_at_the_default_size(catalogue, rendered, layout, code):
+    _read_back(catalogue, rendered(layout, None, code), code)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("codes", PAIRS)
+def test_two_languages_in_one_piece(catalogue, rendered, layout, codes):
+    pdf = rendered(layout, None, codes)
+    _read_back(catalogue, pdf, codes)
+    text = "".join(text_of(pdf).split())
+    for code in codes.split("+"):
+        strings = catalogue.languages[code].strings
+        # Posters and flyers carry both headlines; a wallet card's back carries the
+        # second language's summary and hotline name instead. (Text set in Devanagari's
+        # regular weight does not always extract back exactly: WeasyPrint maps some
+        # reordered vowel signs to the wrong glyph in the PDF's text layer.)
+        printed = ["".join(str(strings[key]).split())[:24] in text
+                   for key in ("headline", "short_definition", "hotline_name")]
+        assert any(printed), f"no {code} text on the piece"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("layout", "size"), [(name, size) for name, spec in
+                                              CATALOGUE.layouts.items() for size in spec.sizes])
+@pytest.mark.parametrize("codes", LANGUAGES + ALL_PAIRS)
+def test_every_piece_of_the_catalogue(catalogue, rendered, layout, size, codes):
+    _read_back(catalogue, rendered(layout, size, codes), codes)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_arabic_reads_in_logical_order_with_the_number_left_to_right(catalogue, rendered,
+                                                                     layout):
+    pdf = rendered(layout, None, "ar")
+    text = " ".join(text_of(pdf).split())
+    strings = catalogue.languages["ar"].strings
+    assert " ".join(str(strings["headline"]).split()) in text
+    # The label before the number in reading order, the number's groups left to right
+    # (extractors disagree on the space between them, so spaces are not compared).
+    compact = "".join(ch for ch in text if not ch.isspace() and ch not in "\u2066\u2069")
+    assert f"{strings['label_call']}{catalogue.hotline.call.display}" in compact
+
+
+def test_right_to_left_pages_are_mirrored(rendered):
+    """The QR code sits right of the text in English and left of it in Arabic."""
+    def qr_side(code):
+        image = page_images(rendered("poster", "letter", code), dpi=72)[0]
+        (found,) = zxingcpp.read_barcodes(image)
+        return "left" if found.position.top_left.x < image.width / 2 else "right"
+
+    assert qr_side("en") == "right"
+    assert qr_side("ar") == "left"
+
+
+def test_a_draft_translation_warns_and_a_changed_english_string_makes_it_stale(tmp_path):
+    shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    assert language_warnings(CATALOGUE, "es") == [
+        "the es translation is a draft, not yet reviewed by a person"]
+    english = tmp_path / "content/en.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "call_to_action: Report human trafficking",
+        "call_to_action: Report human trafficking now"), encoding="utf-8")
+    changed = load_catalogue(tmp_path / "layouts", tmp_path / "content")
+    warnings = language_warnings(changed, "es")
+    assert warnings[1] == ("the es translation is stale: the English of call_to_action "
+                           "changed since it was translated")
+    assert all("stale" in language_warnings(changed, code)[-1]
+               for code in LANGUAGES if code != "en")
+
+
+def test_check_renders_in_parallel_and_reports_each_piece():
+    jobs = [job for job in catalogue_jobs(CATALOGUE)
+            if job.size == "business-card" and job.languages in (("ar",), ("en", "ko"))]
+    results = run_check(jobs, workers=2)
+    assert [r.job for r in results] == jobs
+    assert all(r.outcome != FAIL for r in results)
+    lines = list(table(results))
+    assert lines[-1].startswith("2 pieces: ")
+    assert "wallet-card business-card [en+ko]" in lines[1]
+
+
+@pytest.mark.slow
+def test_check_passes_the_whole_catalogue(capsys):
+    assert main(["check", "--workers", "2"]) == 0
+    out = capsys.readouterr().out
+    assert " 0 do not fit" in out.splitlines()[-1]
