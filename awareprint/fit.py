@@ -38,6 +38,7 @@ def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misf
     misfits: list[Misfit] = []
     found: set[str] = set()
     for page in document.pages:
+        misfits += _overlapping_lines(page._page_box, None, {})
         for slot_name, leaf in _ink(page._page_box, None):
             if slot_name is None:
                 misfits.append(Misfit(OUTSIDE, f"'{_text(leaf)}' is not inside any slot", STRAY))
@@ -66,6 +67,30 @@ def _ink(box: Any, slot: str | None) -> Iterator[tuple[str | None, Any]]:
         return
     for child in getattr(box, "children", ()):
         yield from _ink(child, slot)
+
+
+def _overlapping_lines(box: Any, slot: str | None, lines: dict[str, list[Any]]
+                       ) -> list[Misfit]:
+    """Lines of one slot drawn over each other (a squeezed block, a negative margin)."""
+    element = getattr(box, "element", None)
+    if element is not None and getattr(box, "element_tag", None):
+        slot = element.get("data-slot") or slot
+    if type(box).__name__ == "LineBox" and slot is not None:
+        tolerance = TOLERANCE_PT * PX_PER_PT
+        for other in lines.setdefault(slot, []):
+            if (box.position_y < other.position_y + other.height - tolerance
+                    and other.position_y < box.position_y + box.height - tolerance
+                    and box.position_x < other.position_x + other.width
+                    and other.position_x < box.position_x + box.width):
+                return [Misfit(slot, "two lines of text overlap", OVERFLOW)]
+        lines[slot].append(box)
+        return []
+    found: list[Misfit] = []
+    for child in getattr(box, "children", ()):
+        found += _overlapping_lines(child, slot, lines)
+        if found:
+            return found
+    return found
 
 
 def _misfit(leaf: Any, slot: PlacedSlot) -> Misfit | None:

@@ -156,3 +156,12 @@ def test_slots_of_a_group_are_set_at_one_size(catalogue):
             "definition": spanish_long + " " + spanish_long[:120]}})})
     rendered = render(make_job(longer, "poster", "letter", "en+es"), longer)
     assert rendered.scaled["definition_1"][1] == rendered.scaled["definition_2"][1]
+
+
+def test_lines_drawn_over_each_other_are_caught(layouts):
+    _append(layouts / "wallet-card/style.css", "\n.summary .hotline { margin-top: -3em; }\n")
+    catalogue = _catalogue(layouts)
+    with pytest.raises(FitError) as caught:
+        render(make_job(catalogue, "wallet-card", "business-card"), catalogue)
+    assert caught.value.slot == "summary"
+    assert "two lines of text overlap" in str(caught.value)
