@@ -37,6 +37,7 @@ def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misf
     also the names of the slots found in the document."""
     misfits: list[Misfit] = []
     found: set[str] = set()
+    overflow: dict[str, tuple[str, dict[str, float]]] = {}  # slot: first text, worst per side
     for page in document.pages:
         misfits += _overlapping_lines(page._page_box, None, {})
         for slot_name, leaf in _ink(page._page_box, None):
@@ -48,9 +49,18 @@ def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misf
             if slot is None:
                 misfits.append(Misfit(slot_name, "no slot of that name in layout.yaml", STRAY))
                 continue
-            misfit = _misfit(leaf, slot)
+            excess = _excess(leaf, slot)
+            if excess:
+                text, worst = overflow.setdefault(slot_name, (_text(leaf)[:40], {}))
+                for side, amount in excess.items():
+                    worst[side] = max(worst.get(side, 0.0), amount)
+            misfit = _too_small(leaf, slot)
             if misfit:
                 misfits.append(misfit)
+    for slot_name, (text, worst) in overflow.items():
+        sides = ", ".join(f"{amount / PX_PER_PT:.1f} pt past the {side}"
+                          for side, amount in worst.items())
+        misfits.append(Misfit(slot_name, f"'{text}' runs {sides}", OVERFLOW))
     return _first_per_slot(misfits), found
 
 
@@ -93,17 +103,18 @@ def _overlapping_lines(box: Any, slot: str | None, lines: dict[str, list[Any]]
     return found
 
 
-def _misfit(leaf: Any, slot: PlacedSlot) -> Misfit | None:
+def _excess(leaf: Any, slot: PlacedSlot) -> dict[str, float]:
+    """How far (in px) a box reaches past each side of its slot, where it does."""
     bounds = _px(slot.rect)
     tolerance = TOLERANCE_PT * PX_PER_PT
     x, y = leaf.position_x, leaf.position_y
     w, h = leaf.margin_width(), leaf.margin_height()
-    excess = {"right": x + w - bounds.right, "left": bounds.x - x,
-              "bottom": y + h - bounds.bottom, "top": bounds.y - y}
-    over = [f"{amount / PX_PER_PT:.1f} pt past the {side}"
-            for side, amount in excess.items() if amount > tolerance]
-    if over:
-        return Misfit(slot.name, f"'{_text(leaf)[:40]}' runs " + ", ".join(over), OVERFLOW)
+    excess = {"top": bounds.y - y, "right": x + w - bounds.right,
+              "bottom": y + h - bounds.bottom, "left": bounds.x - x}
+    return {side: amount for side, amount in excess.items() if amount > tolerance}
+
+
+def _too_small(leaf: Any, slot: PlacedSlot) -> Misfit | None:
     if type(leaf).__name__ == "TextBox":
         size_pt = leaf.style["font_size"] / PX_PER_PT
         if size_pt < slot.min_pt - 0.01:

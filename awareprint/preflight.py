@@ -191,7 +191,7 @@ def _read_text_and_marks(data: bytes, report: PreflightReport, catalogue: Catalo
     with pdfplumber.open(io.BytesIO(data)) as document:
         for number, page in enumerate(document.pages, start=1):
             texts.append(page.extract_text() or "")
-            sizes = [c["size"] for c in page.chars
+            sizes = [_type_size(c) for c in page.chars
                      if c["text"].strip() and _inside_trim(c, page, report)]
             if sizes:
                 smallest = min(sizes)
@@ -203,6 +203,12 @@ def _read_text_and_marks(data: bytes, report: PreflightReport, catalogue: Catalo
     digits = "".join(ch for ch in text if ch.isdigit())
     report.hotline_call = hotline.call.display in text or hotline.call.digits in digits
     report.hotline_text = hotline.text.display in text
+
+
+def _type_size(char: dict) -> float:
+    """A character's type size; pdfplumber's `size` is its height on the page, which for
+    text turned 90° (tear-off tabs) is its width instead."""
+    return float(char["size"] if char["upright"] else char["x1"] - char["x0"])
 
 
 def _inside_trim(char: dict, page: pdfplumber.page.Page, report: PreflightReport) -> bool:
