@@ -3,7 +3,9 @@
     python benchmarks/render_times.py [--runs 7]
 
 Warm: one process, the catalogue loaded and one render done, then `runs` renders per
-layout at its default size (compose → lay out → fit check → PDF → finish, no disk).
+layout at its default size (compose → lay out → fit check → PDF → finish, no disk), and
+of a few heavier pieces: a CJK and an Arabic poster, a bilingual poster, a press poster
+(which adds preflight).
 Cold: `python render.py` (the starter set, three files) and `python render.py list` as
 fresh processes, `runs` times each, into a temporary folder. Reports medians and ranges.
 """
@@ -29,8 +31,11 @@ def warm(runs: int) -> dict[str, list[float]]:
 
     catalogue = load_catalogue()
     times: dict[str, list[float]] = {}
-    for layout in catalogue.layouts:
-        job = make_job(catalogue, layout)
+    jobs = [make_job(catalogue, layout) for layout in catalogue.layouts]
+    jobs += [make_job(catalogue, "poster", language=code) for code in ("zh-Hant", "ar")]
+    jobs += [make_job(catalogue, "poster", language="en+es"),
+             make_job(catalogue, "poster", profile="press")]
+    for job in jobs:
         render(job, catalogue)  # warm-up: fonts loaded, caches filled
         samples = []
         for _ in range(runs):
