@@ -7,7 +7,7 @@ layout engine: `list` and `--help` stay fast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from .language_checks import check_coverage, check_languages
 from .layouts import LAYOUT_FILE, LayoutSpec, load_layouts
 from .paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
 from .schema import Problems
+from .sheets import SHEETS_FILE, Sheet, load_sheets
 from .sizes import SIZES_FILE, Size, load_sizes
 
 
@@ -40,6 +41,7 @@ class Catalogue:
     languages: dict[str, LanguageFile]
     hotline: Hotline
     branding: Branding
+    sheets: dict[str, Sheet] = field(default_factory=dict)
     layouts_dir: Path = LAYOUTS_DIR
     content_dir: Path = CONTENT_DIR
     fonts_dir: Path = FONTS_DIR
@@ -61,6 +63,13 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
     languages = load_languages(problems, content_dir)
     hotline = load_hotline(problems, content_dir)
     branding = load_branding(DEFAULT_BRANDING, problems, content_dir)
+    sheets = load_sheets(problems, layouts_dir)
+    for name, sheet in sheets.items():
+        for field_name in ("paper", "piece"):
+            value = getattr(sheet, field_name)
+            if value is not None and value not in sizes:
+                problems.add(layouts_dir / SHEETS_FILE, f"{name}.{field_name}",
+                             f"size '{value}' is not in {SIZES_FILE}")
     language_paths = language_files(content_dir)
     check_languages(languages, language_paths, layouts, problems)
     if house is not None:
@@ -74,8 +83,8 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
                            content_dir / BRANDING_FOLDER / f"{DEFAULT_BRANDING}.yaml", problems)
     problems.raise_if_any()
     assert house and hotline and branding  # raise_if_any() returned: all loaded
-    return Catalogue(house, sizes, layouts, languages, hotline, branding, layouts_dir,
-                     content_dir, fonts_dir)
+    return Catalogue(house, sizes, layouts, languages, hotline, branding, sheets,
+                     layouts_dir, content_dir, fonts_dir)
 
 
 def _check_fonts(house: HouseStyle, layouts_dir: Path, fonts_dir: Path,
@@ -91,11 +100,11 @@ def _check_layout(
 ) -> None:
     """What a single file cannot check: names that refer to other files, and geometry."""
     path = spec.folder / LAYOUT_FILE
-    for field, name in [("reference_size", spec.reference_size),
+    for key, name in [("reference_size", spec.reference_size),
                         ("default_size", spec.default_size),
                         *(("sizes", name) for name in spec.sizes)]:
         if name not in sizes:
-            problems.add(path, field, f"size '{name}' is not in {SIZES_FILE}; "
+            problems.add(path, key, f"size '{name}' is not in {SIZES_FILE}; "
                          f"choose from {', '.join(sizes)}")
     if spec.default_size not in spec.sizes:
         problems.add(path, "default_size", "must be one of this layout's sizes")

@@ -62,6 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
                             help="for a print shop: bleed, crop marks, CMYK, PDF/X-4")
         layout.add_argument("--preview", action="store_true",
                             help="also write a PNG of each page, trimmed, next to the PDF")
+        layout.add_argument("--sheet", metavar="NAME",
+                            help="many to a sheet: a label sheet (avery-5371, avery-c32011) "
+                            "or a press sheet (letter, a4, tabloid, a3, sra3; implies --press)")
+        layout.add_argument("--flip", default="long", metavar="EDGE",
+                            help="duplex: backs for turning the sheet on its long (default) or "
+                            "short edge")
+        layout.add_argument("--gutter", metavar="LENGTH",
+                            help="space between pieces on a press sheet (0.25in, 6mm)")
+        layout.add_argument("--fill", metavar="LANG:N,...",
+                            help="how many of each language on the sheets (es:6,en:4)")
+        layout.add_argument("--alignment", action="store_true",
+                            help="add a page with a cross at each piece's centre, both sides")
     return parser
 
 
@@ -103,6 +115,13 @@ def _render_layout(args: argparse.Namespace) -> int:
     from .jobs import is_file_target, make_job
 
     catalogue = load_catalogue()
+    sheet_only = [name for name, value in (("--flip", args.flip != "long"),
+                                           ("--gutter", args.gutter), ("--fill", args.fill),
+                                           ("--alignment", args.alignment)) if value]
+    if args.sheet is None and sheet_only:
+        raise InputError(f"{', '.join(sheet_only)} only apply with --sheet")
+    if args.sheet is not None:
+        return _render_sheet(catalogue, args)
     profile = "press" if args.press else "office"
     jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
                      profile) for language in dict.fromkeys(args.lang or ["en"])]
@@ -110,6 +129,25 @@ def _render_layout(args: argparse.Namespace) -> int:
         raise InputError("--out names one .pdf file but several --lang were given; "
                          "give a folder instead")
     return _render_jobs(jobs, args.out, args.preview)
+
+
+def _render_sheet(catalogue: object, args: argparse.Namespace) -> int:
+    from .jobs import make_sheet_job, output_path_for
+    from .pipeline import render_sheets_to_file
+    from .preview import write_previews
+
+    job = make_sheet_job(catalogue, args.command, args.size,  # type: ignore[arg-type]
+                         list(dict.fromkeys(args.lang or [])), args.sheet, args.flip,
+                         args.gutter, args.fill, args.alignment, args.press, args.event,
+                         args.tabs)
+    path = output_path_for(job.file_name, args.out)
+    rendered = render_sheets_to_file(job, catalogue, path)  # type: ignore[arg-type]
+    print(f"wrote {path} ({rendered.sheets} sheet{'s' if rendered.sheets > 1 else ''}, "
+          f"{rendered.per_sheet} up, {rendered.pages} pages)")
+    if args.preview:
+        for image in write_previews(rendered.pdf, path):
+            print(f"wrote {image}")
+    return 0
 
 
 def _render_starter_set() -> int:

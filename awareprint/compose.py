@@ -107,7 +107,8 @@ def compose(job: Job, catalogue: Catalogue,
 
     mirrored = {page for page in spec.pages_for(count) if page_language(page).direction == "rtl"}
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
-                       frame_for(job.profile, size, house), mirrored, font_pt, count)
+                       frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
+                       count)
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
@@ -184,7 +185,7 @@ def house_css(house: HouseStyle, profile: str, fonts_dir: Path,
 
 def printer_marks(job: Job, catalogue: Catalogue, geometry: Geometry) -> Markup:
     """Crop marks and the slug line for press output; nothing for office output."""
-    if job.profile == OFFICE:
+    if job.profile == OFFICE or job.on_sheet:
         return Markup("")
     rules = catalogue.house.press
     size = catalogue.sizes[job.size]

@@ -35,6 +35,7 @@ class Metadata:
     subject: str
     language: str
     keywords: str
+    imposition: str | None = None  # the sheet name, for pieces placed many to a sheet
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         if press is not None:
             _finish_for_press(document, press, stamped, hashlib.sha256(pdf).hexdigest())
+        if metadata.imposition:
+            info[pikepdf.Name("/Imposition")] = metadata.imposition
         out = io.BytesIO()
         document.save(out, deterministic_id=True, compress_streams=True,
                       object_stream_mode=pikepdf.ObjectStreamMode.generate,

@@ -73,10 +73,19 @@ class PressRules(Strict):
     slug_pt: PositiveFloat
     media_margin_pt: PositiveFloat
     registration: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
+    gutter: dict[Literal["in", "mm"], PositiveFloat]
     output_intent: OutputIntent
 
     def bleed_pt(self, unit: str) -> float:
         return self.bleed[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
+
+    @property
+    def sheet_margin_pt(self) -> float:
+        """Room a press sheet keeps around its pieces' bleed for crop marks and slug."""
+        return self.mark_gap_pt + self.mark_length_in * 72 + 2 * self.slug_pt
+
+    def gutter_pt(self, unit: str) -> float:
+        return self.gutter[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
 
     def mark_offset_pt(self, unit: str) -> float:
         """Distance from the trim to where crop marks begin: always outside the bleed."""

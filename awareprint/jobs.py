@@ -23,6 +23,7 @@ class Job:
     profile: str = OFFICE
     event: str | None = None
     tabs: int | None = None
+    on_sheet: bool = False  # a piece for a sheet: bleed but no marks of its own
 
     @property
     def file_name(self) -> str:
@@ -33,6 +34,131 @@ class Job:
     def label(self) -> str:
         press = "" if self.profile == OFFICE else f" {self.profile}"
         return f"{self.layout} {self.size} [{'+'.join(self.languages)}]{press}"
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    """Pieces of one layout and size on sheets: `pieces` says which language (or pair)
+    goes at each position, sheet after sheet."""
+
+    layout: str
+    size: str
+    profile: str
+    sheet: str
+    pieces: tuple[str, ...]
+    flip: str = "long"
+    gutter_pt: float | None = None
+    alignment: bool = False
+    event: str | None = None
+    tabs: int | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.pieces))
+
+    @property
+    def file_name(self) -> str:
+        suffix = "" if self.profile == OFFICE else f"_{self.profile}"
+        return (f"{self.layout}_{self.size}_{'-'.join(self.languages)}_{self.sheet}"
+                f"{suffix}.pdf")
+
+    def piece_job(self, languages: str) -> Job:
+        return Job(self.layout, self.size, tuple(languages.split("+")), self.profile,
+                   self.event, self.tabs, on_sheet=True)
+
+
+MAX_SHEETS = 500
+LENGTH_UNITS = {"in": 72.0, "mm": 72 / 25.4, "pt": 1.0}
+
+
+def make_sheet_job(
+    catalogue: Catalogue,
+    layout: str,
+    size: str | None,
+    languages: list[str],
+    sheet_name: str,
+    flip: str = "long",
+    gutter: str | None = None,
+    fill: str | None = None,
+    alignment: bool = False,
+    press: bool = False,
+    event: str | None = None,
+    tabs: int | None = None,
+) -> SheetJob:
+    """Check a request for pieces on sheets; every mistake names the fix."""
+    from .impose_plan import pieces_per_sheet
+    from .sheets import FLIPS
+
+    sheets = catalogue.sheets
+    if sheet_name not in sheets:
+        raise InputError(f"unknown sheet '{sheet_name}'; choose from: {', '.join(sheets)}")
+    sheet = sheets[sheet_name]
+    if flip not in FLIPS:
+        raise InputError(f"--flip must be one of: {', '.join(FLIPS)}")
+    if sheet.kind == "label":
+        if press:
+            raise InputError(f"{sheet_name} is a label sheet for office printers; drop --press "
+                             "or choose a press sheet: "
+                             f"{', '.join(n for n, s in sheets.items() if s.kind == 'press')}")
+        if gutter is not None:
+            raise InputError(f"{sheet_name} has fixed positions; --gutter is for press sheets")
+        if size is not None and size != sheet.piece:
+            raise InputError(f"{sheet_name} holds {sheet.piece} pieces; use --size "
+                             f"{sheet.piece} or leave --size out")
+        size = sheet.piece
+    profile = "press" if sheet.kind == "press" else OFFICE
+    codes = [code for code, _ in _parse_fill(fill)] if fill else (languages or ["en"])
+    for code in dict.fromkeys(codes):  # every language (or pair) checked like a single piece
+        make_job(catalogue, layout, size, code, event, tabs, profile)
+    size = size or catalogue.layouts[layout].default_size
+    gutter_pt = _parse_length(gutter, "--gutter") if gutter is not None else None
+    probe = SheetJob(layout, size, profile, sheet_name, tuple(codes), flip, gutter_pt,
+                     alignment, event, tabs)
+    per_sheet = pieces_per_sheet(probe, catalogue)
+    if per_sheet == 0:
+        raise InputError(f"a {layout} of size {size} does not fit on the {sheet_name} sheet "
+                         "with its bleed and marks; choose a larger sheet")
+    if fill:
+        pieces = tuple(code for code, count in _parse_fill(fill) for _ in range(count))
+        if len(pieces) % per_sheet:
+            raise InputError(f"--fill makes {len(pieces)} pieces; a {sheet_name} sheet holds "
+                             f"{per_sheet}: give quantities that add up to whole sheets "
+                             f"({per_sheet}, {2 * per_sheet}, ...)")
+        if len(pieces) // per_sheet > MAX_SHEETS:
+            raise InputError(f"--fill asks for more than {MAX_SHEETS} sheets; split the order")
+    else:
+        pieces = tuple(codes[index % len(codes)] for index in range(per_sheet))
+    return SheetJob(layout, size, profile, sheet_name, pieces, flip, gutter_pt, alignment,
+                    event, tabs)
+
+
+def _parse_fill(fill: str) -> list[tuple[str, int]]:
+    """'es:6,en:4' → [('es', 6), ('en', 4)]."""
+    parts = []
+    for item in fill.split(","):
+        code, _, count = item.strip().partition(":")
+        if not code or not count.strip().isdigit() or int(count) < 1:
+            raise InputError(f"--fill '{fill}': write it as LANG:COUNT,LANG:COUNT "
+                             "(e.g. es:6,en:4)")
+        parts.append((code.strip(), int(count)))
+    return parts
+
+
+def _parse_length(text: str, option: str) -> float:
+    """'0.25in', '6mm' or '18pt' → points."""
+    value = text.strip().lower()
+    for unit, points in LENGTH_UNITS.items():
+        if value.endswith(unit):
+            number = value[: -len(unit)].strip()
+            try:
+                length = float(number)
+            except ValueError:
+                break
+            if 0 <= length * points <= 144:
+                return length * points
+            break
+    raise InputError(f"{option} '{text}': give a length from 0 to 2 in, such as 0.25in, "
+                     "6mm or 18pt")
 
 
 def make_job(
@@ -97,4 +223,8 @@ def is_file_target(out: Path) -> bool:
 
 def output_path(job: Job, out: Path) -> Path:
     """Where a job's PDF goes: `out` itself when it names a .pdf file, else inside it."""
-    return out if is_file_target(out) else out / job.file_name
+    return output_path_for(job.file_name, out)
+
+
+def output_path_for(file_name: str, out: Path) -> Path:
+    return out if is_file_target(out) else out / file_name

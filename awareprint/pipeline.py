@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import engine
 from .catalogue import Catalogue
@@ -14,9 +14,12 @@ from .errors import FitError, InputError, RenderError
 from .finish import Metadata, PressFinish, document_date, finish
 from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from .geometry import TABS, Geometry
-from .jobs import Job
+from .jobs import Job, SheetJob
 from .output import write_atomic
 from .profiles import OFFICE
+
+if TYPE_CHECKING:
+    from .impose import RenderedSheet
 
 USER_TEXT_SLOTS = {"event": "--event"}  # slots that print what the user typed
 SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
@@ -40,14 +43,25 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
                             catalogue.house.press.output_intent)
     pdf = finish(engine.write_pdf(document), _metadata(job, catalogue),
                  document_date(catalogue.hotline.checked), press)
-    if press is not None:
-        _preflight_press(job, catalogue, pdf)
+    if press is not None and not job.on_sheet:  # a sheet is preflighted as a whole
+        _preflight_press(job.file_name, catalogue, pdf)
     return Rendered(job, pdf, len(document.pages), scaled)
 
 
 def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
     """Render and write atomically; on any error nothing is written."""
     rendered = render(job, catalogue)
+    write_atomic(path, rendered.pdf)
+    return rendered
+
+
+def render_sheets_to_file(job: SheetJob, catalogue: Catalogue, path: Path) -> RenderedSheet:
+    """Pieces imposed on sheets, preflighted when for press, written atomically."""
+    from .impose import render_sheet
+
+    rendered = render_sheet(job, catalogue)
+    if job.profile != OFFICE:
+        _preflight_press(job.file_name, catalogue, rendered.pdf)
     write_atomic(path, rendered.pdf)
     return rendered
 
@@ -163,10 +177,10 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
     )
 
 
-def _preflight_press(job: Job, catalogue: Catalogue, pdf: bytes) -> None:
+def _preflight_press(name: str, catalogue: Catalogue, pdf: bytes) -> None:
     from .preflight import preflight
 
-    report = preflight(pdf, catalogue, press=True, source=job.file_name)
+    report = preflight(pdf, catalogue, press=True, source=name)
     if report.faults:
-        raise RenderError(f"{job.label}: preflight refused the press file: "
+        raise RenderError(f"{name}: preflight refused the press file: "
                           + "; ".join(report.faults))

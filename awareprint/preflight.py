@@ -42,6 +42,7 @@ class PreflightReport:
     source: str
     pages: int = 0
     press: bool = False
+    sheet: str | None = None  # pieces imposed on a sheet: its name
     trim_size: str = ""
     boxes: dict[str, tuple[float, ...] | None] = field(default_factory=dict)
     bleed: dict[str, float] = field(default_factory=dict)
@@ -69,6 +70,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         report.pages = len(document.pages)
         _read_structure(document, report)
         report.press = press if press is not None else _claims_press(report)
+        imposition = document.docinfo.get("/Imposition")
+        report.sheet = str(imposition) if imposition is not None else None
         _check_boxes(report, catalogue)
         if report.press:
             _check_press(report, catalogue.house.press, catalogue)
@@ -150,11 +153,16 @@ def _check_press(report: PreflightReport, rules: PressRules, catalogue: Catalogu
     faults = report.faults
     media, trim, bleed_box = (report.boxes[n] for n in ("MediaBox", "TrimBox", "BleedBox"))
     assert media is not None
-    if trim is None or trim == media:
+    if report.sheet is not None:
+        # An imposed sheet: the sheet is the trim; the pieces' bleed and marks lie on it.
+        if trim is None or any(abs(a - b) > BOX_TOLERANCE_PT for a, b in zip(trim, media,
+                                                                               strict=True)):
+            faults.append("an imposed sheet's TrimBox must be the whole sheet")
+    elif trim is None or trim == media:
         faults.append("no TrimBox inside the MediaBox: no room for bleed and crop marks")
-    if bleed_box is None:
+    if report.sheet is None and bleed_box is None:
         faults.append("no BleedBox")
-    else:
+    elif report.sheet is None and bleed_box is not None:
         expected = _expected_bleeds(report, rules, catalogue)
         for side, amount in report.bleed.items():
             if not any(abs(amount - want) <= BOX_TOLERANCE_PT for want in expected):
@@ -197,7 +205,7 @@ def _read_text_and_marks(data: bytes, report: PreflightReport, catalogue: Catalo
                 smallest = min(sizes)
                 if report.smallest_text_pt is None or smallest < report.smallest_text_pt:
                     report.smallest_text_pt = round(smallest, 2)
-            if report.press:
+            if report.press and report.sheet is None:
                 _check_marks(page, number, registration, report)
     text = "\n".join(texts)
     digits = "".join(ch for ch in text if ch.isdigit())
@@ -263,9 +271,10 @@ def _decode_qr(data: bytes, longest_side_px: int = 3000) -> list[str]:
 
 def format_report(report: PreflightReport) -> str:
     """The report as a person reads it: one fact a line, faults last."""
+    kind = ("press" if report.press else "office") + (
+        f" sheet {report.sheet}" if report.sheet else "")
     lines = [f"{report.source}: {'PASS' if report.passed else 'FAIL'} "
-             f"({'press' if report.press else 'office'}, {report.pages} "
-             f"page{'s' if report.pages != 1 else ''})",
+             f"({kind}, {report.pages} page{'s' if report.pages != 1 else ''})",
              f"  trim size      {report.trim_size}"]
     for name, value in report.boxes.items():
         shown = "not set" if value is None else "[" + " ".join(f"{v:.2f}" for v in value) + "]"

@@ -11,12 +11,14 @@ PRESS = "press"
 PROFILES = (OFFICE, PRESS)
 
 
-def frame_for(profile: str, size: Size, house: HouseStyle) -> Frame:
-    """Where the piece sits on the engine's page for this profile."""
+def frame_for(profile: str, size: Size, house: HouseStyle, on_sheet: bool = False) -> Frame:
+    """Where the piece sits on the engine's page for this profile; a press piece bound
+    for a sheet keeps its bleed but leaves marks to the sheet."""
     if profile == OFFICE:
         return Frame()
     rules = house.press
-    return Frame(margin=rules.media_margin_pt, bleed=rules.bleed_pt(size.unit))
+    bleed = rules.bleed_pt(size.unit)
+    return Frame(margin=bleed if on_sheet else rules.media_margin_pt, bleed=bleed)
 
 
 def colour_css(colour: Colour, profile: str) -> str:

@@ -99,3 +99,42 @@ def decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int = 3000) -
     finally:
         document.close()
     return [result.text for result in zxingcpp.read_barcodes(image)]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A Form XObject drawn on a page: its name and the rectangle its BBox lands on, in
+    points from the page's top-left corner."""
+
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+def placements(pdf: bytes, page_index: int) -> list[Placed]:
+    """Every Form XObject drawn on a page, in drawing order."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[page_index]
+        height = float(page.MediaBox[3])
+        xobjects = page.Resources.get("/XObject", {})
+        matrix = pikepdf.Matrix()
+        stack = []
+        found = []
+        for instruction in pikepdf.parse_content_stream(page):
+            operator = str(instruction.operator)
+            if operator == "q":
+                stack.append(matrix)
+            elif operator == "Q":
+                matrix = stack.pop() if stack else pikepdf.Matrix()
+            elif operator == "cm":
+                matrix = pikepdf.Matrix(*[float(v) for v in instruction.operands]) @ matrix
+            elif operator == "Do":
+                name = str(instruction.operands[0])
+                x0, y0, x1, y1 = (float(v) for v in xobjects[name].BBox)
+                corners = [matrix.transform((x, y)) for x in (x0, x1) for y in (y0, y1)]
+                xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+                found.append(Placed(name, min(xs), height - max(ys), max(xs) - min(xs),
+                                    max(ys) - min(ys)))
+        return found

@@ -1,0 +1,192 @@
+"""Pieces on sheets: published label grids, press sheets with marks, duplex backs."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from awareprint.cli import main
+from awareprint.errors import InputError
+from awareprint.jobs import make_job, make_sheet_job
+from awareprint.pipeline import render
+from awareprint.preflight import preflight
+from tests.pdfread import lines_of, page_sizes, placements
+
+MM = 72 / 25.4
+# The manufacturers' published grids: (left, top, pitch x, pitch y) of the first piece,
+# piece size, columns, rows; points.
+PUBLISHED = {
+    "avery-5371": (0.75 * 72, 0.5 * 72, 3.5 * 72, 2 * 72, (3.5 * 72, 2 * 72), 2, 5),
+    "avery-c32011": (15 * MM, 13.5 * MM, 95 * MM, 54 * MM, (85 * MM, 54 * MM), 2, 5),
+}
+_SHEETS: dict[tuple, bytes] = {}
+
+
+def _sheet(catalogue, sheet, languages=("en",), **options):
+    key = (sheet, languages, tuple(sorted(options.items())))
+    if key not in _SHEETS:
+        from awareprint.impose import render_sheet
+
+        job = make_sheet_job(catalogue, "wallet-card", None, list(languages), sheet, **options)
+        _SHEETS[key] = render_sheet(job, catalogue).pdf
+    return _SHEETS[key]
+
+
+@pytest.mark.parametrize("sheet", sorted(PUBLISHED))
+def test_label_sheets_follow_the_published_grid(catalogue, sheet):
+    left, top, pitch_x, pitch_y, (w, h), columns, rows = PUBLISHED[sheet]
+    pdf = _sheet(catalogue, sheet)
+    placed = placements(pdf, 0)
+    assert len(placed) == columns * rows
+    expected = [(left + col * pitch_x, top + row * pitch_y)
+                for row in range(rows) for col in range(columns)]
+    for piece, (x, y) in zip(placed, expected, strict=True):
+        assert (piece.x, piece.y) == pytest.approx((x, y), abs=0.2)
+        assert (piece.w, piece.h) == pytest.approx((w, h), abs=0.2)
+
+
+@pytest.mark.parametrize("flip", ["long", "short"])
+@pytest.mark.parametrize("sheet", ["avery-5371", "a3", "letter"])
+def test_backs_land_behind_their_fronts(catalogue, sheet, flip):
+    pdf = _sheet(catalogue, sheet, ("en", "es"), flip=flip)
+    width, height = page_sizes(pdf)[0]
+    fronts, backs = placements(pdf, 0), placements(pdf, 1)
+    assert len(fronts) == len(backs) > 1
+    for front, back in zip(fronts, backs, strict=True):
+        if flip == "long":
+            assert back.x == pytest.approx(width - front.x - front.w, abs=0.2)
+            assert back.y == pytest.approx(front.y, abs=0.2)
+        else:
+            assert back.x == pytest.approx(front.x, abs=0.2)
+            assert back.y == pytest.approx(height - front.y - front.h, abs=0.2)
+        assert (back.w, back.h) == pytest.approx((front.w, front.h), abs=0.2)
+        assert front.name.endswith(back.name[-1])  # the same language behind each piece
+
+
+def test_every_placed_piece_carries_the_hotline_once(catalogue):
+    pdf = _sheet(catalogue, "avery-5371", ("en", "es"))
+    number = catalogue.hotline.call.display
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages[:2]:
+            assert (page.extract_text() or "").count(number) == 10
+    text = lines_of(pdf)
+    assert "What is Human Trafficking?" in text and "¿Qué es la trata de personas?" in text
+
+
+def test_press_sheet_marks_stay_off_every_piece(catalogue):
+    pdf = _sheet(catalogue, "a3")
+    rules = catalogue.house.press
+    bleed = rules.bleed_pt("in")
+    registration = tuple(v / 100 for v in rules.registration)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        marks = [r for r in page.rects
+                 if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
+                 registration]
+        width, height = float(page.width), float(page.height)
+    pieces = placements(pdf, 0)
+    cuts_x = {round(p.x + bleed, 1) for p in pieces} | {round(p.x + p.w - bleed, 1)
+                                                          for p in pieces}
+    assert len(marks) >= 2 * len(cuts_x)
+    for mark in marks:
+        assert mark["x0"] >= 0 and mark["x1"] <= width and 0 <= mark["top"] <= height
+        for piece in pieces:  # the piece's rectangle is its bleed box
+            assert (mark["x1"] <= piece.x or mark["x0"] >= piece.x + piece.w
+                    or mark["bottom"] <= piece.y or mark["top"] >= piece.y + piece.h)
+    centres = {round((m["x0"] + m["x1"]) / 2, 1) for m in marks if m["x1"] - m["x0"] < 1}
+    assert cuts_x <= centres, "a cut line has no mark"
+
+
+def test_press_sheet_is_a_sheet_to_preflight(catalogue):
+    pdf = _sheet(catalogue, "sra3")
+    report = preflight(pdf, catalogue)
+    assert report.press and report.sheet == "sra3" and report.passed, report.faults
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        sheet = [0, 0, 320 * MM, 450 * MM]
+        assert [float(v) for v in page.TrimBox] == pytest.approx(sheet, abs=0.1)
+        assert [float(v) for v in page.MediaBox] == pytest.approx(sheet, abs=0.1)
+
+
+@pytest.mark.parametrize(("sheet", "profile"), [("avery-5371", "office"), ("a3", "press")])
+def test_pieces_are_reused_not_copied(catalogue, sheet, profile):
+    single = render(make_job(catalogue, "wallet-card", None, "en", profile=profile),
+                    catalogue).pdf
+    pdf = _sheet(catalogue, sheet)
+    assert len(pdf) <= 1.2 * len(single), f"{len(pdf)} bytes for {len(single)}"
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        forms = {str(name) for page in document.pages
+                 for name in page.Resources.get("/XObject", {})}
+    assert len(forms) == 2  # one form per side
+
+
+def test_languages_alternate_or_fill_whole_sheets(catalogue):
+    job = make_sheet_job(catalogue, "wallet-card", None, ["en", "es"], "avery-5371")
+    assert job.pieces == ("en", "es") * 5
+    job = make_sheet_job(catalogue, "wallet-card", None, [], "avery-5371",
+                         fill="es:6,en:14")
+    assert job.pieces == ("es",) * 6 + ("en",) * 14
+    with pytest.raises(InputError, match="add up to whole sheets"):
+        make_sheet_job(catalogue, "wallet-card", None, [], "avery-5371", fill="es:6,en:3")
+
+
+def test_alignment_pages_put_a_cross_at_each_centre(catalogue):
+    pdf = _sheet(catalogue, "avery-5371", alignment=True)
+    assert len(page_sizes(pdf)) == 4
+    fronts = placements(pdf, 0)
+    registration = tuple(v / 100 for v in catalogue.house.press.registration)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        rects = [r for r in document.pages[2].rects
+                 if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
+                 registration]
+    centres = {(round((r["x0"] + r["x1"]) / 2), round((r["top"] + r["bottom"]) / 2))
+               for r in rects}
+    for piece in fronts:
+        assert (round(piece.x + piece.w / 2), round(piece.y + piece.h / 2)) in centres
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["wallet-card", "--sheet", "avery-9999"], ["unknown sheet", "avery-5371", "sra3"]),
+    (["poster", "--sheet", "letter"], ["does not fit on the letter sheet"]),
+    (["wallet-card", "--sheet", "avery-5371", "--press"], ["label sheet", "drop --press"]),
+    (["wallet-card", "--sheet", "avery-5371", "--size", "cr80"], ["--size business-card"]),
+    (["wallet-card", "--sheet", "a3", "--gutter", "lots"], ["--gutter 'lots'"]),
+    (["wallet-card", "--sheet", "a3", "--fill", "es6"], ["LANG:COUNT"]),
+    (["wallet-card", "--flip", "short"], ["only apply with --sheet"]),
+])
+def test_sheet_mistakes_are_one_line(capsys, tmp_path, argv, words):
+    assert main([*argv, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    for word in words:
+        assert word in err[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_sheet_is_written_from_the_command_line(tmp_path, capsys):
+    assert main(["wallet-card", "--sheet", "avery-c32011", "--lang", "en", "--lang", "vi",
+                 "--out", str(tmp_path)]) == 0
+    (pdf,) = tmp_path.iterdir()
+    assert pdf.name == "wallet-card_card-85x54_en-vi_avery-c32011.pdf"
+    assert "1 sheet, 10 up, 2 pages" in capsys.readouterr().out
+
+
+def test_tear_off_press_marks_every_tab_cut(catalogue, rendered):
+    from awareprint.geometry import resolve
+    from awareprint.profiles import frame_for
+
+    spec = catalogue.layouts["tearoff"]
+    size = catalogue.sizes["letter"]
+    geometry = resolve(spec, size, size, None, frame_for("press", size, catalogue.house))
+    pdf = rendered("tearoff", "letter", profile="press")
+    registration = tuple(v / 100 for v in catalogue.house.press.registration)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        below = [r for r in page.rects
+                 if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
+                 registration and r["top"] > geometry.trim.bottom + geometry.frame.bleed]
+    xs = {round((r["x0"] + r["x1"]) / 2, 1) for r in below if r["x1"] - r["x0"] < 1}
+    assert {round(x, 1) for x in geometry.tabs.cut_guides_x} <= xs
