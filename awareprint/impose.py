@@ -103,8 +103,8 @@ def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
             Markup("").join(parts)))
     html = Markup(
         '<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8"><style>{}'
-        "@page{{size:{}pt {}pt;margin:0}}body{{margin:0}}.page{{position:relative;width:{}pt;height:{}pt;"
-        "break-after:page}}.page:last-child{{break-after:auto}}"
+        "@page{{size:{}pt {}pt;margin:0}}body{{margin:0}}"
+        ".page{{position:relative;width:{}pt;height:{}pt;break-after:page}}.page:last-child{{break-after:auto}}"
         ".mark,.slug{{position:absolute}}.mark{{background:var(--registration)}}"
         ".slug{{color:var(--registration);white-space:nowrap;font-family:var(--family)}}"
         "</style></head><body>{}</body></html>"
