@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,6 +200,9 @@ def make_job(
         if not event or len(event) > MAX_EVENT_CHARS:
             raise InputError(f"--event must be 1 to {MAX_EVENT_CHARS} characters")
         script = catalogue.languages[languages[0]].language.script
+        if re.search(r"\d+(?:[-. ]\d+){2,}", event):
+            raise InputError("--event looks like it holds a phone number; every number on a "
+                             "piece comes from content/hotline.yaml, so leave it out")
         missing = uncovered(event, covered_codepoints(catalogue.house, script,
                                                       catalogue.fonts_dir))
         if missing:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from .content import Branding, Hotline, LanguageFile
@@ -49,6 +50,12 @@ def _check_translation(language: LanguageFile, path: Path, source: LanguageFile,
         if key not in language.strings:
             problems.add(path, f"strings.{key}", f"missing; translate: {_first(english)!r}")
             continue
+        english_numbers, numbers = _numbers(english), _numbers(language.strings[key])
+        if numbers != english_numbers:
+            problems.add(path, f"strings.{key}",
+                         f"numbers {sorted(numbers)} differ from the English "
+                         f"{sorted(english_numbers)}; phone numbers and other figures come "
+                         "from hotline.yaml, never from a translation")
         wanted, got = _placeholders(english), _placeholders(language.strings[key])
         if wanted != got:
             problems.add(path, f"strings.{key}",
@@ -87,6 +94,24 @@ def check_coverage(house: HouseStyle, fonts_dir: Path, languages: dict[str, Lang
             check(hotline_file, f"{field}.display", getattr(hotline, field).display, script)
         check(hotline_file, "web.display", hotline.web.display, script)
         check(branding_file, "publisher", branding.publisher.line, script)
+
+
+def _numbers(value: str | list[str]) -> list[str]:
+    """Every run of digits, in any script's digits (Arabic-Indic, Devanagari...), as ASCII."""
+    texts = value if isinstance(value, list) else [value]
+    runs: list[str] = []
+    for text in texts:
+        current = ""
+        for char in text:
+            digit = unicodedata.digit(char, None)
+            if digit is not None:
+                current += str(digit)
+            elif current:
+                runs.append(current)
+                current = ""
+        if current:
+            runs.append(current)
+    return sorted(runs)
 
 
 def _placeholders(value: str | list[str]) -> set[str]:

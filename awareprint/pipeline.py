@@ -43,8 +43,8 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
                             catalogue.house.press.output_intent)
     pdf = finish(engine.write_pdf(document), _metadata(job, catalogue),
                  document_date(catalogue.hotline.checked), press)
-    if press is not None and not job.on_sheet:  # a sheet is preflighted as a whole
-        _preflight_press(job.file_name, catalogue, pdf)
+    if not job.on_sheet:  # a piece for a sheet is read back with its sheet
+        _read_back(job.file_name, catalogue, pdf, press is not None)
     return Rendered(job, pdf, len(document.pages), scaled)
 
 
@@ -60,8 +60,7 @@ def render_sheets_to_file(job: SheetJob, catalogue: Catalogue, path: Path) -> Re
     from .impose import render_sheet
 
     rendered = render_sheet(job, catalogue)
-    if job.profile != OFFICE:
-        _preflight_press(job.file_name, catalogue, rendered.pdf)
+    _read_back(job.file_name, catalogue, rendered.pdf, job.profile != OFFICE)
     write_atomic(path, rendered.pdf)
     return rendered
 
@@ -177,10 +176,12 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
     )
 
 
-def _preflight_press(name: str, catalogue: Catalogue, pdf: bytes) -> None:
+def _read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool) -> None:
+    """Every file is read back before it is written: the hotline printed right, the QR
+    code leading to it, and for press every rule a print shop checks."""
     from .preflight import preflight
 
-    report = preflight(pdf, catalogue, press=True, source=name)
+    report = preflight(pdf, catalogue, press=press, source=name)
     if report.faults:
-        raise RenderError(f"{name}: preflight refused the press file: "
-                          + "; ".join(report.faults))
+        kind = "press file" if press else "file"
+        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(report.faults))

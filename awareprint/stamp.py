@@ -33,7 +33,8 @@ def stamp(catalogue: Catalogue, code: str) -> int:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     cut = next((i for i, line in enumerate(lines) if line.startswith(BLOCK)), len(lines))
-    while cut > 0 and lines[cut - 1].startswith("#"):
+    ours = set(HEADER.format(code=code).splitlines(keepends=True))
+    while cut > 0 and lines[cut - 1] in ours:
         cut -= 1
     kept = "".join(lines[:cut]).rstrip("\n") + "\n\n"
     block = HEADER.format(code=code) + BLOCK + "\n" + "".join(

@@ -143,3 +143,28 @@ def test_a_slot_name_must_be_plain(data):
     _edit(data / "layouts/poster/layout.yaml", "      footer:  ", '      "foot]er":  ')
     (problem,) = _problems(data)
     assert "poster/layout.yaml: pages.front.slots.foot]er" in problem
+
+
+def test_a_number_in_a_translation_must_be_the_englishs(data):
+    _edit(_translation(data), "call_to_action: Report human trafficking",
+          "call_to_action: Report human trafficking at 1-888-373-7889")
+    (problem,) = _problems(data)
+    assert "es.yaml: strings.call_to_action: numbers ['1', '373', '7889', '888'] differ" \
+        in problem
+
+
+def test_stamp_records_the_english_and_keeps_the_translators_notes(data):
+    from awareprint.language_checks import stale_keys
+    from awareprint.stamp import stamp
+
+    path = _translation(data)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n# a translator's note stays\n", encoding="utf-8")
+    catalogue = load_catalogue(data / "layouts", data / "content")
+    es, en = catalogue.languages["es"], catalogue.languages["en"]
+    assert stale_keys(es, en) == list(en.strings)  # copied, never stamped
+    assert stamp(catalogue, "es") == len(en.strings)
+    load_catalogue.cache_clear()  # the file changed under the same paths
+    stamped = load_catalogue(data / "layouts", data / "content")
+    assert stale_keys(stamped.languages["es"], stamped.languages["en"]) == []
+    assert "# a translator's note stays" in path.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from awareprint.errors import RenderError
 from awareprint.jobs import make_job
 from awareprint.pipeline import render_to_file
 from awareprint.preflight import preflight
+from awareprint.qr import qr_svg
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
 
@@ -170,3 +171,24 @@ def test_preview_is_the_trimmed_piece(tmp_path, capsys):
     with Image.open(io.BytesIO((tmp_path / written[1]).read_bytes())) as image:
         assert image.size == (round(3.5 * 150), (2 * 150))
         assert sum(image.getpixel((2, 2))[:3]) < 200  # navy to the very edge: no white margin
+
+
+def test_a_wrong_number_or_qr_code_fails_any_file(catalogue, tmp_path, capsys):
+    html = (f'<p>Call 1-888-373-7898 · Text {catalogue.hotline.text.display} · '
+            f'{catalogue.hotline.call.display}</p>'
+            '<div style="width:2in">' + qr_svg("https://example.com/scam", "#000", "#fff")
+            + "</div>")
+    document, _ = engine.lay_out(html, engine.LAYOUTS_DIR.as_uri() + "/")
+    path = tmp_path / "fake.pdf"
+    path.write_bytes(engine.write_pdf(document))
+    assert main(["preflight", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "the number 18883737898 is printed but is not in hotline.yaml" in out
+    assert "a QR code leads to https://example.com/scam" in out
+
+
+def test_a_number_in_the_event_name_is_refused(catalogue):
+    from awareprint.errors import InputError
+
+    with pytest.raises(InputError, match="phone number"):
+        make_job(catalogue, "tearoff", event="Walk, call 402-555-0123")
