@@ -181,7 +181,7 @@ def _read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool) -> None
     code leading to it, and for press every rule a print shop checks."""
     from .preflight import preflight
 
-    report = preflight(pdf, catalogue, press=press, source=name)
+    report = preflight(pdf, catalogue, press=press, source=name, font_sources=False)
     if report.faults:
         kind = "press file" if press else "file"
         raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(report.faults))

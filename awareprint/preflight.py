@@ -46,6 +46,7 @@ class PreflightReport:
     press: bool = False
     sheet: str | None = None  # pieces imposed on a sheet: its name
     ours: bool = False        # made by awareprint: our own marks and exact bleed expected
+    font_sources: bool = True  # whether embedded fonts were matched to fonts/
     trim_size: str = ""
     boxes: dict[str, tuple[float, ...] | None] = field(default_factory=dict)
     bleed: dict[str, float] = field(default_factory=dict)
@@ -65,13 +66,16 @@ class PreflightReport:
 
 
 def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None,
-              source: str = "") -> PreflightReport:
-    """Inspect one PDF. `press=None` applies press rules when the file claims to be one."""
+              source: str = "", font_sources: bool = True) -> PreflightReport:
+    """Inspect one PDF. `press=None` applies press rules when the file claims to be one.
+    `font_sources=False` skips matching embedded fonts to fonts/ by their outlines (slow
+    for CJK; our own renders can only use fonts/, fontconfig sees nothing else)."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
-    report = PreflightReport(source=source or (str(pdf) if isinstance(pdf, Path) else "(pdf)"))
+    report = PreflightReport(source=source or (str(pdf) if isinstance(pdf, Path) else "(pdf)"),
+                             font_sources=font_sources)
     with pikepdf.open(io.BytesIO(data)) as document:
         report.pages = len(document.pages)
-        _read_structure(document, report)
+        _read_structure(document, report, font_sources)
         report.press = press if press is not None else _claims_press(report)
         report.ours = str(document.docinfo.get("/Creator", "")).startswith("awareprint")
         imposition = document.docinfo.get("/Imposition")
@@ -127,7 +131,8 @@ def preflight_file(path: Path, catalogue: Catalogue, press: bool | None = None
         raise InputError(f"{path}: damaged PDF ({error})") from None
 
 
-def _read_structure(document: pikepdf.Pdf, report: PreflightReport) -> None:
+def _read_structure(document: pikepdf.Pdf, report: PreflightReport,
+                    font_sources: bool = True) -> None:
     first = document.pages[0]
     for name in ("MediaBox", "BleedBox", "TrimBox"):
         report.boxes[name] = pdfinspect.box(first, name)
@@ -141,8 +146,9 @@ def _read_structure(document: pikepdf.Pdf, report: PreflightReport) -> None:
     xmp = document.open_metadata()
     report.pdfx_version = xmp.get("pdfxid:GTS_PDFXVersion")
     for font in pdfinspect.fonts(document):
+        source = (bundled_source(font.program) if font.program and font_sources else None)
         report.fonts.append(FontReport(font.name, font.program is not None, font.subset,
-                                       bundled_source(font.program) if font.program else None))
+                                       source))
     report.colour_spaces = pdfinspect.colour_spaces(document)
     info = document.docinfo
     for key, xmp_key in (("/Title", "dc:title"), ("/GTS_PDFXVersion", "pdfxid:GTS_PDFXVersion")):
@@ -317,6 +323,8 @@ def format_report(report: PreflightReport) -> str:
         state = ("embedded" if font.embedded else "NOT EMBEDDED") + (
             ", subset" if font.subset else "") + (
             f", from fonts/{font.bundled}" if font.bundled else ", not from fonts/")
+        if not report.font_sources:
+            state = state.removesuffix(", not from fonts/")
         lines.append(f"  font           {font.name}: {state}")
     lines.append("  colour spaces  " + (", ".join(sorted(report.colour_spaces)) or "none"))
     smallest = "none" if report.smallest_text_pt is None else f"{report.smallest_text_pt:g} pt"
