@@ -50,7 +50,7 @@ def read_yaml(path: Path, problems: Problems) -> Any:
         problems.add(path, "", f"cannot be read ({exc.strerror}); it must be a readable file")
         return None
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        return yaml.load(text, Loader=UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -62,7 +62,7 @@ def read_yaml(path: Path, problems: Problems) -> Any:
         return None
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class UniqueKeyLoader(yaml.SafeLoader):
     """YAML's safe loader, except that a key given twice is an error, not a silent overwrite."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
