@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(and two-language pairs) in parallel; exit 1 if any fails")
     check.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     check.add_argument("--press", action="store_true", help="check press output instead")
+    batch = commands.add_parser("batch", help="render every item of a partner order "
+                                "(YAML or CSV) in parallel, with a manifest")
+    batch.add_argument("order", type=Path, metavar="ORDER")
+    batch.add_argument("--out", type=Path, help="output folder (default out/ORDER-NAME)")
+    batch.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     stamp = commands.add_parser("stamp", help="record that translations match the current "
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
@@ -92,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stamp(args.codes)
         if args.command == "check":
             return _check(args.workers, args.press)
+        if args.command == "batch":
+            return _batch(args.order, args.out, args.workers)
         return _render_layout(args)
     except AwareprintError as error:
         for line in error.lines():
@@ -171,6 +178,27 @@ def _check(workers: int | None, press: bool) -> int:
     for line in table(results):
         print(line)
     return 1 if any(result.outcome == FAIL for result in results) else 0
+
+
+def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
+    from .batch import MANIFEST, run_batch
+    from .catalogue import load_catalogue
+    from .orders import load_order
+
+    if workers is not None and workers < 1:
+        raise InputError("--workers must be 1 or more")
+    order = load_order(order_path, load_catalogue())
+    out = out or DEFAULT_OUT_DIR / order_path.stem
+
+    def report(result: object, done: int, total: int) -> None:
+        file, error = result.file, result.error  # type: ignore[attr-defined]
+        line = f"wrote {out / file}" if error is None else f"FAILED item {result.item}: {error}"  # type: ignore[attr-defined]
+        print(f"[{done}/{total}] {line}", file=sys.stderr if error else sys.stdout)
+
+    results = run_batch(order, out, workers, report)
+    failed = sum(not result.ok for result in results)
+    print(f"wrote {out / MANIFEST}: {len(results) - failed} files, {failed} failed")
+    return 1 if failed else 0
 
 
 def _stamp(codes: list[str]) -> int:
