@@ -13,6 +13,7 @@ import pypdf
 import pypdfium2
 import zxingcpp
 
+from awareprint import pdfinspect
 from awareprint.fontcheck import bundled_source
 
 
@@ -67,20 +68,10 @@ def chars(pdf: bytes, page_index: int = 0) -> list[Char]:
 
 
 def embedded_fonts(pdf: bytes) -> Iterator[tuple[str, bytes | None]]:
-    """(BaseFont, embedded font program or None) for every font used on every page."""
+    """(BaseFont, embedded font program or None) for every font, in forms too."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        for page in document.pages:
-            fonts = page.Resources.get("/Font", {})
-            for font in fonts.values():
-                descendants = font.get("/DescendantFonts")
-                target = descendants[0] if descendants is not None else font
-                descriptor = target.get("/FontDescriptor")
-                program = None
-                if descriptor is not None:
-                    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
-                        if key in descriptor:
-                            program = descriptor[key].read_bytes()
-                yield str(font.BaseFont), program
+        for font in pdfinspect.fonts(document):
+            yield font.name, font.program
 
 
 def font_source(program: bytes) -> str | None:
