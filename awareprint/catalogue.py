@@ -26,7 +26,15 @@ from .content import (
 from .geometry import geometry_problems, resolve
 from .house import HOUSE_FILE, HouseStyle, load_house
 from .language_checks import check_coverage, check_languages
-from .layouts import LAYOUT_FILE, LayoutSpec, load_layouts
+from .layouts import (
+    LAYOUT_FILE,
+    PARTNER_LINES,
+    PARTNER_LOGO,
+    LayoutSpec,
+    Page,
+    PartnerPlace,
+    load_layouts,
+)
 from .paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
 from .schema import Problems
 from .sheets import SHEETS_FILE, Sheet, load_sheets
@@ -131,17 +139,48 @@ def _check_layout(
                 seen.add(slot_name)
         if spec.tabs is not None and spec.tabs.page not in pages:
             problems.add(path, "tabs.page", f"no page '{spec.tabs.page}' in {prefix}")
+        for name in spec.hotline:
+            if name not in seen:
+                problems.add(path, "hotline", f"no slot '{name}' in {prefix}")
+        place = spec.partner_place(2 if prefix.startswith("bilingual") else 1)
+        if place is not None:
+            _check_partner_place(place, pages, spec, path, prefix, problems)
     if spec.reference_size not in sizes:
         return
     for size_name in spec.sizes:
         if size_name not in sizes:
             continue
         counts = {spec.tabs.min, spec.tabs.max} if spec.tabs else {None}
-        variants = (1, 2) if spec.bilingual and spec.bilingual.pages else (1,)
+        variants = (1, 2) if spec.has_own_bilingual_pages else (1,)
         for count in counts:
             for languages in variants:
-                geometry = resolve(spec, sizes[size_name], sizes[spec.reference_size], count,
-                                   language_count=languages)
-                where = f"size {size_name}" + (" bilingual" if languages == 2 else "")
-                for problem in geometry_problems(geometry, house.safe_margin_pt):
-                    problems.add(path, where, problem)
+                for partner in (False, True):
+                    geometry = resolve(spec, sizes[size_name], sizes[spec.reference_size],
+                                       count, language_count=languages, partner=partner)
+                    where = (f"size {size_name}" + (" bilingual" if languages == 2 else "")
+                             + (" co-branded" if partner else ""))
+                    for problem in geometry_problems(geometry, house.safe_margin_pt):
+                        problems.add(path, where, problem)
+
+
+def _check_partner_place(place: PartnerPlace, pages: dict[str, Page], spec: LayoutSpec,
+                         path: Path, prefix: str, problems: Problems) -> None:
+    """Co-branding goes on a page of the layout and takes room only from slots that do
+    not print the hotline: the hotline never moves or shrinks for a partner."""
+    key = "bilingual.partner" if prefix.startswith("bilingual") else "partner"
+    if place.page not in pages:
+        problems.add(path, f"{key}.page", f"no page '{place.page}' in {prefix}")
+        return
+    slots = pages[place.page].slots
+    for name in [*place.room, *place.replaces]:
+        field = f"{key}.{'room' if name in place.room else 'replaces'}.{name}"
+        if name not in slots:
+            problems.add(path, field, f"no slot '{name}' on page '{place.page}'; room is "
+                         "taken from that page's slots")
+        elif name in spec.hotline:
+            problems.add(path, field, f"'{name}' prints the hotline; take room from "
+                         "another slot")
+    for name in (PARTNER_LOGO, PARTNER_LINES):
+        if name in slots:
+            problems.add(path, f"{prefix}.{place.page}.slots.{name}",
+                         "this slot name is kept for co-branding; rename the slot")

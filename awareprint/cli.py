@@ -181,24 +181,26 @@ def _check(workers: int | None, press: bool) -> int:
 
 
 def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
-    from .batch import MANIFEST, run_batch
+    from .batch import JOB_TICKET, MANIFEST, run_batch
     from .catalogue import load_catalogue
     from .orders import load_order
+    from .progress import BatchProgress
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
     order = load_order(order_path, load_catalogue())
     out = out or DEFAULT_OUT_DIR / order_path.stem
-
-    def report(result: object, done: int, total: int) -> None:
-        file, error = result.file, result.error  # type: ignore[attr-defined]
-        line = f"wrote {out / file}" if error is None else f"FAILED item {result.item}: {error}"  # type: ignore[attr-defined]
-        print(f"[{done}/{total}] {line}", file=sys.stderr if error else sys.stdout)
-
-    results = run_batch(order, out, workers, report)
-    failed = sum(not result.ok for result in results)
-    print(f"wrote {out / MANIFEST}: {len(results) - failed} files, {failed} failed")
-    return 1 if failed else 0
+    progress = BatchProgress(sys.stdout, sys.stderr, sys.stdout.isatty())
+    run = run_batch(order, out, workers, progress)
+    progress.finish()
+    if run.ticket_error:
+        print(f"FAILED {JOB_TICKET}: {run.ticket_error}", file=sys.stderr)
+    made = len(run.results) - run.failed
+    print(f"wrote {out / MANIFEST}: {made} files ({run.reused} reused, unchanged), "
+          f"{run.failed} failed")
+    if run.archive:
+        print(f"wrote {run.archive}")
+    return 1 if run.failed or run.ticket_error else 0
 
 
 def _stamp(codes: list[str]) -> int:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from . import __version__
 from .catalogue import Catalogue
+from .cobrand import logo_warnings, partner_context
 from .content import Language
 from .errors import RenderError
 from .finish import document_date
@@ -21,6 +22,7 @@ from .jobs import Job
 from .language_checks import PLACEHOLDER
 from .layouts import STYLE_FILE, TEMPLATE_FILE, LayoutSpec
 from .marks import crop_marks, slug_box
+from .paths import PROJECT_ROOT
 from .profiles import OFFICE, cmyk_css, colour_css, frame_for
 from .qr import qr_svg
 
@@ -35,12 +37,14 @@ class Composed:
     geometry: Geometry
     base_url: str
     readable: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
 
 
 @cache
-def _environment(folder: Path) -> Environment:
+def _environment(folder: Path, shared: Path) -> Environment:
+    """Templates of one layout; `shared` (layouts/) holds the parts every layout includes."""
     environment = Environment(
-        loader=FileSystemLoader(folder),
+        loader=ChoiceLoader([FileSystemLoader(folder), FileSystemLoader(shared)]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -108,7 +112,8 @@ def compose(job: Job, catalogue: Catalogue,
     mirrored = {page for page in spec.pages_for(count) if page_language(page).direction == "rtl"}
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
-                       count)
+                       count, partner=job.partner is not None)
+    icc = PROJECT_ROOT / house.press.output_intent.profile
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
@@ -132,6 +137,7 @@ def compose(job: Job, catalogue: Catalogue,
         "hotline": catalogue.hotline,
         "publisher": catalogue.branding.publisher,
         "event": job.event,
+        "partner": partner_context(job.partner, job.profile, icc),
         "qr": Markup(qr_svg(catalogue.hotline.qr_target,
                             colour_css(palette["ink"], job.profile),
                             colour_css(palette["paper"], job.profile))),
@@ -139,13 +145,15 @@ def compose(job: Job, catalogue: Catalogue,
         "marks": printer_marks(job, catalogue, geometry),
     }
     try:
-        html = _environment(spec.folder).get_template(TEMPLATE_FILE).render(context)
+        html = _environment(spec.folder, catalogue.layouts_dir).get_template(
+            TEMPLATE_FILE).render(context)
     except TemplateError as error:
         where = f"layouts/{job.layout}/{TEMPLATE_FILE}"
         line = getattr(error, "lineno", None) or _template_line(error)
         raise RenderError(f"{where}{f' line {line}' if line else ''}: {error.message}; "
                           "fix the template or add the missing string to content/") from None
-    return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs)
+    return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs,
+                    tuple(logo_warnings(job.partner, job.profile, icc, geometry)))
 
 
 def _template_line(error: BaseException) -> int | None:

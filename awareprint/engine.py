@@ -31,16 +31,19 @@ SUBSETTER_MISSING = (
 
 class ProjectFilesOnly(URLFetcher):
     """Lets WeasyPrint read files under the given folders (by default the project's
-    layouts/, content/ and fonts/), and nothing else: no network, no other path."""
+    layouts/, content/ and fonts/) and data: URIs (which carry their bytes in the
+    document), and nothing else: no network, no other path."""
 
     def __init__(self, folders: tuple[Path, ...]) -> None:
-        super().__init__(allowed_protocols=("file",))
+        super().__init__(allowed_protocols=("file", "data"))
         self.folders = tuple(folder.resolve() for folder in folders)
 
     def fetch(
         self, url: str, headers: dict[str, str] | None = None
     ) -> URLFetcherResponse:
         parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
         if parts.scheme != "file":
             raise FatalURLFetchingError(f"refused to fetch {url}: only project files are read")
         path = Path(unquote(parts.path)).resolve()

@@ -25,6 +25,7 @@ from .house import OutputIntent
 from .paths import PROJECT_ROOT
 
 PDFX_VERSION = "PDF/X-4"
+PARTNER_NUMBERS = "/PartnerNumbers"
 PDFX_PDF_VERSION = "1.6"
 
 
@@ -36,6 +37,7 @@ class Metadata:
     language: str
     keywords: str
     imposition: str | None = None  # the sheet name, for pieces placed many to a sheet
+    partner_numbers: tuple[str, ...] = ()  # a co-branding partner's own phone numbers
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
             _finish_for_press(document, press, stamped, hashlib.sha256(pdf).hexdigest())
         if metadata.imposition:
             info[pikepdf.Name("/Imposition")] = metadata.imposition
+        if metadata.partner_numbers:  # so preflight knows them from the hotline's
+            info[pikepdf.Name(PARTNER_NUMBERS)] = " ".join(metadata.partner_numbers)
         out = io.BytesIO()
         document.save(out, deterministic_id=True, compress_streams=True,
                       object_stream_mode=pikepdf.ObjectStreamMode.generate,

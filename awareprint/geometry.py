@@ -177,12 +177,14 @@ def resolve(
     mirrored: Collection[str] = (),
     font_pt: dict[str, float] | None = None,
     language_count: int = 1,
+    partner: bool = False,
 ) -> Geometry:
     """Turn percentages into points for one size; type scales with the page.
 
     `mirrored` names the pages to flip left to right (written right to left).
     `font_pt` overrides the type size of named slots (set smaller to fit; "tabs" for all
-    tear-off tabs at once). `language_count` 2 takes the layout's bilingual pages.
+    tear-off tabs at once). `language_count` 2 takes the layout's bilingual pages;
+    `partner` the co-branded pages (with the partner's logo and lines).
     """
     width, height = size.width_pt, size.height_pt
     scale = scale_for(size, reference)
@@ -215,7 +217,7 @@ def resolve(
                 for key, s in page.slots.items()
             ),
         )
-        for name, page in spec.pages_for(language_count).items()
+        for name, page in spec.pages_for(language_count, partner).items()
     )
     tabs = None
     if spec.tabs is not None:

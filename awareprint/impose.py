@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import __version__, engine
 from .catalogue import Catalogue
+from .cobrand import partner_numbers
 from .compose import house_css
 from .errors import RenderError
 from .finish import Metadata, PressFinish, document_date, finish
@@ -29,6 +30,7 @@ class RenderedSheet:
     pages: int
     sheets: int
     per_sheet: int
+    warnings: tuple[str, ...] = ()
 
 
 def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
@@ -39,7 +41,9 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
     sheet = catalogue.sheets[job.sheet]
     layout = imposition_for(job, catalogue)
     per_sheet = len(layout.fronts)
-    pieces = {code: render(job.piece_job(code), catalogue).pdf for code in job.languages}
+    rendered = {code: render(job.piece_job(code), catalogue) for code in job.languages}
+    pieces = {code: piece.pdf for code, piece in rendered.items()}
+    warnings = tuple(dict.fromkeys(w for piece in rendered.values() for w in piece.warnings))
     sides = len(catalogue.layouts[job.layout].pages_for(1))
     count = len(job.pieces) // per_sheet
     backs = layout.backs(job.flip)
@@ -70,9 +74,10 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
         language=job.pieces[0].split("+")[0],
         keywords=", ".join([job.layout, job.size, job.sheet, *job.languages, job.profile]),
         imposition=job.sheet,
+        partner_numbers=partner_numbers(job.partner),
     )
     finished = finish(pdf, metadata, stamped, press)
-    return RenderedSheet(job, finished, len(pages), count, per_sheet)
+    return RenderedSheet(job, finished, len(pages), count, per_sheet, warnings)
 
 
 def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,

@@ -15,6 +15,20 @@ MAX_EVENT_CHARS = 120
 
 
 @dataclass(frozen=True)
+class PartnerMark:
+    """A partner's co-branding: printed literally in the place each layout declares."""
+
+    name: str
+    contact: str | None = None
+    website: str | None = None
+    logo: Path | None = None  # checked by logos.check_logo when the order was read
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(text for text in (self.name, self.contact, self.website) if text)
+
+
+@dataclass(frozen=True)
 class Job:
     """Everything that decides the output; rendering is a pure function of it."""
 
@@ -25,6 +39,7 @@ class Job:
     event: str | None = None
     tabs: int | None = None
     on_sheet: bool = False  # a piece for a sheet: bleed but no marks of its own
+    partner: PartnerMark | None = None
 
     @property
     def file_name(self) -> str:
@@ -52,6 +67,7 @@ class SheetJob:
     alignment: bool = False
     event: str | None = None
     tabs: int | None = None
+    partner: PartnerMark | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -65,7 +81,7 @@ class SheetJob:
 
     def piece_job(self, languages: str) -> Job:
         return Job(self.layout, self.size, tuple(languages.split("+")), self.profile,
-                   self.event, self.tabs, on_sheet=True)
+                   self.event, self.tabs, on_sheet=True, partner=self.partner)
 
 
 MAX_SHEETS = 500
@@ -85,6 +101,7 @@ def make_sheet_job(
     press: bool = False,
     event: str | None = None,
     tabs: int | None = None,
+    partner: PartnerMark | None = None,
 ) -> SheetJob:
     """Check a request for pieces on sheets; every mistake names the fix."""
     from .impose_plan import pieces_per_sheet
@@ -110,11 +127,11 @@ def make_sheet_job(
     profile = "press" if sheet.kind == "press" else OFFICE
     codes = [code for code, _ in _parse_fill(fill)] if fill else (languages or ["en"])
     for code in dict.fromkeys(codes):  # every language (or pair) checked like a single piece
-        make_job(catalogue, layout, size, code, event, tabs, profile)
+        make_job(catalogue, layout, size, code, event, tabs, profile, partner)
     size = size or catalogue.layouts[layout].default_size
     gutter_pt = _parse_length(gutter, "--gutter") if gutter is not None else None
     probe = SheetJob(layout, size, profile, sheet_name, tuple(codes), flip, gutter_pt,
-                     alignment, event, tabs)
+                     alignment, event, tabs, partner)
     per_sheet = pieces_per_sheet(probe, catalogue)
     if per_sheet == 0:
         raise InputError(f"a {layout} of size {size} does not fit on the {sheet_name} sheet "
@@ -130,7 +147,7 @@ def make_sheet_job(
     else:
         pieces = tuple(codes[index % len(codes)] for index in range(per_sheet))
     return SheetJob(layout, size, profile, sheet_name, pieces, flip, gutter_pt, alignment,
-                    event, tabs)
+                    event, tabs, partner)
 
 
 def _parse_fill(fill: str) -> list[tuple[str, int]]:
@@ -170,6 +187,7 @@ def make_job(
     event: str | None = None,
     tabs: int | None = None,
     profile: str = OFFICE,
+    partner: PartnerMark | None = None,
 ) -> Job:
     """Check a request against the catalogue; every mistake names the valid choices."""
     if layout not in catalogue.layouts:
@@ -216,8 +234,12 @@ def make_job(
             raise InputError(f"--tabs must be between {spec.tabs.min} and {spec.tabs.max}")
     if profile not in PROFILES:
         raise InputError(f"unknown profile '{profile}'; choose from: {', '.join(PROFILES)}")
+    if partner is not None and spec.partner_place(len(languages)) is None:
+        raise InputError(f"{layout} has no place for a partner's logo and lines"
+                         f"{' in two languages' if len(languages) == 2 else ''}; order it "
+                         "without a partner or choose another layout")
     return Job(layout=layout, size=size, languages=languages, profile=profile, event=event,
-               tabs=tabs)
+               tabs=tabs, partner=partner)
 
 
 def is_file_target(out: Path) -> bool:

@@ -78,12 +78,28 @@ class TabStrip(Box):
         return self
 
 
+PARTNER_LOGO = "partner_logo"  # the slots co-branding adds to a page
+PARTNER_LINES = "partner"
+
+
+class PartnerPlace(Strict):
+    """Where a partner's logo and lines (name, contact line, website) go on a co-branded
+    piece; the slots under `room` take these boxes instead to make space."""
+
+    page: Name
+    logo: Box
+    lines: Slot
+    room: dict[Name, Box] = Field(default_factory=dict)
+    replaces: list[Name] = Field(default_factory=list)  # slots the partner's lines replace
+
+
 class Bilingual(Strict):
     """How the layout carries two languages: its own pages (geometry with a slot per
     language), or the same pages with each page in one of the languages."""
 
     pages: dict[Name, Page] | None = None
     page_languages: dict[Name, Literal[1, 2]] | None = None
+    partner: PartnerPlace | None = None  # co-branding on the bilingual pages
 
     @model_validator(mode="after")
     def _one_way(self) -> Bilingual:
@@ -102,14 +118,38 @@ class LayoutSpec(Strict):
     pages: Annotated[dict[Name, Page], Field(min_length=1)]
     tabs: TabStrip | None = None
     bilingual: Bilingual | None = None
+    hotline: list[Name] = Field(default_factory=list)  # slots printing the hotline
+    partner: PartnerPlace | None = None
     name: str = ""
     folder: Path = LAYOUTS_DIR
 
-    def pages_for(self, language_count: int) -> dict[str, Page]:
-        """The pages of a one- or two-language piece."""
+    @property
+    def has_own_bilingual_pages(self) -> bool:
+        return self.bilingual is not None and self.bilingual.pages is not None
+
+    def partner_place(self, language_count: int) -> PartnerPlace | None:
+        """Where co-branding goes on a one- or two-language piece (None: nowhere)."""
+        if language_count == 2 and self.has_own_bilingual_pages:
+            assert self.bilingual is not None
+            return self.bilingual.partner
+        return self.partner
+
+    def pages_for(self, language_count: int, partner: bool = False) -> dict[str, Page]:
+        """The pages of a one- or two-language piece, co-branded or not."""
+        pages = self.pages
         if language_count == 2 and self.bilingual is not None and self.bilingual.pages:
-            return self.bilingual.pages
-        return self.pages
+            pages = self.bilingual.pages
+        place = self.partner_place(language_count) if partner else None
+        if place is None or place.page not in pages:
+            return pages
+        page = pages[place.page]
+        slots = {name: slot.model_copy(update=place.room[name].model_dump())
+                 if name in place.room else slot for name, slot in page.slots.items()
+                 if name not in place.replaces}
+        slots[PARTNER_LOGO] = Slot(**place.logo.model_dump(), font_pt=place.lines.font_pt,
+                                   min_pt=place.lines.min_pt, optional=True)
+        slots[PARTNER_LINES] = place.lines
+        return {**pages, place.page: page.model_copy(update={"slots": slots})}
 
     def page_language(self, page: str, language_count: int) -> int:
         """Which of the piece's languages (1 or 2) a page is written in; 1 when it holds

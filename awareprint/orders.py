@@ -20,7 +20,7 @@ from pydantic import Field, StringConstraints, ValidationError
 
 from .catalogue import Catalogue
 from .errors import ContentError, InputError
-from .jobs import Job, make_job
+from .jobs import Job, PartnerMark, make_job
 from .schema import Strict, UniqueKeyLoader
 
 MAX_QUANTITY = 100_000
@@ -94,7 +94,14 @@ def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
              if (item := _validated(Item, raw, ("items", index), path, lines, problems))]
     order = Order.model_construct(partner=partner, items=[item for _, item in valid])
     logo = _logo(path, order, lines, problems) if partner else None
-    items = _items(path, order, valid, lines, catalogue, problems)
+    mark = None
+    if partner is not None:
+        from .cobrand import partner_problems
+
+        mark = PartnerMark(partner.name, partner.contact, partner.website, logo)
+        for field, problem in partner_problems(mark, catalogue):
+            problems.append(_problem(path, lines, ("partner", field), problem))
+    items = _items(path, order, valid, lines, catalogue, mark, problems)
     if problems:
         raise ContentError(problems)
     return LoadedOrder(path, order, tuple(items), logo)
@@ -240,7 +247,8 @@ def _logo(path: Path, order: Order, lines: dict, problems: list[str]) -> Path | 
 
 
 def _items(path: Path, order: Order, valid: list[tuple[int, Item]], lines: dict,
-           catalogue: Catalogue, problems: list[str]) -> list[OrderItem]:
+           catalogue: Catalogue, mark: PartnerMark | None, problems: list[str]
+           ) -> list[OrderItem]:
     items: list[OrderItem] = []
     partner = order.partner
     event = partner.event.name if partner is not None and partner.event else None
@@ -263,7 +271,7 @@ def _items(path: Path, order: Order, valid: list[tuple[int, Item]], lines: dict,
             for language in item.languages:
                 try:
                     job = make_job(catalogue, item.layout, size, language,
-                                   event if spec.event else None, None, item.profile)
+                                   event if spec.event else None, None, item.profile, mark)
                 except InputError as error:
                     problems.append(_problem(path, lines, loc, str(error)))
                     continue

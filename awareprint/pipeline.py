@@ -9,19 +9,23 @@ from typing import TYPE_CHECKING, Any
 
 from . import engine
 from .catalogue import Catalogue
+from .cobrand import partner_numbers
 from .compose import Composed, compose
 from .errors import FitError, InputError, RenderError
 from .finish import Metadata, PressFinish, document_date, finish
 from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from .geometry import TABS, Geometry
 from .jobs import Job, SheetJob
+from .layouts import PARTNER_LINES
 from .output import write_atomic
 from .profiles import OFFICE
 
 if TYPE_CHECKING:
     from .impose import RenderedSheet
 
-USER_TEXT_SLOTS = {"event": "--event"}  # slots that print what the user typed
+# Slots that print what the user gave: overflowing, they are the user's to shorten.
+USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
+                   "line and website"}
 SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
 MAX_TRIES = 25
 
@@ -32,6 +36,7 @@ class Rendered:
     pdf: bytes
     pages: int
     scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
+    warnings: tuple[str, ...] = ()
 
 
 def render(job: Job, catalogue: Catalogue) -> Rendered:
@@ -45,7 +50,7 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
                  document_date(catalogue.hotline.checked), press)
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
         _read_back(job.file_name, catalogue, pdf, press is not None)
-    return Rendered(job, pdf, len(document.pages), scaled)
+    return Rendered(job, pdf, len(document.pages), scaled, composed.warnings)
 
 
 def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
@@ -99,7 +104,7 @@ def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
     """Slot (or "tabs") → every key set at the same size with it."""
     spec = catalogue.layouts[job.layout]
     members: dict[str, list[str]] = {}
-    for page in spec.pages_for(len(job.languages)).values():
+    for page in spec.pages_for(len(job.languages), job.partner is not None).values():
         for name, slot in page.slots.items():
             members.setdefault(slot.group or name, []).append(name)
     return {name: group for group in members.values() for name in group}
@@ -133,9 +138,9 @@ def _smaller_sizes(overflowing: list[Misfit], geometry: Geometry,
 
 def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -> None:
     for misfit in misfits:
-        option = USER_TEXT_SLOTS.get(misfit.slot)
-        if option:
-            raise InputError(f"{option} does not fit the {job.layout} at size {job.size} "
+        given = USER_TEXT_SLOTS.get(misfit.slot)
+        if given:
+            raise InputError(f"{given} does not fit the {job.layout} at size {job.size} "
                              f"({misfit.detail}); shorten it")
     if not misfits:
         return
@@ -173,6 +178,7 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
         subject=f"{first['hotline_name']}: {hotline.call.display}, {hotline.text.display}",
         language=languages[0].language.code,
         keywords=", ".join([job.layout, job.size, *job.languages, job.profile]),
+        partner_numbers=partner_numbers(job.partner),
     )
 
 

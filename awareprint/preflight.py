@@ -21,7 +21,9 @@ import zxingcpp
 
 from . import pdfinspect
 from .catalogue import Catalogue
+from .cobrand import near_hotline
 from .errors import InputError
+from .finish import PARTNER_NUMBERS
 from .fontcheck import bundled_source
 from .house import PressRules
 
@@ -59,6 +61,7 @@ class PreflightReport:
     hotline_text: bool = False
     qr_targets: list[str] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
+    partner_numbers: list[str] = field(default_factory=list)  # a co-branding partner's own
 
     @property
     def passed(self) -> bool:
@@ -80,6 +83,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         report.ours = str(document.docinfo.get("/Creator", "")).startswith("awareprint")
         imposition = document.docinfo.get("/Imposition")
         report.sheet = str(imposition) if imposition is not None else None
+        partner = document.docinfo.get(PARTNER_NUMBERS)
+        report.partner_numbers = str(partner).split() if partner is not None else []
         _check_boxes(report, catalogue)
         if report.press:
             _check_press(report, catalogue.house.press, catalogue)
@@ -93,7 +98,13 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
     for target in sorted(set(report.qr_targets)):
         if target != hotline.qr_target:
             report.faults.append(f"a QR code leads to {target}, not to {hotline.qr_target}")
-    for number in sorted(_phone_numbers(data) - _known_numbers(catalogue)):
+    for number in report.partner_numbers:
+        display = near_hotline(number, catalogue)
+        if display:
+            report.faults.append(f"the partner's number {number} looks like the hotline's "
+                                 f"{display}")
+    unknown = _phone_numbers(data) - _known_numbers(catalogue) - set(report.partner_numbers)
+    for number in sorted(unknown):
         report.faults.append(f"the number {number} is printed but is not in hotline.yaml")
     return report
 
@@ -332,5 +343,7 @@ def format_report(report: PreflightReport) -> str:
     lines.append(f"  hotline        call {'found' if report.hotline_call else 'MISSING'}, "
                  f"text {'found' if report.hotline_text else 'MISSING'}")
     lines.append("  QR code        " + (", ".join(report.qr_targets) or "none found"))
+    if report.partner_numbers:
+        lines.append("  partner's own  " + ", ".join(report.partner_numbers))
     lines += [f"  FAULT          {fault}" for fault in report.faults]
     return "\n".join(lines)

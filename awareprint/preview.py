@@ -25,8 +25,17 @@ def page_images(pdf: bytes | Path, dpi: float = 100, trimmed: bool = False) -> l
         document.close()
 
 
-def write_previews(pdf: bytes, pdf_path: Path, dpi: float = PREVIEW_DPI) -> list[Path]:
-    """One PNG per page next to the PDF: NAME.pdf → NAME_p1.png, NAME_p2.png, ..."""
+def write_previews(pdf: bytes, pdf_path: Path, dpi: float = PREVIEW_DPI,
+                   max_px: int | None = None) -> list[Path]:
+    """One PNG per page next to the PDF: NAME.pdf → NAME_p1.png, NAME_p2.png, ...;
+    `max_px` caps the longest side (a 24×36 in poster at 150 dpi would be 5400 pixels)."""
+    if max_px is not None:
+        left, bottom, right, top = _trim_crops(pdf)[0]
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            media = [float(v) for v in document.pages[0].MediaBox]
+        width = media[2] - media[0] - left - right
+        height = media[3] - media[1] - bottom - top
+        dpi = min(dpi, max_px / (max(width, height) / 72))
     written = []
     for number, image in enumerate(page_images(pdf, dpi, trimmed=True), start=1):
         target = pdf_path.with_name(f"{pdf_path.stem}_p{number}.png")

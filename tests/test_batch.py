@@ -53,7 +53,7 @@ def test_a_failing_item_is_recorded_and_the_others_complete(tmp_path, capsys):
     assert main(["batch", str(order), "--out", str(out), "--workers", "2"]) == 1
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     tearoff, poster = manifest["files"]
-    assert tearoff["file"] is None and "--event does not fit" in tearoff["error"]
+    assert tearoff["file"] is None and "the event name does not fit" in tearoff["error"]
     assert poster["error"] is None and (out / poster["file"]).is_file()
     assert manifest["failed"] == 1
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "poster_letter_en.pdf"]

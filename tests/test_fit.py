@@ -47,7 +47,7 @@ def test_a_long_event_name_is_the_users_mistake_to_shorten(catalogue):
     job = make_job(catalogue, "tearoff", "letter", event=event)
     with pytest.raises(InputError) as caught:
         render(job, catalogue)
-    assert "--event does not fit the tearoff at size letter" in str(caught.value)
+    assert "the event name does not fit the tearoff at size letter" in str(caught.value)
     assert str(caught.value).endswith("shorten it")
     assert caught.value.exit_code == 2
 

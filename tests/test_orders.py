@@ -115,8 +115,8 @@ def test_a_good_logo_is_accepted(catalogue, tmp_path):
     (tmp_path / "logo.png").write_bytes(_png(600, 200))
     shutil.copy(EXAMPLES / "church.yaml", tmp_path / "order.yaml")
     text = (tmp_path / "order.yaml").read_text(encoding="utf-8")
-    (tmp_path / "order.yaml").write_text(text.replace("  name: St. Mark's Parish\n",
-                                                      "  name: St. Mark's Parish\n"
+    assert "  logo: st-marks-logo.svg\n" in text
+    (tmp_path / "order.yaml").write_text(text.replace("  logo: st-marks-logo.svg\n",
                                                       "  logo: logo.png\n"), encoding="utf-8")
     assert load_order(tmp_path / "order.yaml", catalogue).logo == (tmp_path / "logo.png")
 

@@ -1,0 +1,215 @@
+"""Co-branding: the partner's logo and lines where each layout declares them, printed
+literally, never moving, shrinking or covering the hotline."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from PIL import Image
+
+from awareprint import pdfinspect
+from awareprint.catalogue import load_catalogue
+from awareprint.compose import compose
+from awareprint.errors import ContentError, InputError
+from awareprint.geometry import resolve
+from awareprint.jobs import PartnerMark, make_job
+from awareprint.layouts import PARTNER_LINES, PARTNER_LOGO
+from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR, PROJECT_ROOT
+from awareprint.pipeline import render
+from awareprint.preflight import format_report, preflight
+from awareprint.preview import page_images
+from tests.pdfread import text_of
+
+EXAMPLES = PROJECT_ROOT / "examples/orders"
+LOGO_PAGE = {"poster": 0, "tearoff": 0, "wallet-card": 1}
+
+
+@pytest.fixture(scope="module")
+def logo(tmp_path_factory) -> Path:
+    """A wide two-colour logo with a transparent background, 1500 × 500 pixels."""
+    path = tmp_path_factory.mktemp("logo") / "logo.png"
+    image = Image.new("RGBA", (1500, 500), (0, 0, 0, 0))
+    image.paste((180, 30, 40, 255), (0, 0, 500, 500))
+    image.paste((20, 60, 150, 255), (600, 150, 1500, 350))
+    image.save(path)
+    return path
+
+
+def _partner(logo: Path | None, name: str = "St. Mark's Parish") -> PartnerMark:
+    return PartnerMark(name, "Parish office: 402-555-0143", "stmarks-omaha.example.org", logo)
+
+
+def _logo_box(catalogue, job):
+    return compose(job, catalogue).geometry.layout_boxes()[PARTNER_LOGO].rect
+
+
+PIECES = [("poster", "en"), ("poster", "ar"), ("poster", "zh-Hans"), ("poster", "en+es"),
+          ("tearoff", "en"), ("tearoff", "ar"), ("tearoff", "zh-Hant"), ("tearoff", "en+es"),
+          ("wallet-card", "en"), ("wallet-card", "ar"), ("wallet-card", "zh-Hans"),
+          ("wallet-card", "en+es")]
+
+
+@pytest.mark.parametrize(("layout", "language"), PIECES)
+def test_the_partner_is_printed_where_the_layout_says(catalogue, logo, layout, language):
+    job = make_job(catalogue, layout, None, language, partner=_partner(logo))
+    pdf = render(job, catalogue).pdf
+    text = text_of(pdf)
+    for line in ("St. Mark's Parish", "Parish office: 402-555-0143",
+                 "stmarks-omaha.example.org"):
+        assert line in text
+    box = _logo_box(catalogue, job)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        (image,) = document.pages[LOGO_PAGE[layout]].images
+    assert box.x - 0.5 <= image["x0"] and image["x1"] <= box.right + 0.5
+    assert box.y - 0.5 <= image["top"] and image["bottom"] <= box.bottom + 0.5
+    # fitted whole (3:1), as large as the box allows
+    assert (abs((image["x1"] - image["x0"]) - box.w) < 0.5
+            or abs((image["bottom"] - image["top"]) - box.h) < 0.5)
+    assert abs((image["x1"] - image["x0"]) / (image["bottom"] - image["top"]) - 3) < 0.05
+
+
+@pytest.mark.parametrize(("layout", "language"), PIECES)
+def test_co_branding_leaves_the_hotline_exactly_where_it_was(catalogue, logo, layout,
+                                                             language):
+    plain = make_job(catalogue, layout, None, language)
+    branded = make_job(catalogue, layout, None, language, partner=_partner(logo))
+    spec = catalogue.layouts[layout]
+    geometry = compose(plain, catalogue).geometry
+    before = page_images(render(plain, catalogue).pdf, dpi=72)
+    after = page_images(render(branded, catalogue).pdf, dpi=72)
+    compared = 0
+    for index, page in enumerate(geometry.pages):
+        for slot in page.slots:
+            if slot.name not in spec.hotline:
+                continue
+            area = tuple(round(v) for v in (slot.rect.x, slot.rect.y, slot.rect.right,
+                                            slot.rect.bottom))
+            assert before[index].crop(area).tobytes() == after[index].crop(area).tobytes(), \
+                f"{slot.name} changed on a co-branded {layout} [{language}]"
+            compared += 1
+    assert compared >= 2
+
+
+def test_no_layout_takes_room_from_the_hotline(catalogue):
+    for name, spec in catalogue.layouts.items():
+        assert spec.hotline, f"{name} names no hotline slots"
+        counts = (1, 2) if spec.has_own_bilingual_pages else (1,)
+        for size in spec.sizes:
+            for count in counts:
+                args = (spec, catalogue.sizes[size], catalogue.sizes[spec.reference_size],
+                        None)
+                plain = resolve(*args, language_count=count).layout_boxes()
+                branded = resolve(*args, language_count=count, partner=True).layout_boxes()
+                assert {PARTNER_LOGO, PARTNER_LINES} <= branded.keys()
+                for slot in spec.hotline:
+                    if slot in plain:
+                        assert branded[slot] == plain[slot], (name, size, count, slot)
+
+
+@pytest.fixture
+def data(tmp_path):
+    shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    return tmp_path
+
+
+def test_a_layout_may_not_take_room_from_a_hotline_slot(data):
+    path = data / "layouts/poster/layout.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    minors:     {left: 7, top: 48.5, width: 60, height: 9}",
+                                 "    call_to_action: {left: 7, top: 70, width: 86, height: 20}",
+                                 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(data / "layouts", data / "content")
+    assert any("poster/layout.yaml: partner.room.call_to_action: 'call_to_action' prints the "
+               "hotline" in problem for problem in caught.value.problems)
+
+
+def test_partner_text_is_printed_literally(catalogue):
+    name = "<b>Hope</b> & {{ 7 * 7 }} {publisher}"
+    job = make_job(catalogue, "poster", None, "en", partner=_partner(None, name))
+    text = text_of(render(job, catalogue).pdf)
+    assert name in text and "49" not in text
+
+
+def test_a_partner_line_too_long_is_reported_like_an_overflow(catalogue):
+    name = "Community Coalition " * 12
+    job = make_job(catalogue, "wallet-card", None, "en", partner=_partner(None, name.strip()))
+    with pytest.raises(InputError, match="the partner's name, contact line and website does "
+                                         "not fit the wallet-card at size business-card"):
+        render(job, catalogue)
+
+
+def test_the_partners_own_number_passes_preflight_and_is_listed(catalogue, logo):
+    job = make_job(catalogue, "tearoff", None, "en", partner=_partner(logo))
+    report = preflight(render(job, catalogue).pdf, catalogue)
+    assert report.passed, report.faults
+    assert report.partner_numbers == ["4025550143"]
+    assert "partner's own  4025550143" in format_report(report)
+
+
+def test_a_number_printed_without_being_declared_still_fails_preflight(catalogue):
+    job = make_job(catalogue, "tearoff", None, "en", partner=_partner(None))
+    pdf = render(job, catalogue).pdf
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        del document.docinfo["/PartnerNumbers"]
+        out = io.BytesIO()
+        document.save(out)
+    assert any("402-555-0143" in f or "4025550143" in f
+               for f in preflight(out.getvalue(), catalogue).faults)
+
+
+def test_a_small_logo_is_printed_with_a_warning(catalogue, tmp_path):
+    small = tmp_path / "small.png"
+    Image.new("RGB", (120, 40), (20, 60, 150)).save(small)
+    job = make_job(catalogue, "poster", "24x36", "en", partner=_partner(small))
+    rendered = render(job, catalogue)
+    (warning,) = rendered.warnings
+    assert "logo 'small.png' prints at" in warning and "300 dpi" in warning
+
+
+def test_a_logo_fine_enough_prints_without_a_warning(catalogue, logo):
+    job = make_job(catalogue, "poster", "24x36", "en", partner=_partner(logo))
+    assert render(job, catalogue).warnings == ()
+
+
+@pytest.mark.parametrize("logo_file", ["prairie-hotels-logo.png", "st-marks-logo.svg",
+                                       "gradient.svg"])
+def test_press_logos_are_separated_to_cmyk(catalogue, tmp_path, logo_file):
+    (tmp_path / "gradient.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 30">'
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="gold"/>'
+        '<stop offset="1" stop-color="#c00"/></linearGradient></defs>'
+        '<rect width="30" height="30" fill="url(#g)"/>'
+        '<rect x="40" y="10" width="50" height="10" fill="navy" opacity="0.8"/></svg>',
+        encoding="utf-8")
+    source = tmp_path / logo_file if logo_file == "gradient.svg" else EXAMPLES / logo_file
+    job = make_job(catalogue, "poster", None, "en", profile="press",
+                   partner=_partner(source))
+    pdf = render(job, catalogue).pdf  # preflighted before it is returned
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        spaces = set(pdfinspect.colour_spaces(document))
+    assert spaces == {"DeviceCMYK"}
+    # the logo still shows its colours once printed
+    box = _logo_box(catalogue, job)
+    page = page_images(pdf, dpi=72)[0].convert("RGB")
+    crop = page.crop(tuple(round(v) for v in (box.x, box.y, box.right, box.bottom)))
+    (_, (_, saturation), _) = crop.convert("HSV").getextrema()
+    assert saturation > 100  # coloured, not turned grey or blank
+
+
+def test_a_logo_keeps_its_file_out_of_other_folders(catalogue, tmp_path):
+    """An SVG logo pointing at a file elsewhere is refused when the order is read; should
+    one get through, the engine still reads nothing outside the project."""
+    from awareprint.logos import check_logo
+
+    svg = tmp_path / "x.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" '
+                   'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href='
+                   '"file:///etc/passwd"/></svg>', encoding="utf-8")
+    assert "refers to another file" in check_logo(svg)

@@ -1,0 +1,196 @@
+"""The job ticket a batch writes for the print shop: every file with its preview, size,
+quantity, sheets and paper; the partner printed literally; over as many pages as needed."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import pdfplumber
+import pikepdf
+import pytest
+from PIL import Image
+
+from awareprint import engine
+from awareprint.batch import ItemResult
+from awareprint.errors import ContentError, RenderError
+from awareprint.finish import document_date
+from awareprint.orders import load_order
+from awareprint.paths import LAYOUTS_DIR
+from awareprint.preview import page_images
+from awareprint.ticket import THUMBNAIL_PX, job_ticket_pdf, load_ticket_text
+from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
+
+PARTNER = "<b>Hope</b> {{ x }}"
+ORDER = f"""\
+partner:
+  name: "{PARTNER}"
+  contact: "Front desk & volunteers"
+  website: hope.example.org
+  event: {{name: Omaha Freedom Walk, date: 2027-01-11}}
+items:
+  - layout: poster
+"""
+ERROR = "tearoff letter [en+es]: --event does not fit its line; shorten it"
+
+
+def result(item, file, layout="poster", size="letter", languages=("en",), profile="office",
+           sheet=None, pages=1, quantity=1, sheets=1, error=None):
+    return ItemResult(item=item, file=file, layout=layout, size=size, languages=list(languages),
+                      profile=profile, sheet=sheet, pages=pages, quantity=quantity,
+                      sheets_needed=sheets, sha256=None if error else "0" * 64, error=error)
+
+
+@pytest.fixture
+def order(tmp_path, catalogue):
+    path = tmp_path / "hope-shelter.yaml"
+    path.write_text(ORDER, encoding="utf-8")
+    return load_order(path, catalogue)
+
+
+def flat(pdf: bytes) -> str:
+    """The ticket's text on one line: cells wrapped at '_' or '-' joined up again."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<=[_-])\n", "", text_of(pdf)))
+
+
+def row_of(text: str, start: str, names: list[str], after: int = 0) -> str:
+    """A row's text: from its first cell (found after `after`) to the next row's."""
+    begin = text.index(start, after)
+    ends = [text.index(name, begin + 1) for name in names
+            if name != start and name in text[begin + 1:]]
+    return text[begin:min(ends, default=len(text))]
+
+
+def images_in(pdf: bytes) -> list[tuple[int, int]]:
+    """(width, height) in pixels of every image the PDF holds."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return [(int(obj.Width), int(obj.Height)) for obj in document.objects
+                if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+
+
+def test_every_file_with_its_quantity_sheets_and_paper(order, catalogue, rendered, tmp_path):
+    poster_png = tmp_path / "poster.png"
+    page_images(rendered("poster", "letter"), dpi=100)[0].save(poster_png)  # 850 × 1100 px
+    card_png = tmp_path / "card.png"  # landscape, with transparency
+    Image.new("RGBA", (700, 400), (12, 35, 64, 128)).save(card_png)
+    results = [
+        result(1, "poster_letter_en.pdf", quantity=12, sheets=12),
+        result(2, "wallet-card_business-card_en_avery-5371.pdf", "wallet-card", "business-card",
+               sheet="avery-5371", pages=2, quantity=200, sheets=20),
+        result(3, None, "tearoff", "letter", ("en", "es"), pages=0, quantity=40, sheets=0,
+               error=ERROR),
+        result(4, "poster_tabloid_en+es_press.pdf", size="tabloid", languages=("en", "es"),
+               profile="press", quantity=5, sheets=5),
+    ]
+    thumbnails = {"poster_letter_en.pdf": poster_png,
+                  "wallet-card_business-card_en_avery-5371.pdf": card_png}
+    pdf = job_ticket_pdf(order, results, thumbnails, catalogue)
+    labels = load_ticket_text(catalogue.content_dir)
+    text = flat(pdf)
+
+    assert page_sizes(pdf) == [(612, 792)]
+    assert "hope-shelter.yaml" in text
+    assert PARTNER in text and "Front desk & volunteers" in text and "hope.example.org" in text
+    assert "Omaha Freedom Walk · 2027-01-11" in text
+    assert document_date(catalogue.hotline.checked).date().isoformat() in text
+    fields = labels.fields
+    assert f"{fields.files.upper()} 3 {fields.failed.upper()} 1" in text
+
+    starts = [r.file or labels.failed.upper() for r in results]
+    table = text.index(f"{labels.columns.preview} {labels.columns.file}")
+    poster = row_of(text, "poster_letter_en.pdf", starts)
+    assert "Awareness poster US Letter 8.5 × 11 in English" in poster
+    assert "1 12 12 US Letter, one a page" in poster
+    cards = row_of(text, "wallet-card_business-card_en_avery-5371.pdf", starts)
+    assert catalogue.sizes["business-card"].title in cards
+    assert f"2 200 20 {catalogue.sheets['avery-5371'].title}" in cards
+    failed = row_of(text, labels.failed.upper(), starts, after=table)
+    assert ERROR in failed and "English + Spanish" in failed
+    assert f"{labels.none} 40 {labels.none}" in failed
+    press = row_of(text, "poster_tabloid_en+es_press.pdf", starts)
+    assert labels.profiles.press in press
+    assert f"{labels.no_preview} poster_tabloid_en+es_press.pdf" in text  # preview cell first
+    assert "1 5 5 Tabloid (11 × 17 in), one a page" in press
+
+    images = images_in(pdf)
+    assert len(images) == len(thumbnails)  # one each; flattened, so no soft masks either
+    assert all(max(size) <= THUMBNAIL_PX for size in images)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        placed = document.pages[0].images
+    assert len(placed) == 2 and all(image["height"] <= 1.1 * 72 + 0.1 for image in placed)
+    assert len(pdf) < 150_000
+    fonts = list(embedded_fonts(pdf))
+    assert fonts
+    for name, program in fonts:
+        assert program is not None and font_source(program) is not None, name
+
+
+def test_a_long_order_runs_over_pages_with_the_header_on_each(order, catalogue):
+    files = [f"poster_letter_{number:02d}.pdf" for number in range(1, 41)]
+    results = [result(number, file, quantity=number, sheets=number)
+               for number, file in enumerate(files, start=1)]
+    pdf = job_ticket_pdf(order, results, {}, catalogue)
+    labels = load_ticket_text(catalogue.content_dir)
+    pages = len(page_sizes(pdf))
+    assert pages > 1
+    text = flat(pdf)
+    for number, file in enumerate(files, start=1):
+        assert f"{file} Awareness poster" in text
+        assert f"1 {number} {number} US Letter, one a page" in row_of(text, file, files)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for index, page in enumerate(document.pages, start=1):
+            words = re.sub(r"\s+", " ", page.extract_text())
+            assert f"{labels.columns.preview} {labels.columns.file}" in words  # thead repeats
+            on_page = [file for file in files if file.removesuffix(".pdf") in words]
+            assert on_page and words.count("one a page") == len(on_page)  # no row split
+            assert f"Page {index} of {pages}" in words
+
+
+def test_the_ticket_is_not_a_layout_or_a_language(catalogue):
+    assert "job-ticket" not in catalogue.layouts
+    assert not (LAYOUTS_DIR / "job-ticket" / "layout.yaml").exists()
+    assert all(not code.startswith("job") for code in catalogue.languages)
+
+
+def test_a_broken_label_file_names_every_problem(tmp_path):
+    folder = tmp_path / "job-ticket"
+    folder.mkdir()
+    (folder / "en.yaml").write_text(
+        "title: Job ticket\ndocument_title: 'Ticket {partner}'\npage: 'Page {page}'\n"
+        "fields: {}\ncolumns: {}\nprofiles: {office: Office, press: Press}\n"
+        "one_a_page: '{paper}'\nfailed: Failed\nno_preview: None\nnone: '-'\ncolour: red\n",
+        encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_ticket_text(tmp_path)
+    problems = "\n".join(caught.value.problems)
+    assert "fields.order: missing" in problems and "columns.paper: missing" in problems
+    assert "colour: unknown key" in problems
+
+
+def test_an_unknown_placeholder_is_refused(tmp_path):
+    folder = tmp_path / "job-ticket"
+    folder.mkdir()
+    good = (LAYOUTS_DIR.parent / "content/job-ticket/en.yaml").read_text(encoding="utf-8")
+    (folder / "en.yaml").write_text(good.replace("{order}", "{partner}"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"document_title has \{partner\}"):
+        load_ticket_text(tmp_path)
+
+
+def test_data_uris_are_read_and_nothing_outside_the_project(tmp_path):
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(buffer.getvalue())
+    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    base = LAYOUTS_DIR.as_uri() + "/"
+    document, warnings = engine.lay_out(f'<img src="{uri}">', base)
+    assert warnings == [] and len(images_in(engine.write_pdf(document))) == 1
+    svg = base64.b64encode(
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        b'width="4" height="4"><image width="4" height="4" xlink:href="'
+        + outside.as_uri().encode() + b'"/></svg>').decode()
+    document, _ = engine.lay_out(f'<img src="data:image/svg+xml;base64,{svg}">', base)
+    assert images_in(engine.write_pdf(document)) == []  # the file it points to is not read
+    with pytest.raises(RenderError, match="refused"):
+        engine.lay_out(f'<img src="{outside.as_uri()}">', base)
