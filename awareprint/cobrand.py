@@ -18,7 +18,7 @@ from .jobs import PartnerMark
 from .layouts import PARTNER_LOGO
 from .partner_logo import print_logo
 
-PHONE_LIKE = re.compile(r"\+?\d[\d\s().-]{5,}\d")  # 7 or more digits with separators
+PHONE_LIKE = re.compile(r"\+?\d[\d\s().-]{3,}\d")  # 5 or more digits (text short codes)
 MIN_LOGO_DPI = 300
 
 
@@ -34,7 +34,7 @@ class PartnerContext:
 def phone_numbers(text: str) -> list[str]:
     """The digits of every phone-like number in `text`."""
     return [digits for match in PHONE_LIKE.findall(text)
-            if len(digits := re.sub(r"\D", "", match)) >= 7]
+            if len(digits := re.sub(r"\D", "", match)) >= 5]
 
 
 def partner_numbers(partner: PartnerMark | None) -> tuple[str, ...]:
@@ -74,10 +74,11 @@ def partner_problems(partner: PartnerMark, catalogue: Catalogue) -> list[tuple[s
 
 
 def _near(digits: str, known: str) -> bool:
-    """Equal, or within two digits (wrong, missing or extra) of a hotline number, with or
-    without the country code."""
+    """Equal, or a digit or two (wrong, missing or extra) off a hotline number, with or
+    without the country code; short codes must differ in more than one digit."""
     bare = [digits, digits.removeprefix("1")]
-    return any(_edits(a, b) <= 2 for a in bare for b in (known, known.removeprefix("1"))
+    return any(_edits(a, b) <= (2 if len(b) >= 10 else 1)
+               for a in bare for b in (known, known.removeprefix("1"))
                if abs(len(a) - len(b)) <= 2 and min(len(a), len(b)) >= 5)
 
 

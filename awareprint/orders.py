@@ -252,6 +252,7 @@ def _items(path: Path, order: Order, valid: list[tuple[int, Item]], lines: dict,
     items: list[OrderItem] = []
     partner = order.partner
     event = partner.event.name if partner is not None and partner.event else None
+    seen: dict[tuple[Job, str | None], int] = {}
     for index, item in valid:
         loc = ("items", index)
         spec = catalogue.layouts.get(item.layout)
@@ -274,6 +275,12 @@ def _items(path: Path, order: Order, valid: list[tuple[int, Item]], lines: dict,
                                    event if spec.event else None, None, item.profile, mark)
                 except InputError as error:
                     problems.append(_problem(path, lines, loc, str(error)))
+                    continue
+                first = seen.setdefault((job, item.sheet), index)
+                if first != index:
+                    problems.append(_problem(path, lines, loc, f"{job.label} is also in item "
+                                             f"{first + 1}; give it once with the quantities "
+                                             "added together"))
                     continue
                 items.append(OrderItem(len(items) + 1, job, item.quantity, item.sheet))
     return items

@@ -133,3 +133,35 @@ def test_a_misspelt_csv_column_is_named(catalogue, tmp_path):
     path.write_text("partner,layuot\nClinic,poster\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown column 'layuot'; did you mean 'layout'"):
         load_order(path, catalogue)
+
+
+@pytest.mark.parametrize("number", ["1-888-373-7888", "1-888-373-7889", "888 373 7888",
+                                    "(888) 373-788", "233733"])
+def test_a_partner_number_like_the_hotlines_is_refused(catalogue, tmp_path, number):
+    """One digit off the hotline, printed beside it, sends a victim to a stranger."""
+    path = _order(tmp_path, f"partner:\n  name: Clinic\n  contact: 'Call us: {number}'\n"
+                  "items:\n  - layout: poster\n")
+    (problem,) = _problems(catalogue, path)
+    assert f"{path} line 3: partner.contact: the number " in problem
+    assert "looks like the hotline's" in problem and "give the partner's own number" in problem
+
+
+def test_the_partners_own_number_is_accepted(catalogue, tmp_path):
+    path = _order(tmp_path, "partner:\n  name: Clinic\n  contact: 'Call us: 402-555-0143'\n"
+                  "items:\n  - layout: poster\n")
+    (item,) = load_order(path, catalogue).items
+    assert item.job.partner is not None and item.job.partner.contact == "Call us: 402-555-0143"
+
+
+def test_partner_text_no_font_can_print_is_refused(catalogue, tmp_path):
+    path = _order(tmp_path, "partner:\n  name: \"Clinic \\U0001F600\"\nitems:\n"
+                  "  - layout: poster\n")
+    (problem,) = _problems(catalogue, path)
+    assert f"{path} line 2: partner.name: " in problem and "U+1F600" in problem
+
+
+def test_the_same_file_twice_is_refused(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                  "    quantity: 5\n  - layout: poster\n    languages: [es, en]\n")
+    (problem,) = _problems(catalogue, path)
+    assert f"{path} line 5: items.1: poster letter [en] is also in item 1" in problem
