@@ -22,6 +22,7 @@ from .catalogue import Catalogue, load_catalogue
 from .errors import AwareprintError
 from .fingerprint import inputs_hash
 from .jobs import make_sheet_job, output_path_for
+from .layouts import TICKET_FOLDER
 from .orders import LoadedOrder, OrderItem
 from .output import write_atomic
 from .package import write_zip
@@ -74,6 +75,7 @@ class BatchRun:
 Progress = Callable[[ItemResult, int, int], None]
 
 
+
 def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
     """Render one order item into `out` (in a worker process) and describe the file."""
     from .pipeline import render_sheets_to_file, render_to_file
@@ -118,12 +120,14 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
     out.mkdir(parents=True, exist_ok=True)
     catalogue = load_catalogue()
     workers = workers or os.cpu_count() or 1
-    earlier = _earlier_results(out)
+    earlier_manifest = _read_manifest(out)
+    earlier = _earlier_results(earlier_manifest)
     results: list[ItemResult] = []
     to_render: list[tuple[OrderItem, str]] = []
     total = len(order.items)
     for item in order.items:
-        inputs = inputs_hash(item.job, catalogue, item.sheet)
+        inputs = inputs_hash(catalogue, catalogue.layouts[item.job.layout].folder, item.job,
+                             item.sheet)
         reused = _reusable(earlier.get(inputs), item, out)
         if reused is None:
             to_render.append((item, inputs))
@@ -137,14 +141,19 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
             progress(result, len(results), total)
     results.sort(key=lambda result: result.item)
     _remove_stale(earlier, results, out)
-    write_manifest(order, results, out / MANIFEST)
-    names = [MANIFEST, *(name for r in results if r.file for name in (r.file, *r.previews))]
+    ticket_inputs = _ticket_inputs(order, results, catalogue)
     ticket_error = None
-    try:
-        _write_ticket(order, results, out, catalogue)
+    if earlier_manifest.get("ticket_inputs") != ticket_inputs or not (out / JOB_TICKET).is_file():
+        try:
+            _write_ticket(order, results, out, catalogue)
+        except AwareprintError as error:
+            ticket_error = str(error)
+            ticket_inputs = None
+            (out / JOB_TICKET).unlink(missing_ok=True)
+    write_manifest(order, results, out / MANIFEST, ticket_inputs)
+    names = [MANIFEST, *(name for r in results if r.file for name in (r.file, *r.previews))]
+    if ticket_error is None:
         names.append(JOB_TICKET)
-    except AwareprintError as error:
-        ticket_error = str(error)
     if not package:
         return BatchRun(results, None, ticket_error)
     archive = out.with_name(out.name + ".zip")
@@ -164,14 +173,31 @@ def _render_all(items: list[tuple[OrderItem, str]], out: Path, workers: int
             yield future.result()
 
 
-def _earlier_results(out: Path) -> dict[str, dict[str, Any]]:
-    """The last run's good files in this folder, by the hash of their inputs."""
+def _read_manifest(out: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["inputs"]: entry for entry in manifest["files"]
-                if entry.get("inputs") and entry.get("error") is None}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return {}  # no usable manifest: render everything
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _earlier_results(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The last run's good files in this folder, by the hash of their inputs."""
+    try:
+        return {entry["inputs"]: entry for entry in manifest.get("files", [])
+                if entry.get("inputs") and entry.get("error") is None}
+    except (AttributeError, KeyError, TypeError):
+        return {}
+
+
+def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
+                   catalogue: Catalogue) -> str:
+    """What the job ticket shows: unchanged, the ticket is not made again (a big order's
+    thumbnails take seconds)."""
+    rows = [{**asdict(result), "reused": None} for result in results]
+    partner = order.order.partner
+    return inputs_hash(catalogue, catalogue.layouts_dir / TICKET_FOLDER, order.path.name,
+                       rows, partner.model_dump(mode="json") if partner else None)
 
 
 def _reusable(entry: dict[str, Any] | None, item: OrderItem, out: Path) -> ItemResult | None:
@@ -209,14 +235,15 @@ def _remove_stale(earlier: dict[str, dict[str, Any]], results: list[ItemResult],
 
 def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,
                   catalogue: Catalogue) -> None:
-    from .ticket import job_ticket_pdf
+    from .ticket import job_ticket_pdf  # WeasyPrint: imported only when a ticket is made
 
     thumbnails = {result.file: out / result.previews[0] for result in results
                   if result.file and result.previews}
     write_atomic(out / JOB_TICKET, job_ticket_pdf(order, results, thumbnails, catalogue))
 
 
-def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path) -> None:
+def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path,
+                   ticket_inputs: str | None = None) -> None:
     partner = order.order.partner
     manifest = {
         "order": order.path.name,
@@ -224,5 +251,6 @@ def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path) ->
         "files": [asdict(result) for result in results],
         "failed": sum(not result.ok for result in results),
         "reused": sum(result.reused for result in results),
+        "ticket_inputs": ticket_inputs,
     }
     write_atomic(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())

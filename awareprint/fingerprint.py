@@ -20,13 +20,13 @@ PROGRAM_DIR = Path(__file__).resolve().parent
 COLOUR_DIR = PROJECT_ROOT / "colour"
 
 
-def inputs_hash(job: Any, catalogue: Catalogue, *details: Any) -> str:
-    """The hash of everything `job` (a Job or SheetJob) is rendered from; `details` adds
-    what else decides the file (the sheet it is imposed on)."""
+def inputs_hash(catalogue: Catalogue, folder: Path, *parts: Any) -> str:
+    """The hash of everything a file is made from: what every file shares, the files of
+    its own template `folder` (a layout's), and `parts` (the job, the sheet...)."""
     digest = hashlib.sha256()
     digest.update(_shared(catalogue.layouts_dir, catalogue.content_dir, catalogue.fonts_dir))
-    digest.update(_tree(catalogue.layouts[job.layout].folder).encode())
-    digest.update(json.dumps(_plain([job, *details]), sort_keys=True, default=str).encode())
+    digest.update(_tree(folder).encode())
+    digest.update(json.dumps(_plain(list(parts)), sort_keys=True, default=str).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())  # stamped in the file
     return digest.hexdigest()
 

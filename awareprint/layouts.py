@@ -13,6 +13,7 @@ from .schema import Problems, Strict, load
 LAYOUT_FILE = "layout.yaml"
 TEMPLATE_FILE = "template.html.j2"
 STYLE_FILE = "style.css"
+TICKET_FOLDER = "job-ticket"  # the job ticket's template (no layout.yaml: not a layout)
 
 Percent = Annotated[float, Field(ge=0, le=100)]
 # Names end up in CSS selectors and HTML attributes: keep them plain.

@@ -26,7 +26,7 @@ from .compose import fill, house_css
 from .errors import RenderError
 from .finish import document_date
 from .language_checks import PLACEHOLDER
-from .layouts import STYLE_FILE, TEMPLATE_FILE
+from .layouts import STYLE_FILE, TEMPLATE_FILE, TICKET_FOLDER  # labels: content/TICKET_FOLDER
 from .orders import LoadedOrder
 from .profiles import OFFICE
 from .schema import Problems, Strict, load
@@ -34,7 +34,6 @@ from .schema import Problems, Strict, load
 if TYPE_CHECKING:  # batch.py calls this module: no import at run time
     from .batch import ItemResult
 
-TICKET_FOLDER = "job-ticket"  # in layouts/ (template, style) and content/ (labels)
 TICKET_LANGUAGE = "en"
 THUMBNAIL_PX = 180            # longest side of a preview: about 150 dpi as printed
 

@@ -67,11 +67,13 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
 
     written = pieces()
     assert len(written) == 4
+    ticket = (out / "job-ticket.pdf").stat().st_mtime_ns
     capsys.readouterr()
 
     assert main(argv) == 0
     assert "4 files (4 reused, unchanged), 0 failed" in capsys.readouterr().out
     assert pieces() == written  # not written again
+    assert (out / "job-ticket.pdf").stat().st_mtime_ns == ticket  # nothing new to show
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["reused"] == 4 and all(f["reused"] for f in manifest["files"])
 
@@ -85,6 +87,7 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
     assert "wrote tearoff_letter_fr.pdf" in printed
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert [f["quantity"] for f in files] == [12, 12, 45, 45]
+    assert " 45 45 " in text_of((out / "job-ticket.pdf").read_bytes())  # quantity, sheets
     assert not (out / "tearoff_letter_es.pdf").exists()  # no longer part of the order
     assert not (out / "tearoff_letter_es_p1.png").exists()
 

@@ -3,6 +3,7 @@ literally, never moving, shrinking or covering the hotline."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 from pathlib import Path
@@ -213,3 +214,19 @@ def test_a_logo_keeps_its_file_out_of_other_folders(catalogue, tmp_path):
                    'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href='
                    '"file:///etc/passwd"/></svg>', encoding="utf-8")
     assert "refers to another file" in check_logo(svg)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", ["office", "press"])
+def test_the_whole_catalogue_co_branded_fits(catalogue, logo, profile):
+    """Every layout × size × language (and pair with English), with a partner whose lines
+    are as long as a real parish's: nothing overflows, every file passes its read-back."""
+    from awareprint.check import FAIL, catalogue_jobs, run_check
+
+    partner = PartnerMark("St. Mark's Catholic Parish and School",
+                          "Parish office: 402-555-0143, Mon–Fri 9–5",
+                          "stmarks-omaha.example.org", logo)
+    jobs = [dataclasses.replace(job, partner=partner)
+            for job in catalogue_jobs(catalogue, profile)]
+    failed = [f"{r.job.label}: {r.detail}" for r in run_check(jobs, 2) if r.outcome == FAIL]
+    assert not failed, "\n".join(failed[:10])
