@@ -99,6 +99,8 @@ def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
         previews = write_previews(pdf, path, max_px=PREVIEW_LONG_SIDE_PX)
     except AwareprintError as error:
         return _result(item, None, 0, 1, None, str(error), inputs=inputs)
+    except Exception as error:  # a bug must cost one item, not the order's other files
+        return _result(item, None, 0, 1, None, _internal(error), inputs=inputs)
     return _result(item, path.name, pages, per_sheet, hashlib.sha256(pdf).hexdigest(), None,
                    tuple(p.name for p in previews), warnings, inputs)
 
@@ -146,8 +148,9 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
     if earlier_manifest.get("ticket_inputs") != ticket_inputs or not (out / JOB_TICKET).is_file():
         try:
             _write_ticket(order, results, out, catalogue)
-        except AwareprintError as error:
-            ticket_error = str(error)
+        except Exception as error:  # the files are made: the manifest and zip still are
+            ticket_error = str(error) if isinstance(error, AwareprintError) else \
+                _internal(error)
             ticket_inputs = None
             (out / JOB_TICKET).unlink(missing_ok=True)
     write_manifest(order, results, out / MANIFEST, ticket_inputs)
@@ -168,9 +171,19 @@ def _render_all(items: list[tuple[OrderItem, str]], out: Path, workers: int
             yield render_item(item, out, inputs)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        futures = [pool.submit(render_item, item, out, inputs) for item, inputs in items]
+        futures = {pool.submit(render_item, item, out, inputs): (item, inputs)
+                   for item, inputs in items}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as error:  # the worker died (out of memory, killed)
+                item, inputs = futures[future]
+                yield _result(item, None, 0, 1, None, _internal(error), inputs=inputs)
+
+
+def _internal(error: Exception) -> str:
+    return (f"internal error ({type(error).__name__}: {error}); the other items are not "
+            "affected; please report this with the order file")
 
 
 def _read_manifest(out: Path) -> dict[str, Any]:

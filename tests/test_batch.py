@@ -195,3 +195,25 @@ def test_a_log_gets_plain_lines():
     assert out.getvalue() == ("[1/2] reused poster_letter_1.pdf\n"
                               "[2/2] wrote poster_letter_2.pdf\n")
     assert "\r" not in out.getvalue() and "\x1b" not in out.getvalue()
+
+
+def test_an_unexpected_error_costs_one_item_not_the_order(tmp_path, monkeypatch, capsys):
+    from awareprint import pipeline
+
+    real = pipeline.render_to_file
+
+    def failing_for_posters(job, catalogue, path):
+        if job.layout == "poster":
+            raise RuntimeError("simulated bug")
+        return real(job, catalogue, path)
+
+    monkeypatch.setattr(pipeline, "render_to_file", failing_for_posters)
+    order = tmp_path / "order.yaml"
+    order.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                     "  - layout: wallet-card\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 1
+    poster, card = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert poster["error"].startswith("internal error (RuntimeError: simulated bug)")
+    assert card["error"] is None and (out / card["file"]).is_file()
+    assert "FAILED item 1: internal error" in capsys.readouterr().err
