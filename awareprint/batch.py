@@ -60,7 +60,7 @@ class ItemResult:
 @dataclass(frozen=True)
 class BatchRun:
     results: list[ItemResult]
-    archive: Path | None
+    archive: Path
     ticket_error: str | None = None
 
     @property
@@ -73,7 +73,6 @@ class BatchRun:
 
 
 Progress = Callable[[ItemResult, int, int], None]
-
 
 
 def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
@@ -116,7 +115,7 @@ def _result(item: OrderItem, file: str | None, pages: int, per_sheet: int,
 
 
 def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
-              progress: Progress | None = None, package: bool = True) -> BatchRun:
+              progress: Progress | None = None) -> BatchRun:
     """Render (or reuse) every item on `workers` processes; write the manifest, the job
     ticket and the zip of it all."""
     out.mkdir(parents=True, exist_ok=True)
@@ -157,8 +156,6 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
     names = [MANIFEST, *(name for r in results if r.file for name in (r.file, *r.previews))]
     if ticket_error is None:
         names.append(JOB_TICKET)
-    if not package:
-        return BatchRun(results, None, ticket_error)
     archive = out.with_name(out.name + ".zip")
     write_zip(out, archive, names)
     return BatchRun(results, archive, ticket_error)

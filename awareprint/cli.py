@@ -198,8 +198,7 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
     made = len(run.results) - run.failed
     print(f"wrote {out / MANIFEST}: {made} files ({run.reused} reused, unchanged), "
           f"{run.failed} failed")
-    if run.archive:
-        print(f"wrote {run.archive}")
+    print(f"wrote {run.archive}")
     return 1 if run.failed or run.ticket_error else 0
 
 

@@ -8,7 +8,6 @@ hotline number would be a wrong number printed next to the right one, so it is r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
@@ -20,15 +19,6 @@ from .partner_logo import print_logo
 
 PHONE_LIKE = re.compile(r"\+?\d[\d\s().-]{3,}\d")  # 5 or more digits (text short codes)
 MIN_LOGO_DPI = 300
-
-
-@dataclass(frozen=True)
-class PartnerContext:
-    """A partner as templates see it."""
-
-    name: str
-    details: tuple[str, ...]  # contact line and website, when given
-    logo: str | None          # data: URI
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -100,13 +90,11 @@ def _all_covered(catalogue: Catalogue) -> frozenset[int]:
     return frozenset(covered)
 
 
-def partner_context(partner: PartnerMark | None, profile: str, icc: Path
-                    ) -> PartnerContext | None:
-    if partner is None:
+def logo_uri(partner: PartnerMark | None, profile: str, icc: Path) -> str | None:
+    """The partner's logo as the template places it (a data: URI), if there is one."""
+    if partner is None or partner.logo is None:
         return None
-    logo = print_logo(partner.logo, profile, icc).uri if partner.logo else None
-    details = tuple(text for text in (partner.contact, partner.website) if text)
-    return PartnerContext(partner.name, details, logo)
+    return print_logo(partner.logo, profile, icc).uri
 
 
 def logo_warnings(partner: PartnerMark | None, profile: str, icc: Path,

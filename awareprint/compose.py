@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .catalogue import Catalogue
-from .cobrand import logo_warnings, partner_context
+from .cobrand import logo_uri, logo_warnings
 from .content import Language
 from .errors import RenderError
 from .finish import document_date
@@ -22,7 +22,6 @@ from .jobs import Job
 from .language_checks import PLACEHOLDER
 from .layouts import STYLE_FILE, TEMPLATE_FILE, LayoutSpec
 from .marks import crop_marks, slug_box
-from .paths import PROJECT_ROOT
 from .profiles import OFFICE, cmyk_css, colour_css, frame_for
 from .qr import qr_svg
 
@@ -113,7 +112,7 @@ def compose(job: Job, catalogue: Catalogue,
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
                        count, partner=job.partner is not None)
-    icc = PROJECT_ROOT / house.press.output_intent.profile
+    icc = house.press.output_intent.profile_path
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
@@ -137,7 +136,8 @@ def compose(job: Job, catalogue: Catalogue,
         "hotline": catalogue.hotline,
         "publisher": catalogue.branding.publisher,
         "event": job.event,
-        "partner": partner_context(job.partner, job.profile, icc),
+        "partner": job.partner,
+        "partner_logo": logo_uri(job.partner, job.profile, icc),
         "qr": Markup(qr_svg(catalogue.hotline.qr_target,
                             colour_css(palette["ink"], job.profile),
                             colour_css(palette["paper"], job.profile))),

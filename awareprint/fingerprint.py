@@ -44,12 +44,18 @@ def _tree(folder: Path, pattern: str = "**/*") -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
         digest.update(str(path.relative_to(folder)).encode() + b"\0")
-        digest.update(_file_hash(path, path.stat().st_mtime_ns, path.stat().st_size).encode())
+        digest.update(_file_hash(path).encode())
     return digest.hexdigest()
 
 
+def _file_hash(path: Path) -> str:
+    stat = path.stat()
+    return _hash_of(path, stat.st_mtime_ns, stat.st_size)
+
+
 @cache
-def _file_hash(path: Path, _mtime: int, _size: int) -> str:
+def _hash_of(path: Path, _mtime: int, _size: int) -> str:
+    """A file's sha256, read again only when the file changes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -62,5 +68,5 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     if isinstance(value, Path):
-        return hashlib.sha256(value.read_bytes()).hexdigest()
+        return _file_hash(value)
     return value

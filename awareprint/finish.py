@@ -22,7 +22,6 @@ from . import __version__
 from .errors import InputError
 from .geometry import Rect
 from .house import OutputIntent
-from .paths import PROJECT_ROOT
 
 PDFX_VERSION = "PDF/X-4"
 PARTNER_NUMBERS = "/PartnerNumbers"
@@ -102,7 +101,7 @@ def _finish_for_press(document: pikepdf.Pdf, press: PressFinish, stamped: dateti
             if box in page.obj:
                 del page.obj[box]
     intent = press.output_intent
-    profile = pikepdf.Stream(document, _profile_bytes(intent.profile))
+    profile = pikepdf.Stream(document, _profile_bytes(intent.profile_path))
     profile.N = 4
     document.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
         Type=pikepdf.Name.OutputIntent,
@@ -136,5 +135,5 @@ def _pdf_box(rect: Rect, page_height: float) -> pikepdf.Array:
 
 
 @cache
-def _profile_bytes(relative: str) -> bytes:
-    return (PROJECT_ROOT / Path(relative)).read_bytes()
+def _profile_bytes(path: Path) -> bytes:
+    return path.read_bytes()

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveFloat, StringConstraints, model_validator
 
-from .paths import LAYOUTS_DIR
+from .paths import LAYOUTS_DIR, PROJECT_ROOT
 from .schema import Problems, Strict, load
 from .sizes import POINTS_PER_UNIT
 
@@ -57,10 +57,14 @@ class Fonts(Strict):
 class OutputIntent(Strict):
     """The printing condition press files are made for, and the ICC profile describing it."""
 
-    profile: str
+    profile: str  # relative to the project
     condition: str
     info: str
     registry: str
+
+    @property
+    def profile_path(self) -> Path:
+        return PROJECT_ROOT / self.profile
 
 
 class PressRules(Strict):

@@ -31,6 +31,9 @@ RGB_ONLY_ELEMENTS = {"linearGradient", "radialGradient", "pattern", "mask", "fil
 RGB_ONLY_PROPERTY = re.compile(r"opacity|mix-blend-mode")
 RASTER_LONG_SIDE_PX = 2400  # a logo 3 in across on the largest poster still gets 800 dpi
 
+ElementTree.register_namespace("", SVG_NS)  # an SVG written back keeps its plain tags
+ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+
 
 @dataclass(frozen=True)
 class PrintLogo:
@@ -146,8 +149,6 @@ def _separation(icc: Path) -> ImageCms.ImageCmsTransform:
 
 def svg_in_cmyk(text: str, icc: Path) -> str:
     """The SVG with every colour it names as device-cmyk(); black is the default."""
-    ElementTree.register_namespace("", SVG_NS)
-    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     root = ElementTree.fromstring(text)
     for element in root.iter():
         for name in COLOUR_ATTRIBUTES:

@@ -102,11 +102,15 @@ def test_a_press_file_without_bleed_fails(press_pdf, capsys):
         capsys.readouterr().out)
 
 
-def test_a_file_without_the_hotline_fails(tmp_path, capsys):
-    document, _ = engine.lay_out("<p>Only a headline, no number</p>",
-                                 engine.LAYOUTS_DIR.as_uri() + "/")
-    path = tmp_path / "no-hotline.pdf"
+def _pdf_of(html: str, path):
+    """A PDF of arbitrary HTML, made by the engine but by none of our layouts."""
+    document, _ = engine.lay_out(html, engine.LAYOUTS_DIR.as_uri() + "/")
     path.write_bytes(engine.write_pdf(document))
+    return path
+
+
+def test_a_file_without_the_hotline_fails(tmp_path, capsys):
+    path = _pdf_of("<p>Only a headline, no number</p>", tmp_path / "no-hotline.pdf")
     assert main(["preflight", str(path)]) == 1
     out = capsys.readouterr().out
     assert "FAULT          hotline number 1-888-373-7888 is not in the text" in out
@@ -178,9 +182,7 @@ def test_a_wrong_number_or_qr_code_fails_any_file(catalogue, tmp_path, capsys):
             f'{catalogue.hotline.call.display}</p>'
             '<div style="width:2in">' + qr_svg("https://example.com/scam", "#000", "#fff")
             + "</div>")
-    document, _ = engine.lay_out(html, engine.LAYOUTS_DIR.as_uri() + "/")
-    path = tmp_path / "fake.pdf"
-    path.write_bytes(engine.write_pdf(document))
+    path = _pdf_of(html, tmp_path / "fake.pdf")
     assert main(["preflight", str(path)]) == 1
     out = capsys.readouterr().out
     assert "the number 18883737898 is printed but is not in hotline.yaml" in out
