@@ -2,7 +2,7 @@
 
 import sys
 
-from awareprint.cli import main
+from awareprint.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def catalogue_order():  # -> LoadedOrder
-    from awareprint.catalogue import load_catalogue
-    from awareprint.check import catalogue_jobs
-    from awareprint.orders import LoadedOrder, Order, OrderItem, Partner
+    from awareprint.catalogue.load import load_catalogue
+    from awareprint.orders.order_file import LoadedOrder, Order, OrderItem, Partner
+    from awareprint.render.check import catalogue_jobs
 
     catalogue = load_catalogue()
     items = tuple(OrderItem(number, job, 1, None)
@@ -42,7 +42,7 @@ def catalogue_order():  # -> LoadedOrder
 
 
 def timed_batch(order, out: Path, workers: int) -> tuple[float, int, int]:
-    from awareprint.batch import run_batch
+    from awareprint.orders.batch import run_batch
 
     start = time.perf_counter()
     run = run_batch(order, out, workers)
@@ -57,9 +57,9 @@ def resident_mb() -> float:
 
 def memory_over_renders(renders: int) -> tuple[float, float]:
     """Resident memory (MB) after render 50 and after render `renders`, in this process."""
-    from awareprint.catalogue import load_catalogue
-    from awareprint.check import catalogue_jobs
-    from awareprint.pipeline import render
+    from awareprint.catalogue.load import load_catalogue
+    from awareprint.render.check import catalogue_jobs
+    from awareprint.render.pipeline import render
 
     catalogue = load_catalogue()
     jobs = catalogue_jobs(catalogue)

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from awareprint.catalogue import Catalogue, load_catalogue
-from awareprint.jobs import make_job
-from awareprint.pipeline import render
+from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.load import Catalogue, load_catalogue
+from awareprint.render.pipeline import render
 
 _RENDERED: dict[tuple, bytes] = {}
 

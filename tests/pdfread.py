@@ -13,8 +13,8 @@ import pypdf
 import pypdfium2
 import zxingcpp
 
-from awareprint import pdfinspect
-from awareprint.fontcheck import bundled_source
+from awareprint.preflight import structure as pdfinspect
+from awareprint.preflight.fonts import bundled_source
 
 
 def text_of(pdf: bytes) -> str:

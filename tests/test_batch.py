@@ -10,8 +10,8 @@ import zipfile
 
 from PIL import Image
 
-from awareprint.batch import ItemResult
-from awareprint.cli import main
+from awareprint.cli.main import main
+from awareprint.orders.batch import ItemResult
 from awareprint.paths import PROJECT_ROOT
 from tests.pdfread import text_of
 
@@ -168,7 +168,7 @@ class Clock:
 
 
 def test_a_terminal_gets_a_bar_with_the_time_left():
-    from awareprint.progress import BatchProgress
+    from awareprint.cli.progress import BatchProgress
 
     out, errors, clock = io.StringIO(), io.StringIO(), Clock()
     progress = BatchProgress(out, errors, terminal=True, clock=clock)
@@ -186,7 +186,7 @@ def test_a_terminal_gets_a_bar_with_the_time_left():
 
 
 def test_a_log_gets_plain_lines():
-    from awareprint.progress import BatchProgress
+    from awareprint.cli.progress import BatchProgress
 
     out, errors = io.StringIO(), io.StringIO()
     progress = BatchProgress(out, errors, terminal=False)
@@ -198,7 +198,7 @@ def test_a_log_gets_plain_lines():
 
 
 def test_an_unexpected_error_costs_one_item_not_the_order(tmp_path, monkeypatch, capsys):
-    from awareprint import pipeline
+    from awareprint.render import pipeline
 
     real = pipeline.render_to_file
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from awareprint.cli import main
+from awareprint.cli.main import main
 from awareprint.paths import PROJECT_ROOT
 from tests.pdfread import page_sizes, text_of
 
@@ -54,7 +54,7 @@ def test_no_traceback_for_a_user_mistake():
 def test_help_and_list_do_not_load_the_layout_engine():
     probe = (
         "import sys\n"
-        "from awareprint.cli import main\n"
+        "from awareprint.cli.main import main\n"
         "assert main(['list']) == 0\n"
         "try:\n    main(['--help'])\nexcept SystemExit as e:\n    assert e.code == 0\n"
         "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n"

@@ -13,17 +13,18 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from awareprint import pdfinspect
-from awareprint.catalogue import load_catalogue
-from awareprint.compose import compose
+from awareprint.catalogue.geometry import resolve
+from awareprint.catalogue.jobs import PartnerMark, make_job
+from awareprint.catalogue.layouts import PARTNER_LINES, PARTNER_LOGO
+from awareprint.catalogue.load import load_catalogue
+from awareprint.compose.piece import compose
 from awareprint.errors import ContentError, InputError
-from awareprint.geometry import resolve
-from awareprint.jobs import PartnerMark, make_job
-from awareprint.layouts import PARTNER_LINES, PARTNER_LOGO
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR, PROJECT_ROOT
-from awareprint.pipeline import render
-from awareprint.preflight import format_report, preflight
-from awareprint.preview import page_images
+from awareprint.preflight import structure as pdfinspect
+from awareprint.preflight.read_back import preflight
+from awareprint.preflight.report import format_report
+from awareprint.render.pipeline import render
+from awareprint.render.preview import page_images
 from tests.pdfread import text_of
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
@@ -207,7 +208,7 @@ def test_press_logos_are_separated_to_cmyk(catalogue, tmp_path, logo_file):
 def test_a_logo_keeps_its_file_out_of_other_folders(catalogue, tmp_path):
     """An SVG logo pointing at a file elsewhere is refused when the order is read; should
     one get through, the engine still reads nothing outside the project."""
-    from awareprint.logos import check_logo
+    from awareprint.orders.logo_file import check_logo
 
     svg = tmp_path / "x.svg"
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" '
@@ -221,7 +222,7 @@ def test_a_logo_keeps_its_file_out_of_other_folders(catalogue, tmp_path):
 def test_the_whole_catalogue_co_branded_fits(catalogue, logo, profile):
     """Every layout × size × language (and pair with English), with a partner whose lines
     are as long as a real parish's: nothing overflows, every file passes its read-back."""
-    from awareprint.check import FAIL, catalogue_jobs, run_check
+    from awareprint.render.check import FAIL, catalogue_jobs, run_check
 
     partner = PartnerMark("St. Mark's Catholic Parish and School",
                           "Parish office: 402-555-0143, Mon–Fri 9–5",

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from awareprint.catalogue import load_catalogue
+from awareprint.catalogue.load import load_catalogue
 from awareprint.errors import ContentError
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
 
@@ -154,8 +154,8 @@ def test_a_number_in_a_translation_must_be_the_englishs(data):
 
 
 def test_stamp_records_the_english_and_keeps_the_translators_notes(data):
-    from awareprint.language_checks import stale_keys
-    from awareprint.stamp import stamp
+    from awareprint.catalogue.language_checks import stale_keys
+    from awareprint.catalogue.stamp import stamp
 
     path = _translation(data)
     text = path.read_text(encoding="utf-8")

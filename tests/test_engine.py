@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from awareprint import engine
-from awareprint.compose import house_css
+from awareprint.compose.piece import house_css
 from awareprint.errors import RenderError
 from awareprint.paths import LAYOUTS_DIR
+from awareprint.render import engine
 from tests.pdfread import embedded_fonts, font_source
 
 BASE = LAYOUTS_DIR.as_uri() + "/"
@@ -52,8 +52,8 @@ def test_font_check_tells_bundled_fonts_from_others(tmp_path):
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from awareprint.fontcheck import bundled_source
     from awareprint.paths import FONTS_DIR
+    from awareprint.preflight.fonts import bundled_source
 
     def cut(path, text):
         font = TTFont(path)

@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-from awareprint.catalogue import load_catalogue
+from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.load import load_catalogue
 from awareprint.errors import FitError, InputError, RenderError
-from awareprint.jobs import make_job
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
-from awareprint.pipeline import render, render_to_file
+from awareprint.render.pipeline import render, render_to_file
 from tests.pdfread import chars
 
 

@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from awareprint.errors import ContentError, InputError
-from awareprint.orders import load_order
+from awareprint.orders.order_file import load_order
 from awareprint.paths import PROJECT_ROOT
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"

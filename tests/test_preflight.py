@@ -12,13 +12,14 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from awareprint import engine, profiles
-from awareprint.cli import main
+from awareprint.catalogue import profiles
+from awareprint.catalogue.jobs import make_job
+from awareprint.cli.main import main
+from awareprint.compose.qr import qr_svg
 from awareprint.errors import RenderError
-from awareprint.jobs import make_job
-from awareprint.pipeline import render_to_file
-from awareprint.preflight import preflight
-from awareprint.qr import qr_svg
+from awareprint.preflight.read_back import preflight
+from awareprint.render import engine
+from awareprint.render.pipeline import render_to_file
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
 
@@ -128,7 +129,8 @@ def test_not_a_pdf_is_one_line_and_the_others_still_run(press_pdf, tmp_path, cap
 
 def test_a_press_render_that_would_bounce_is_not_written(catalogue, tmp_path, monkeypatch):
     monkeypatch.setattr(profiles, "colour_css", lambda colour, profile: colour.rgb)
-    monkeypatch.setattr("awareprint.compose.colour_css", lambda colour, profile: colour.rgb)
+    monkeypatch.setattr("awareprint.compose.piece.colour_css", lambda colour, profile: colour.rgb)
+    monkeypatch.setattr("awareprint.compose.css.colour_css", lambda colour, profile: colour.rgb)
     target = tmp_path / "poster.pdf"
     with pytest.raises(RenderError) as caught:
         render_to_file(make_job(catalogue, "poster", "letter", profile="press"), catalogue,

@@ -8,9 +8,9 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from awareprint.geometry import Frame, resolve
-from awareprint.preview import page_images
-from awareprint.profiles import frame_for
+from awareprint.catalogue.geometry import Frame, resolve
+from awareprint.catalogue.profiles import frame_for
+from awareprint.render.preview import page_images
 from tests.conftest import catalogue_pieces
 from tests.pdfread import chars, decode_qr, embedded_fonts, font_source, text_of
 

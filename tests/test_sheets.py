@@ -8,11 +8,11 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from awareprint.cli import main
+from awareprint.catalogue.jobs import make_job, make_sheet_job
+from awareprint.cli.main import main
 from awareprint.errors import InputError
-from awareprint.jobs import make_job, make_sheet_job
-from awareprint.pipeline import render
-from awareprint.preflight import preflight
+from awareprint.preflight.read_back import preflight
+from awareprint.render.pipeline import render
 from tests.pdfread import lines_of, page_sizes, placements
 
 MM = 72 / 25.4
@@ -28,7 +28,7 @@ _SHEETS: dict[tuple, bytes] = {}
 def _sheet(catalogue, sheet, languages=("en",), **options):
     key = (sheet, languages, tuple(sorted(options.items())))
     if key not in _SHEETS:
-        from awareprint.impose import render_sheet
+        from awareprint.sheets.impose import render_sheet
 
         job = make_sheet_job(catalogue, "wallet-card", None, list(languages), sheet, **options)
         _SHEETS[key] = render_sheet(job, catalogue).pdf
@@ -175,8 +175,8 @@ def test_a_sheet_is_written_from_the_command_line(tmp_path, capsys):
 
 
 def test_tear_off_press_marks_every_tab_cut(catalogue, rendered):
-    from awareprint.geometry import resolve
-    from awareprint.profiles import frame_for
+    from awareprint.catalogue.geometry import resolve
+    from awareprint.catalogue.profiles import frame_for
 
     spec = catalogue.layouts["tearoff"]
     size = catalogue.sizes["letter"]

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from awareprint.geometry import resolve
+from awareprint.catalogue.geometry import resolve
 from tests.pdfread import chars
 
 FAST_COUNTS = [6, 10, 14]

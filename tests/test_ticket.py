@@ -12,14 +12,14 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from awareprint import engine
-from awareprint.batch import ItemResult
+from awareprint.catalogue.dates import document_date
 from awareprint.errors import ContentError, RenderError
-from awareprint.finish import document_date
-from awareprint.orders import load_order
+from awareprint.orders.batch import ItemResult
+from awareprint.orders.order_file import load_order
+from awareprint.orders.ticket import THUMBNAIL_PX, job_ticket_pdf, load_ticket_text
 from awareprint.paths import LAYOUTS_DIR
-from awareprint.preview import page_images
-from awareprint.ticket import THUMBNAIL_PX, job_ticket_pdf, load_ticket_text
+from awareprint.render import engine
+from awareprint.render.preview import page_images
 from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
 
 PARTNER = "<b>Hope</b> {{ x }}"

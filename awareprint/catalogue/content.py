@@ -1,0 +1,161 @@
+"""Content as data: language files, the hotline facts and the publisher's branding."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ..paths import CONTENT_DIR
+from .schema import Problems, Strict, load
+
+HOTLINE_FILE = "hotline.yaml"
+BRANDING_FOLDER = "branding"
+DEFAULT_BRANDING = "default"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Digits = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
+
+
+class Language(Strict):
+    """Who a language file is for and how far it can be trusted."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    name: Text
+    native_name: Text
+    script: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
+    direction: Literal["ltr", "rtl"]
+    status: Literal["source", "draft", "reviewed"]
+    reviewed_by: Text | None = None
+    reviewed_on: date | None = None
+
+    @model_validator(mode="after")
+    def _review_is_signed(self) -> Language:
+        signed = self.reviewed_by is not None and self.reviewed_on is not None
+        if self.status == "reviewed" and not signed:
+            raise ValueError("status 'reviewed' needs reviewed_by and reviewed_on; "
+                             "until then the status is 'draft'")
+        return self
+
+
+StringKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Strings = dict[StringKey, Text | Annotated[list[Text], Field(min_length=1)]]
+
+
+class LanguageFile(Strict):
+    """One language: its description and every string the layouts print, by key.
+
+    The source language (English) defines the keys; every translation carries the same.
+    """
+
+    language: Language
+    strings: Strings
+    # key → fingerprint of the English text it translates (written by `render.py stamp`)
+    translated_from: dict[StringKey, str] | None = None
+
+
+class PhoneLine(Strict):
+    """A number as dialled (`digits`) and as printed (`display`, which must spell it)."""
+
+    digits: Digits
+    display: Text
+    memorable: Text | None = None
+
+    @model_validator(mode="after")
+    def _display_spells_digits(self) -> PhoneLine:
+        for field in ("display", "memorable"):
+            shown = getattr(self, field)
+            if shown is not None and re.sub(r"\D", "", shown) != self.digits:
+                raise ValueError(
+                    f"{field} '{shown}' does not spell the digits {self.digits}; "
+                    "correct the digit that differs"
+                )
+        return self
+
+
+class TextLine(PhoneLine):
+    keyword: Text | None = None
+
+
+def host_of(url: str) -> str:
+    return url.removeprefix("https://").split("/")[0].removeprefix("www.")
+
+
+class WebAddress(Strict):
+    display: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+(/\S*)?$")]
+
+    @model_validator(mode="after")
+    def _display_names_the_site(self) -> WebAddress:
+        if self.display.removeprefix("www.") != host_of(self.url):
+            raise ValueError(f"display '{self.display}' is not the site of url '{self.url}'")
+        return self
+
+
+class Hotline(Strict):
+    name: Text
+    operator: Text
+    call: PhoneLine
+    text: TextLine
+    tty: PhoneLine
+    web: WebAddress
+    qr_target: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    sources: list[Text]
+    checked: date
+
+    @model_validator(mode="after")
+    def _qr_leads_to_the_site(self) -> Hotline:
+        if host_of(self.qr_target) != host_of(self.web.url):
+            raise ValueError(f"qr_target '{self.qr_target}' is not on the hotline's site "
+                             f"'{self.web.url}'; correct the address")
+        return self
+
+
+class Publisher(Strict):
+    name: Text
+    address: list[Text]
+
+    @property
+    def line(self) -> str:
+        return " · ".join([self.name, *self.address])
+
+
+class Branding(Strict):
+    publisher: Publisher
+
+
+def language_files(content_dir: Path = CONTENT_DIR) -> dict[str, Path]:
+    """Language code → file, from the file names in content/ (no parsing: cheap)."""
+    return {
+        path.stem: path
+        for path in sorted(content_dir.glob("*.yaml"))
+        if path.name != HOTLINE_FILE
+    }
+
+
+def load_languages(problems: Problems, content_dir: Path = CONTENT_DIR) -> dict[str, LanguageFile]:
+    """Every language file, checked against the schema and against its own file name."""
+    languages: dict[str, LanguageFile] = {}
+    for code, path in language_files(content_dir).items():
+        loaded = load(LanguageFile, path, problems)
+        if loaded is None:
+            continue
+        if loaded.language.code != code:
+            problems.add(path, "language.code",
+                         f"'{loaded.language.code}' differs from the file name; rename one")
+            continue
+        languages[code] = loaded
+    return languages
+
+
+def load_hotline(problems: Problems, content_dir: Path = CONTENT_DIR) -> Hotline | None:
+    return load(Hotline, content_dir / HOTLINE_FILE, problems)
+
+
+def load_branding(
+    name: str, problems: Problems, content_dir: Path = CONTENT_DIR
+) -> Branding | None:
+    return load(Branding, content_dir / BRANDING_FOLDER / f"{name}.yaml", problems)

@@ -1,0 +1,128 @@
+"""The house style from layouts/house.yaml: palette, type family, safe margin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, PositiveFloat, StringConstraints, model_validator
+
+from ..paths import LAYOUTS_DIR, PROJECT_ROOT
+from .schema import Problems, Strict, load
+from .sizes import POINTS_PER_UNIT
+
+HOUSE_FILE = "house.yaml"
+
+InkPercent = Annotated[int, Field(ge=0, le=100)]
+REQUIRED_COLOURS = ("ink", "paper")  # the QR code is drawn in ink on paper
+
+
+class Colour(Strict):
+    """A palette colour: CMYK for press, its RGB equivalent for office output."""
+
+    rgb: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+    cmyk: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
+
+
+class FontFace(Strict):
+    family: str
+    file: str
+    weight: Annotated[int, Field(ge=100, le=900)]
+    style: Literal["normal", "italic"] = "normal"
+
+
+class Fonts(Strict):
+    """The bundled faces, and which families set each script, first choice first."""
+
+    faces: Annotated[list[FontFace], Field(min_length=1)]
+    scripts: dict[str, Annotated[list[str], Field(min_length=1)]]
+
+    @model_validator(mode="after")
+    def _families_have_faces(self) -> Fonts:
+        known = {face.family for face in self.faces}
+        for script, families in self.scripts.items():
+            unknown = [family for family in families if family not in known]
+            if unknown:
+                raise ValueError(f"scripts.{script} names {', '.join(unknown)}, which no face "
+                                 "provides; add its faces or fix the name")
+        return self
+
+    def stack(self, script: str) -> list[str]:
+        return self.scripts[script]
+
+    def files(self, families: list[str]) -> list[str]:
+        return [face.file for face in self.faces if face.family in families]
+
+
+class OutputIntent(Strict):
+    """The printing condition press files are made for, and the ICC profile describing it."""
+
+    profile: str  # relative to the project
+    condition: str
+    info: str
+    registry: str
+
+    @property
+    def profile_path(self) -> Path:
+        return PROJECT_ROOT / self.profile
+
+
+class PressRules(Strict):
+    """What a print shop expects around the finished piece: bleed, crop marks, slug line."""
+
+    bleed: dict[Literal["in", "mm"], PositiveFloat]
+    mark_gap_pt: PositiveFloat
+    mark_length_in: PositiveFloat
+    mark_weight_pt: Annotated[float, Field(ge=0.25, le=0.5)]
+    slug_pt: PositiveFloat
+    media_margin_pt: PositiveFloat
+    registration: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
+    gutter: dict[Literal["in", "mm"], PositiveFloat]
+    output_intent: OutputIntent
+
+    def bleed_pt(self, unit: str) -> float:
+        return self.bleed[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
+
+    @property
+    def sheet_margin_pt(self) -> float:
+        """Room a press sheet keeps around its pieces' bleed for crop marks and slug."""
+        return self.mark_gap_pt + self.mark_length_in * 72 + 2 * self.slug_pt
+
+    def gutter_pt(self, unit: str) -> float:
+        return self.gutter[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
+
+    def mark_offset_pt(self, unit: str) -> float:
+        """Distance from the trim to where crop marks begin: always outside the bleed."""
+        return self.bleed_pt(unit) + self.mark_gap_pt
+
+    @model_validator(mode="after")
+    def _room_for_marks_and_slug(self) -> PressRules:
+        for unit in self.bleed:
+            needed = self.mark_offset_pt(unit) + self.mark_length_in * 72 + 2 * self.slug_pt
+            if needed > self.media_margin_pt:
+                raise ValueError(f"media_margin_pt must be at least {needed:.1f} to hold "
+                                 "the bleed, the crop marks and the slug line")
+        return self
+
+
+class HouseStyle(Strict):
+    safe_margin_in: PositiveFloat
+    palette: dict[str, Colour]
+    fonts: Fonts
+    press: PressRules
+
+    @model_validator(mode="after")
+    def _required_colours(self) -> HouseStyle:
+        missing = [name for name in REQUIRED_COLOURS if name not in self.palette]
+        if missing:
+            raise ValueError(f"palette lacks {', '.join(missing)}; the QR code needs them")
+        return self
+
+    @property
+    def safe_margin_pt(self) -> float:
+        return self.safe_margin_in * 72.0
+
+
+def load_house(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> HouseStyle | None:
+    """The house style, or None with the problems recorded."""
+    return load(HouseStyle, layouts_dir / HOUSE_FILE, problems)

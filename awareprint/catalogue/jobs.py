@@ -1,0 +1,264 @@
+"""A Job: one piece to make, as a frozen value checked against the catalogue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from .coverage import covered_codepoints, describe_chars, uncovered
+from .load import Catalogue
+from .profiles import OFFICE, PROFILES
+from .sheets import FLIPS, Imposition, impose
+
+MAX_EVENT_CHARS = 120
+
+
+@dataclass(frozen=True)
+class PartnerMark:
+    """A partner's co-branding: printed literally in the place each layout declares."""
+
+    name: str
+    contact: str | None = None
+    website: str | None = None
+    logo: Path | None = None  # checked by logos.check_logo when the order was read
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(text for text in (self.name, self.contact, self.website) if text)
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything that decides the output; rendering is a pure function of it."""
+
+    layout: str
+    size: str
+    languages: tuple[str, ...]
+    profile: str = OFFICE
+    event: str | None = None
+    tabs: int | None = None
+    on_sheet: bool = False  # a piece for a sheet: bleed but no marks of its own
+    partner: PartnerMark | None = None
+
+    @property
+    def file_name(self) -> str:
+        suffix = "" if self.profile == OFFICE else f"_{self.profile}"
+        return f"{self.layout}_{self.size}_{'+'.join(self.languages)}{suffix}.pdf"
+
+    @property
+    def label(self) -> str:
+        press = "" if self.profile == OFFICE else f" {self.profile}"
+        return f"{self.layout} {self.size} [{'+'.join(self.languages)}]{press}"
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    """Pieces of one layout and size on sheets: `pieces` says which language (or pair)
+    goes at each position, sheet after sheet."""
+
+    layout: str
+    size: str
+    profile: str
+    sheet: str
+    pieces: tuple[str, ...]
+    flip: str = "long"
+    gutter_pt: float | None = None
+    alignment: bool = False
+    event: str | None = None
+    tabs: int | None = None
+    partner: PartnerMark | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.pieces))
+
+    @property
+    def file_name(self) -> str:
+        suffix = "" if self.profile == OFFICE else f"_{self.profile}"
+        return (f"{self.layout}_{self.size}_{'-'.join(self.languages)}_{self.sheet}"
+                f"{suffix}.pdf")
+
+    def piece_job(self, languages: str) -> Job:
+        return Job(self.layout, self.size, tuple(languages.split("+")), self.profile,
+                   self.event, self.tabs, on_sheet=True, partner=self.partner)
+
+
+MAX_SHEETS = 500
+LENGTH_UNITS = {"in": 72.0, "mm": 72 / 25.4, "pt": 1.0}
+
+
+def make_sheet_job(
+    catalogue: Catalogue,
+    layout: str,
+    size: str | None,
+    languages: list[str],
+    sheet_name: str,
+    flip: str = "long",
+    gutter: str | None = None,
+    fill: str | None = None,
+    alignment: bool = False,
+    press: bool = False,
+    event: str | None = None,
+    tabs: int | None = None,
+    partner: PartnerMark | None = None,
+) -> SheetJob:
+    """Check a request for pieces on sheets; every mistake names the fix."""
+    sheets = catalogue.sheets
+    if sheet_name not in sheets:
+        raise InputError(f"unknown sheet '{sheet_name}'; choose from: {', '.join(sheets)}")
+    sheet = sheets[sheet_name]
+    if flip not in FLIPS:
+        raise InputError(f"--flip must be one of: {', '.join(FLIPS)}")
+    if sheet.kind == "label":
+        if press:
+            raise InputError(f"{sheet_name} is a label sheet for office printers; drop --press "
+                             "or choose a press sheet: "
+                             f"{', '.join(n for n, s in sheets.items() if s.kind == 'press')}")
+        if gutter is not None:
+            raise InputError(f"{sheet_name} has fixed positions; --gutter is for press sheets")
+        if size is not None and size != sheet.piece:
+            raise InputError(f"{sheet_name} holds {sheet.piece} pieces; use --size "
+                             f"{sheet.piece} or leave --size out")
+        size = sheet.piece
+    profile = "press" if sheet.kind == "press" else OFFICE
+    codes = [code for code, _ in _parse_fill(fill)] if fill else (languages or ["en"])
+    for code in dict.fromkeys(codes):  # every language (or pair) checked like a single piece
+        make_job(catalogue, layout, size, code, event, tabs, profile, partner)
+    size = size or catalogue.layouts[layout].default_size
+    gutter_pt = _parse_length(gutter, "--gutter") if gutter is not None else None
+    probe = SheetJob(layout, size, profile, sheet_name, tuple(codes), flip, gutter_pt,
+                     alignment, event, tabs, partner)
+    per_sheet = len(imposition_for(probe, catalogue).fronts)
+    if per_sheet == 0:
+        raise InputError(f"a {layout} of size {size} does not fit on the {sheet_name} sheet "
+                         "with its bleed and marks; choose a larger sheet")
+    if fill:
+        pieces = tuple(code for code, count in _parse_fill(fill) for _ in range(count))
+        if len(pieces) % per_sheet:
+            raise InputError(f"--fill makes {len(pieces)} pieces; a {sheet_name} sheet holds "
+                             f"{per_sheet}: give quantities that add up to whole sheets "
+                             f"({per_sheet}, {2 * per_sheet}, ...)")
+        if len(pieces) // per_sheet > MAX_SHEETS:
+            raise InputError(f"--fill asks for more than {MAX_SHEETS} sheets; split the order")
+    else:
+        pieces = tuple(codes[index % len(codes)] for index in range(per_sheet))
+    return SheetJob(layout, size, profile, sheet_name, pieces, flip, gutter_pt, alignment,
+                    event, tabs, partner)
+
+
+def _parse_fill(fill: str) -> list[tuple[str, int]]:
+    """'es:6,en:4' → [('es', 6), ('en', 4)]."""
+    parts = []
+    for item in fill.split(","):
+        code, _, count = item.strip().partition(":")
+        if not code or not count.strip().isdigit() or int(count) < 1:
+            raise InputError(f"--fill '{fill}': write it as LANG:COUNT,LANG:COUNT "
+                             "(e.g. es:6,en:4)")
+        parts.append((code.strip(), int(count)))
+    return parts
+
+
+def _parse_length(text: str, option: str) -> float:
+    """'0.25in', '6mm' or '18pt' → points."""
+    value = text.strip().lower()
+    for unit, points in LENGTH_UNITS.items():
+        if value.endswith(unit):
+            number = value[: -len(unit)].strip()
+            try:
+                length = float(number)
+            except ValueError:
+                break
+            if 0 <= length * points <= 144:
+                return length * points
+            break
+    raise InputError(f"{option} '{text}': give a length from 0 to 2 in, such as 0.25in, "
+                     "6mm or 18pt")
+
+
+def make_job(
+    catalogue: Catalogue,
+    layout: str,
+    size: str | None = None,
+    language: str = "en",
+    event: str | None = None,
+    tabs: int | None = None,
+    profile: str = OFFICE,
+    partner: PartnerMark | None = None,
+) -> Job:
+    """Check a request against the catalogue; every mistake names the valid choices."""
+    if layout not in catalogue.layouts:
+        raise InputError(f"unknown layout '{layout}'; choose from: "
+                         f"{', '.join(catalogue.layouts)}")
+    spec = catalogue.layouts[layout]
+    size = size or spec.default_size
+    if size not in spec.sizes:
+        raise InputError(f"{layout} has no size '{size}'; choose from: {', '.join(spec.sizes)}")
+    languages = tuple(language.split("+"))
+    for code in languages:
+        if code not in catalogue.languages:
+            raise InputError(f"unknown language '{code}'; choose from: "
+                             f"{', '.join(catalogue.languages)}")
+    if len(languages) > 2 or len(set(languages)) != len(languages):
+        raise InputError(f"'{language}': a piece carries one language or two different "
+                         "ones (en+es)")
+    if len(languages) == 2 and spec.bilingual is None:
+        with_two = [name for name, s in catalogue.layouts.items() if s.bilingual]
+        raise InputError(f"{layout} has no two-language version; en+es works with: "
+                         f"{', '.join(with_two)}")
+    if event is not None:
+        event = " ".join(event.split())
+        if not spec.event:
+            with_event = [name for name, s in catalogue.layouts.items() if s.event]
+            raise InputError(f"{layout} has no event line; --event works with: "
+                             f"{', '.join(with_event)}")
+        if not event or len(event) > MAX_EVENT_CHARS:
+            raise InputError(f"--event must be 1 to {MAX_EVENT_CHARS} characters")
+        script = catalogue.languages[languages[0]].language.script
+        if re.search(r"\d+(?:[-. ]\d+){2,}", event):
+            raise InputError("--event looks like it holds a phone number; every number on a "
+                             "piece comes from content/hotline.yaml, so leave it out")
+        missing = uncovered(event, covered_codepoints(catalogue.house, script,
+                                                      catalogue.fonts_dir))
+        if missing:
+            raise InputError(f"--event has {describe_chars(missing)}, which no bundled font "
+                             "can print; leave it out")
+    if tabs is not None:
+        if spec.tabs is None:
+            raise InputError(f"{layout} has no tear-off tabs; --tabs works with: "
+                             f"{', '.join(n for n, s in catalogue.layouts.items() if s.tabs)}")
+        if not spec.tabs.min <= tabs <= spec.tabs.max:
+            raise InputError(f"--tabs must be between {spec.tabs.min} and {spec.tabs.max}")
+    if profile not in PROFILES:
+        raise InputError(f"unknown profile '{profile}'; choose from: {', '.join(PROFILES)}")
+    if partner is not None and spec.partner_place(len(languages)) is None:
+        raise InputError(f"{layout} has no place for a partner's logo and lines"
+                         f"{' in two languages' if len(languages) == 2 else ''}; order it "
+                         "without a partner or choose another layout")
+    return Job(layout=layout, size=size, languages=languages, profile=profile, event=event,
+               tabs=tabs, partner=partner)
+
+
+def is_file_target(out: Path) -> bool:
+    """Whether --out names a PDF file rather than a folder."""
+    return out.suffix.lower() == ".pdf"
+
+
+def output_path(job: Job, out: Path) -> Path:
+    """Where a job's PDF goes: `out` itself when it names a .pdf file, else inside it."""
+    return output_path_for(job.file_name, out)
+
+
+def output_path_for(file_name: str, out: Path) -> Path:
+    return out if is_file_target(out) else out / file_name
+
+
+def imposition_for(job: SheetJob, catalogue: Catalogue) -> Imposition:
+    """Where each piece of a sheet job goes (no layout engine needed)."""
+    sheet = catalogue.sheets[job.sheet]
+    rules = catalogue.house.press
+    paper, piece = catalogue.sizes[sheet.paper], catalogue.sizes[job.size]
+    bleed = rules.bleed_pt(piece.unit) if sheet.kind == "press" else 0.0
+    gutter = job.gutter_pt if job.gutter_pt is not None else rules.gutter_pt(paper.unit)
+    return impose(sheet, paper, piece, bleed, gutter, rules.sheet_margin_pt)

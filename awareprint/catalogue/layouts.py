@@ -1,0 +1,179 @@
+"""Layout specifications: layouts/<name>/layout.yaml, the geometry of each piece."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, PositiveFloat, PositiveInt, StringConstraints, model_validator
+
+from ..paths import LAYOUTS_DIR
+from .schema import Problems, Strict, load
+
+LAYOUT_FILE = "layout.yaml"
+TEMPLATE_FILE = "template.html.j2"
+STYLE_FILE = "style.css"
+TICKET_FOLDER = "job-ticket"  # the job ticket's template (no layout.yaml: not a layout)
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+# Names end up in CSS selectors and HTML attributes: keep them plain.
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+
+
+class Box(Strict):
+    """A rectangle in percent of the page: left/width of its width, top/height of its height."""
+
+    left: Percent
+    top: Percent
+    width: Percent
+    height: Percent
+
+    @model_validator(mode="after")
+    def _inside_page(self) -> Box:
+        if self.left + self.width > 100.001 or self.top + self.height > 100.001:
+            raise ValueError("box reaches past the page; reduce width/height")
+        return self
+
+
+class Panel(Box):
+    """A coloured area behind the text (mastheads, bands); may run to the edge."""
+
+    fill: str
+
+
+class Slot(Box):
+    """A box that holds text: set at `font_pt` on the reference size, never below `min_pt`."""
+
+    font_pt: PositiveFloat
+    min_pt: PositiveFloat
+    optional: bool = False
+    group: Name | None = None  # slots of a group are always set at one size (equal prominence)
+
+    @model_validator(mode="after")
+    def _minimum_below_design(self) -> Slot:
+        if self.min_pt > self.font_pt:
+            raise ValueError("min_pt is above font_pt; lower min_pt")
+        return self
+
+
+class Page(Strict):
+    panels: dict[Name, Panel] = Field(default_factory=dict)
+    slots: dict[Name, Slot]
+
+
+class TabStrip(Box):
+    """Tear-off tabs: `count` tabs side by side across the strip, text turned 90°."""
+
+    page: str
+    default: PositiveInt
+    min: PositiveInt
+    max: PositiveInt
+    font_pt: PositiveFloat
+    min_pt: PositiveFloat
+    padding_pt: PositiveFloat
+
+    @model_validator(mode="after")
+    def _default_in_range(self) -> TabStrip:
+        if not self.min <= self.default <= self.max:
+            raise ValueError("default tab count lies outside min..max")
+        return self
+
+
+PARTNER_LOGO = "partner_logo"  # the slots co-branding adds to a page
+PARTNER_LINES = "partner"
+
+
+class PartnerPlace(Strict):
+    """Where a partner's logo and lines (name, contact line, website) go on a co-branded
+    piece; the slots under `room` take these boxes instead to make space."""
+
+    page: Name
+    logo: Box
+    lines: Slot
+    room: dict[Name, Box] = Field(default_factory=dict)
+    replaces: list[Name] = Field(default_factory=list)  # slots the partner's lines replace
+
+
+class Bilingual(Strict):
+    """How the layout carries two languages: its own pages (geometry with a slot per
+    language), or the same pages with each page in one of the languages."""
+
+    pages: dict[Name, Page] | None = None
+    page_languages: dict[Name, Literal[1, 2]] | None = None
+    partner: PartnerPlace | None = None  # co-branding on the bilingual pages
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Bilingual:
+        if (self.pages is None) == (self.page_languages is None):
+            raise ValueError("give either pages or page_languages")
+        return self
+
+
+class LayoutSpec(Strict):
+    title: str
+    description: str
+    reference_size: str
+    default_size: str
+    sizes: Annotated[list[str], Field(min_length=1)]
+    event: bool = False
+    pages: Annotated[dict[Name, Page], Field(min_length=1)]
+    tabs: TabStrip | None = None
+    bilingual: Bilingual | None = None
+    hotline: list[Name] = Field(default_factory=list)  # slots printing the hotline
+    partner: PartnerPlace | None = None
+    name: str = ""
+    folder: Path = LAYOUTS_DIR
+
+    @property
+    def has_own_bilingual_pages(self) -> bool:
+        return self.bilingual is not None and self.bilingual.pages is not None
+
+    def partner_place(self, language_count: int) -> PartnerPlace | None:
+        """Where co-branding goes on a one- or two-language piece (None: nowhere)."""
+        if language_count == 2 and self.has_own_bilingual_pages:
+            assert self.bilingual is not None
+            return self.bilingual.partner
+        return self.partner
+
+    def pages_for(self, language_count: int, partner: bool = False) -> dict[str, Page]:
+        """The pages of a one- or two-language piece, co-branded or not."""
+        pages = self.pages
+        if language_count == 2 and self.bilingual is not None and self.bilingual.pages:
+            pages = self.bilingual.pages
+        place = self.partner_place(language_count) if partner else None
+        if place is None or place.page not in pages:
+            return pages
+        page = pages[place.page]
+        slots = {name: slot.model_copy(update=place.room[name].model_dump())
+                 if name in place.room else slot for name, slot in page.slots.items()
+                 if name not in place.replaces}
+        slots[PARTNER_LOGO] = Slot(**place.logo.model_dump(), font_pt=place.lines.font_pt,
+                                   min_pt=place.lines.min_pt, optional=True)
+        slots[PARTNER_LINES] = place.lines
+        return {**pages, place.page: page.model_copy(update={"slots": slots})}
+
+    def page_language(self, page: str, language_count: int) -> int:
+        """Which of the piece's languages (1 or 2) a page is written in; 1 when it holds
+        both or only one."""
+        if language_count == 2 and self.bilingual and self.bilingual.page_languages:
+            return self.bilingual.page_languages.get(page, 1)
+        return 1
+
+
+def layout_names(layouts_dir: Path = LAYOUTS_DIR) -> list[str]:
+    """Every folder of layouts/ holding a layout.yaml: adding a folder adds a layout."""
+    return sorted(p.parent.name for p in layouts_dir.glob(f"*/{LAYOUT_FILE}"))
+
+
+def load_layouts(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, LayoutSpec]:
+    """Every layout specification, problems collected."""
+    specs: dict[str, LayoutSpec] = {}
+    for name in layout_names(layouts_dir):
+        folder = layouts_dir / name
+        spec = load(LayoutSpec, folder / LAYOUT_FILE, problems)
+        for required in (TEMPLATE_FILE, STYLE_FILE):
+            if not (folder / required).is_file():
+                problems.add(folder / required, "", "missing; every layout needs one")
+        if spec is not None:
+            specs[name] = spec.model_copy(update={"name": name, "folder": folder})
+    return specs

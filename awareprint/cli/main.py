@@ -1,0 +1,266 @@
+"""The command line: parse, call the library, turn its errors into one clear line each.
+
+Holds no logic of its own. Importing it never imports the layout engine: `--help` and
+`list` answer at once; only commands that render load WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from ..catalogue.layouts import layout_names
+from ..errors import AwareprintError, InputError
+from ..paths import DEFAULT_OUT_DIR
+
+PROGRAM = "render.py"
+STARTER_SET = (("poster", "letter"), ("wallet-card", "business-card"), ("tearoff", "letter"))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake as one line naming the fix, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError(f"{message} (see: python {PROGRAM} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROGRAM,
+        description="Print-ready anti-trafficking awareness materials. "
+        "With no command, renders the starter set into out/.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     parser_class=_Parser)
+    commands.add_parser("list", help="layouts, sizes and languages")
+    check = commands.add_parser("check", help="render every layout × size × language "
+                                "(and two-language pairs) in parallel; exit 1 if any fails")
+    check.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    check.add_argument("--press", action="store_true", help="check press output instead")
+    batch = commands.add_parser("batch", help="render every item of a partner order "
+                                "(YAML or CSV) in parallel, with a manifest")
+    batch.add_argument("order", type=Path, metavar="ORDER")
+    batch.add_argument("--out", type=Path, help="output folder (default out/ORDER-NAME)")
+    batch.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    stamp = commands.add_parser("stamp", help="record that translations match the current "
+                                "English (after translating the stale strings)")
+    stamp.add_argument("codes", nargs="+", metavar="LANG")
+    preflight = commands.add_parser("preflight", help="read finished PDFs back and report; "
+                                "exit 1 on faults")
+    preflight.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    preflight.add_argument("--press", action="store_true",
+                           help="apply press rules even to files that do not claim to be "
+                           "press files")
+    for name in layout_names():
+        layout = commands.add_parser(name, help=f"render the {name}")
+        layout.add_argument("--size", help="a size of this layout (see list)")
+        layout.add_argument("--lang", action="append", metavar="L",
+                            help="language code; repeat for one file per language")
+        layout.add_argument("--out", type=Path, default=DEFAULT_OUT_DIR,
+                            help="output folder, or a .pdf file name (default out/)")
+        layout.add_argument("--event", metavar="TEXT", help="event name (tearoff)")
+        layout.add_argument("--tabs", type=int, metavar="N", help="number of tear-off tabs")
+        layout.add_argument("--press", action="store_true",
+                            help="for a print shop: bleed, crop marks, CMYK, PDF/X-4")
+        layout.add_argument("--preview", action="store_true",
+                            help="also write a PNG of each page, trimmed, next to the PDF")
+        layout.add_argument("--sheet", metavar="NAME",
+                            help="many to a sheet: a label sheet (avery-5371, avery-c32011) "
+                            "or a press sheet (letter, a4, tabloid, a3, sra3; implies --press)")
+        layout.add_argument("--flip", default="long", metavar="EDGE",
+                            help="duplex: backs for turning the sheet on its long (default) or "
+                            "short edge")
+        layout.add_argument("--gutter", metavar="LENGTH",
+                            help="space between pieces on a press sheet (0.25in, 6mm)")
+        layout.add_argument("--fill", metavar="LANG:N,...",
+                            help="how many of each language on the sheets (es:6,en:4)")
+        layout.add_argument("--alignment", action="store_true",
+                            help="add a page with a cross at each piece's centre, both sides")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            return _render_starter_set()
+        if args.command == "list":
+            return _list()
+        if args.command == "preflight":
+            return _preflight(args.files, args.press)
+        if args.command == "stamp":
+            return _stamp(args.codes)
+        if args.command == "check":
+            return _check(args.workers, args.press)
+        if args.command == "batch":
+            return _batch(args.order, args.out, args.workers)
+        return _render_layout(args)
+    except AwareprintError as error:
+        for line in error.lines():
+            print(f"{PROGRAM}: {line}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROGRAM}: interrupted; no partial files were left", file=sys.stderr)
+        return 130
+
+
+def _list() -> int:
+    from ..catalogue.listing import describe
+    from ..catalogue.load import load_catalogue
+
+    print(describe(load_catalogue()))
+    return 0
+
+
+def _render_layout(args: argparse.Namespace) -> int:
+    from ..catalogue.jobs import is_file_target, make_job
+    from ..catalogue.load import load_catalogue
+
+    catalogue = load_catalogue()
+    sheet_only = [name for name, value in (("--flip", args.flip != "long"),
+                                           ("--gutter", args.gutter), ("--fill", args.fill),
+                                           ("--alignment", args.alignment)) if value]
+    if args.sheet is None and sheet_only:
+        raise InputError(f"{', '.join(sheet_only)} only apply with --sheet")
+    if args.sheet is not None:
+        return _render_sheet(catalogue, args)
+    profile = "press" if args.press else "office"
+    jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
+                     profile) for language in dict.fromkeys(args.lang or ["en"])]
+    if len(jobs) > 1 and is_file_target(args.out):
+        raise InputError("--out names one .pdf file but several --lang were given; "
+                         "give a folder instead")
+    return _render_jobs(jobs, args.out, args.preview)
+
+
+def _render_sheet(catalogue: object, args: argparse.Namespace) -> int:
+    from ..catalogue.jobs import make_sheet_job, output_path_for
+    from ..render.preview import write_previews
+    from ..sheets.impose import render_sheets_to_file
+
+    job = make_sheet_job(catalogue, args.command, args.size,  # type: ignore[arg-type]
+                         list(dict.fromkeys(args.lang or [])), args.sheet, args.flip,
+                         args.gutter, args.fill, args.alignment, args.press, args.event,
+                         args.tabs)
+    path = output_path_for(job.file_name, args.out)
+    rendered = render_sheets_to_file(job, catalogue, path)  # type: ignore[arg-type]
+    print(f"wrote {path} ({rendered.sheets} sheet{'s' if rendered.sheets > 1 else ''}, "
+          f"{rendered.per_sheet} up, {rendered.pages} pages)")
+    if args.preview:
+        for image in write_previews(rendered.pdf, path):
+            print(f"wrote {image}")
+    return 0
+
+
+def _render_starter_set() -> int:
+    from ..catalogue.jobs import make_job
+    from ..catalogue.load import load_catalogue
+
+    catalogue = load_catalogue()
+    jobs = [make_job(catalogue, layout, size) for layout, size in STARTER_SET]
+    return _render_jobs(jobs, DEFAULT_OUT_DIR, preview=False)
+
+
+def _check(workers: int | None, press: bool) -> int:
+    from ..catalogue.load import load_catalogue
+    from ..render.check import FAIL, catalogue_jobs, run_check, table
+
+    if workers is not None and workers < 1:
+        raise InputError("--workers must be 1 or more")
+    jobs = catalogue_jobs(load_catalogue(), "press" if press else "office")
+    print(f"checking {len(jobs)} pieces...", file=sys.stderr)
+    results = run_check(jobs, workers)
+    for line in table(results):
+        print(line)
+    return 1 if any(result.outcome == FAIL for result in results) else 0
+
+
+def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
+    from ..catalogue.load import load_catalogue
+    from ..orders.batch import JOB_TICKET, MANIFEST, run_batch
+    from ..orders.order_file import load_order
+    from .progress import BatchProgress
+
+    if workers is not None and workers < 1:
+        raise InputError("--workers must be 1 or more")
+    order = load_order(order_path, load_catalogue())
+    out = out or DEFAULT_OUT_DIR / order_path.stem
+    progress = BatchProgress(sys.stdout, sys.stderr, sys.stdout.isatty())
+    run = run_batch(order, out, workers, progress)
+    progress.finish()
+    if run.ticket_error:
+        print(f"FAILED {JOB_TICKET}: {run.ticket_error}", file=sys.stderr)
+    made = len(run.results) - run.failed
+    print(f"wrote {out / MANIFEST}: {made} files ({run.reused} reused, unchanged), "
+          f"{run.failed} failed")
+    print(f"wrote {run.archive}")
+    return 1 if run.failed or run.ticket_error else 0
+
+
+def _stamp(codes: list[str]) -> int:
+    from ..catalogue.load import load_catalogue
+    from ..catalogue.stamp import stamp
+
+    catalogue = load_catalogue()
+    for code in codes:
+        stale = stamp(catalogue, code)
+        print(f"stamped {code}: {stale} string{'s' if stale != 1 else ''} had been stale")
+    return 0
+
+
+def _preflight(files: list[Path], press: bool) -> int:
+    from ..catalogue.load import load_catalogue
+    from ..preflight.read_back import preflight_file
+    from ..preflight.report import format_report
+
+    catalogue = load_catalogue()
+    worst = 0
+    for path in files:
+        try:
+            report = preflight_file(path, catalogue, press=press or None)
+        except AwareprintError as error:
+            print(f"{PROGRAM}: {error}", file=sys.stderr)
+            worst = max(worst, error.exit_code)
+            continue
+        print(format_report(report))
+        if report.faults:
+            worst = max(worst, 1)
+    return worst
+
+
+def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
+    """Render each job; a failed job is reported and the others still complete."""
+    from ..catalogue.jobs import output_path
+    from ..catalogue.language_checks import language_warnings
+    from ..catalogue.load import load_catalogue
+    from ..render import engine
+    from ..render.pipeline import render_to_file
+    from ..render.preview import write_previews
+
+    catalogue = load_catalogue()
+    notice = engine.subsetter_warning()
+    if notice:
+        print(f"{PROGRAM}: warning: {notice}", file=sys.stderr)
+    for code in sorted({code for job in jobs for code in job.languages}):
+        for warning in language_warnings(catalogue, code):
+            print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)
+    exit_code = 0
+    for job in jobs:
+        path = output_path(job, out)
+        try:
+            rendered = render_to_file(job, catalogue, path)
+        except AwareprintError as error:
+            exit_code = max(exit_code, error.exit_code)
+            for line in error.lines():
+                print(f"{PROGRAM}: {line}", file=sys.stderr)
+            continue
+        print(f"wrote {path} ({rendered.pages} page{'s' if rendered.pages > 1 else ''})")
+        if preview:
+            for image in write_previews(rendered.pdf, path):
+                print(f"wrote {image}")
+    return exit_code

@@ -1,0 +1,155 @@
+"""A Job and the catalogue become one HTML document (Jinja2, autoescaped, strict)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup
+
+from .. import __version__
+from ..catalogue.dates import document_date
+from ..catalogue.geometry import Geometry, resolve
+from ..catalogue.jobs import Job
+from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
+from ..catalogue.load import Catalogue
+from ..catalogue.profiles import OFFICE, colour_css, frame_for
+from ..errors import RenderError
+from .css import box_css, geometry_css, house_css
+from .filters import fill, isolated, left_to_right
+from .marks import crop_marks, slug_box
+from .qr import qr_svg
+
+HOUSE_CSS = "house.css"
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The HTML of one piece and the geometry it was laid out against."""
+
+    html: str
+    geometry: Geometry
+    base_url: str
+    readable: tuple[Path, ...]
+
+
+@cache
+def _environment(folder: Path, shared: Path) -> Environment:
+    """Templates of one layout; `shared` (layouts/) holds the parts every layout includes."""
+    environment = Environment(
+        loader=ChoiceLoader([FileSystemLoader(folder), FileSystemLoader(shared)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    environment.filters["fill"] = fill
+    environment.filters["ltr"] = left_to_right
+    environment.filters["isolate"] = isolated
+    return environment
+
+
+@dataclass(frozen=True)
+class TemplateLanguage:
+    """One language of a piece as templates use it: its strings and its HTML attributes."""
+
+    code: str
+    direction: str
+    t: dict[str, object]
+
+    @property
+    def attrs(self) -> Markup:
+        return Markup('lang="{}" dir="{}"').format(self.code, self.direction)
+
+
+def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = None,
+            partner_logo: str | None = None) -> Composed:
+    """Fill the layout's template with the job's content and geometry; `partner_logo` is
+    the partner's logo made ready for this profile, as a data: URI."""
+    spec = catalogue.layouts[job.layout]
+    size = catalogue.sizes[job.size]
+    house = catalogue.house
+    languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
+                                  catalogue.languages[code].strings) for code in job.languages]
+    count = len(languages)
+
+    def page_language(page: str) -> TemplateLanguage:
+        return languages[spec.page_language(page, count) - 1]
+
+    mirrored = {page for page in spec.pages_for(count) if page_language(page).direction == "rtl"}
+    geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
+                       frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
+                       count, partner=job.partner is not None)
+    palette = house.palette
+    head = Markup("\n").join([
+        Markup("<style>{}</style>").format(
+            Markup(house_css(house, job.profile, catalogue.fonts_dir,
+                             [catalogue.languages[code].language for code in job.languages]))),
+        Markup('<link rel="stylesheet" href="{}">').format(
+            (catalogue.layouts_dir / HOUSE_CSS).as_uri()),
+        Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
+        Markup("<style>{}</style>").format(Markup(geometry_css(spec, geometry))),
+    ])
+    first = languages[0]
+    context = {
+        "head": head,
+        "title": " / ".join(f"{lang.t['headline']}" for lang in languages)
+                 + f" · {first.t['hotline_name']}",
+        "lang": first.code,
+        "dir": first.direction,
+        "t": first.t,
+        "languages": languages,
+        "page_language": page_language,
+        "hotline": catalogue.hotline,
+        "publisher": catalogue.branding.publisher,
+        "event": job.event,
+        "partner": job.partner,
+        "partner_logo": partner_logo,
+        "qr": Markup(qr_svg(catalogue.hotline.qr_target,
+                            colour_css(palette["ink"], job.profile),
+                            colour_css(palette["paper"], job.profile))),
+        "geometry": geometry,
+        "marks": printer_marks(job, catalogue, geometry),
+    }
+    try:
+        html = _environment(spec.folder, catalogue.layouts_dir).get_template(
+            TEMPLATE_FILE).render(context)
+    except TemplateError as error:
+        where = f"layouts/{job.layout}/{TEMPLATE_FILE}"
+        line = getattr(error, "lineno", None) or _template_line(error)
+        raise RenderError(f"{where}{f' line {line}' if line else ''}: {error.message}; "
+                          "fix the template or add the missing string to content/") from None
+    return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs)
+
+
+def _template_line(error: BaseException) -> int | None:
+    """The template line an error was raised on: Jinja maps template frames to their lines."""
+    line = None
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(TEMPLATE_FILE):
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def printer_marks(job: Job, catalogue: Catalogue, geometry: Geometry) -> Markup:
+    """Crop marks and the slug line for press output; nothing for office output."""
+    if job.profile == OFFICE or job.on_sheet:
+        return Markup("")
+    rules = catalogue.house.press
+    size = catalogue.sizes[job.size]
+    marks = Markup("").join(
+        Markup('<div class="mark" data-furniture style="{}"></div>').format(Markup(box_css(m.rect)))
+        for m in crop_marks(geometry, rules, size.unit))
+    slug = " · ".join([
+        f"awareprint {__version__}", job.layout, f"{job.size} ({size.dimensions})",
+        "+".join(job.languages), job.profile,
+        document_date(catalogue.hotline.checked).date().isoformat(),
+    ])
+    box = slug_box(geometry, rules, size.unit)
+    slug_html = Markup('<div class="slug" data-furniture style="{}font-size:{}pt">{}</div>')
+    return marks + slug_html.format(Markup(box_css(box)), rules.slug_pt, slug)
+
+

@@ -1,0 +1,81 @@
+"""Which bundled font an embedded font program was cut from, compared by glyph outlines.
+
+Subsetting renumbers glyphs and may drop names, so fonts are compared by the shapes they
+draw: each embedded glyph a character maps to must draw exactly what the same character
+draws in one file of fonts/, and every other embedded glyph (ligatures, contextual forms)
+must be among that file's outlines. Works for TrueType and CFF outlines alike.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.ttLib import TTFont, TTLibError
+
+from ..paths import FONTS_DIR
+
+
+def _outline(glyph_set: object, name: str) -> tuple:
+    pen = DecomposingRecordingPen(glyph_set)
+    glyph_set[name].draw(pen)  # type: ignore[index]
+    return tuple((op, tuple((round(x, 1), round(y, 1)) for x, y in points))
+                 for op, points in pen.value)
+
+
+@cache
+def _bundled_font(path: Path) -> TTFont:
+    return TTFont(path, lazy=True)
+
+
+@cache
+def _bundled_by_family() -> dict[str, list[Path]]:
+    families: dict[str, list[Path]] = {}
+    for path in sorted(FONTS_DIR.glob("*.[ot]tf")):
+        family = _bundled_font(path)["name"].getDebugName(1) or path.stem
+        families.setdefault(family, []).append(path)
+    return families
+
+
+@cache
+def _all_outlines(path: Path) -> frozenset[tuple]:
+    font = _bundled_font(path)
+    glyph_set = font.getGlyphSet()
+    return frozenset(_outline(glyph_set, name) for name in font.getGlyphOrder())
+
+
+def bundled_source(program: bytes) -> str | None:
+    """The file in fonts/ an embedded font program was cut from, or None."""
+    try:
+        embedded = TTFont(io.BytesIO(program))
+        cmap = embedded.getBestCmap() or {}
+        glyph_set = embedded.getGlyphSet()
+        family = embedded["name"].getDebugName(1) if "name" in embedded else None
+    except (TTLibError, AssertionError, KeyError, ValueError):
+        return None
+    candidates = _bundled_by_family().get(family or "", [])  # another family: not ours
+    mapped = {name for name in cmap.values()}
+    for path in candidates:
+        if _matches(embedded, glyph_set, cmap, mapped, path):
+            return path.name
+    return None
+
+
+def _matches(embedded: TTFont, glyph_set: object, cmap: dict[int, str], mapped: set[str],
+             path: Path) -> bool:
+    bundled = _bundled_font(path)
+    bundled_cmap = bundled.getBestCmap() or {}
+    bundled_set = bundled.getGlyphSet()
+    for codepoint, name in cmap.items():
+        if codepoint not in bundled_cmap:
+            return False
+        if _outline(glyph_set, name) != _outline(bundled_set, bundled_cmap[codepoint]):
+            return False
+    others = [name for name in embedded.getGlyphOrder()
+              if name not in mapped and name != ".notdef"]
+    if not others:
+        return bool(cmap)
+    outlines = _all_outlines(path)
+    return all(_outline(glyph_set, name) in outlines for name in others)

@@ -1,0 +1,91 @@
+"""`render.py check`: render the whole catalogue in parallel and say what fits.
+
+Every layout × size × language, and every layout that takes two languages × size ×
+(the source language + each other one). Nothing is written; each piece is laid out,
+fitted (set smaller where a language runs long), finished and, for press, preflighted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from ..catalogue.jobs import Job, make_job
+from ..catalogue.language_checks import source_language
+from ..catalogue.load import Catalogue, load_catalogue
+from ..errors import AwareprintError
+
+PASS, SCALED, FAIL = "pass", "scaled", "fail"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    job: Job
+    outcome: str
+    detail: str
+
+
+def catalogue_jobs(catalogue: Catalogue, profile: str = "office") -> list[Job]:
+    """Every piece the catalogue can make, one and two languages."""
+    source = source_language(catalogue.languages).language.code
+    jobs = []
+    for layout, spec in catalogue.layouts.items():
+        for size in spec.sizes:
+            for code in catalogue.languages:
+                jobs.append(make_job(catalogue, layout, size, code, profile=profile))
+            if spec.bilingual is not None:
+                for code in catalogue.languages:
+                    if code != source:
+                        jobs.append(make_job(catalogue, layout, size, f"{source}+{code}",
+                                             profile=profile))
+    return jobs
+
+
+def check_job(job: Job) -> CheckResult:
+    """Render one job (in a worker process) and say how it went."""
+    from .pipeline import render
+
+    catalogue = load_catalogue()
+    try:
+        rendered = render(job, catalogue)
+    except AwareprintError as error:
+        return CheckResult(job, FAIL, str(error).removeprefix(f"{job.label}: "))
+    if rendered.scaled:
+        detail = ", ".join(f"{slot} {design:g}→{size:g} pt"
+                           for slot, (design, size) in sorted(rendered.scaled.items()))
+        return CheckResult(job, SCALED, detail)
+    return CheckResult(job, PASS, "")
+
+
+def run_check(jobs: list[Job], workers: int | None = None,
+              progress: Callable[[CheckResult], None] | None = None) -> list[CheckResult]:
+    """Check every job on `workers` processes (default: one per core)."""
+    workers = workers or os.cpu_count() or 1
+    results = []
+    if workers == 1:
+        for result in map(check_job, jobs):
+            results.append(result)
+            if progress:
+                progress(result)
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for future in as_completed([pool.submit(check_job, job) for job in jobs]):
+            result = future.result()
+            results.append(result)
+            if progress:
+                progress(result)
+    order = {job: index for index, job in enumerate(jobs)}
+    return sorted(results, key=lambda result: order[result.job])
+
+
+def table(results: list[CheckResult]) -> Iterator[str]:
+    """The results as an aligned table, then a summary line."""
+    width = max((len(r.job.label) for r in results), default=10)
+    for result in results:
+        yield f"{result.job.label:<{width}}  {result.outcome:<6}  {result.detail}".rstrip()
+    counts = {outcome: sum(r.outcome == outcome for r in results)
+              for outcome in (PASS, SCALED, FAIL)}
+    yield (f"{len(results)} pieces: {counts[PASS]} fit as designed, {counts[SCALED]} fit "
+           f"set smaller, {counts[FAIL]} do not fit")

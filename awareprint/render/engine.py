@@ -1,0 +1,99 @@
+"""layout: WeasyPrint, the one layout engine, set up once per process.
+
+Fonts come from fonts/ only: fontconfig is pointed at fonts/fonts.conf before WeasyPrint
+loads, so no glyph can fall back to a system font. One FontConfiguration and one image
+cache serve every document in the process (a new one per document leaks and is slower).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..errors import RenderError
+from ..paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
+
+os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
+
+import weasyprint
+from weasyprint.text import ffi as weasyprint_ffi
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
+SUBSETTER_MISSING = (
+    "libharfbuzz-subset is not installed: fonts are subset with fontTools, several times "
+    "slower (Debian/Ubuntu: apt-get install libharfbuzz-subset0)"
+)
+
+
+class ProjectFilesOnly(URLFetcher):
+    """Lets WeasyPrint read files under the given folders (by default the project's
+    layouts/, content/ and fonts/) and data: URIs (which carry their bytes in the
+    document), and nothing else: no network, no other path."""
+
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        super().__init__(allowed_protocols=("file", "data"))
+        self.folders = tuple(folder.resolve() for folder in folders)
+
+    def fetch(
+        self, url: str, headers: dict[str, str] | None = None
+    ) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        if parts.scheme != "file":
+            raise FatalURLFetchingError(f"refused to fetch {url}: only project files are read")
+        path = Path(unquote(parts.path)).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.folders):
+            raise FatalURLFetchingError(f"refused to read {path}: outside the project's data")
+        return super().fetch(url, headers)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_FONT_CONFIG = FontConfiguration()
+_IMAGE_CACHE: dict[str, object] = {}
+_FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
+_LOGGER = logging.getLogger("weasyprint")
+
+
+def subsetter_warning() -> str | None:
+    """A warning to show once when fonts will be subset the slow way."""
+    return None if weasyprint_ffi.harfbuzz_subset else SUBSETTER_MISSING
+
+
+def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA
+            ) -> tuple[weasyprint.Document, list[str]]:
+    """Lay out a document that may read files under `readable` only; returns it with
+    WeasyPrint's warnings (ignored CSS and the like)."""
+    fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
+    collector = _Collect()
+    _LOGGER.addHandler(collector)
+    propagate, _LOGGER.propagate = _LOGGER.propagate, False
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_url, url_fetcher=fetcher
+        ).render(font_config=_FONT_CONFIG, cache=_IMAGE_CACHE)
+    except FatalURLFetchingError as exc:
+        raise RenderError(str(exc)) from None
+    finally:
+        _LOGGER.removeHandler(collector)
+        _LOGGER.propagate = propagate
+    return document, collector.messages
+
+
+def write_pdf(document: weasyprint.Document) -> bytes:
+    """The laid-out document as PDF bytes (finishing happens afterwards, in finish)."""
+    pdf = document.write_pdf()
+    assert pdf is not None
+    return pdf

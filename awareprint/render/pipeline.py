@@ -1,0 +1,185 @@
+"""One Job through the whole chain: compose → lay out → fit (setting long text smaller,
+down to each slot's minimum) → PDF → finish → preflight (press)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..catalogue.dates import document_date
+from ..catalogue.geometry import TABS, Geometry
+from ..catalogue.jobs import Job
+from ..catalogue.layouts import PARTNER_LINES
+from ..catalogue.load import Catalogue
+from ..catalogue.numbers import partner_numbers
+from ..catalogue.profiles import OFFICE
+from ..compose.piece import Composed, compose
+from ..errors import FitError, InputError, RenderError
+from ..output import write_atomic
+from ..preflight.read_back import preflight
+from . import engine
+from .finish import Metadata, PressFinish, finish
+from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
+from .logo import logo_uri, logo_warnings
+
+# Slots that print what the user gave: overflowing, they are the user's to shorten.
+USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
+                   "line and website"}
+SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
+MAX_TRIES = 25
+
+
+@dataclass(frozen=True)
+class Rendered:
+    job: Job
+    pdf: bytes
+    pages: int
+    scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
+    warnings: tuple[str, ...] = ()
+
+
+def render(job: Job, catalogue: Catalogue) -> Rendered:
+    """The finished PDF of one job, or an error naming what would print wrong."""
+    icc = catalogue.house.press.output_intent.profile_path
+    logo = logo_uri(job.partner, job.profile, icc)
+    composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
+    press = None
+    if job.profile != OFFICE:
+        press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed,
+                            catalogue.house.press.output_intent)
+    pdf = finish(engine.write_pdf(document), _metadata(job, catalogue),
+                 document_date(catalogue.hotline.checked), press)
+    if not job.on_sheet:  # a piece for a sheet is read back with its sheet
+        read_back(job.file_name, catalogue, pdf, press is not None)
+    warnings = logo_warnings(job.partner, job.profile, icc, composed.geometry)
+    return Rendered(job, pdf, len(document.pages), scaled, tuple(warnings))
+
+
+def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
+    """Render and write atomically; on any error nothing is written."""
+    rendered = render(job, catalogue)
+    write_atomic(path, rendered.pdf)
+    return rendered
+
+
+def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
+                    ) -> tuple[Composed, Any, dict[str, tuple[float, float]]]:
+    """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
+    never below their minimum. Returns the fitting layout and what was made smaller."""
+    groups = _size_groups(catalogue, job)
+    font_pt: dict[str, float] = {}
+    design: dict[str, float] = {}
+    for _ in range(MAX_TRIES):
+        composed = compose(job, catalogue, font_pt, logo)
+        document, warnings = engine.lay_out(composed.html, composed.base_url, composed.readable)
+        if warnings:
+            raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
+                              f"{warnings[0]}")
+        slots = composed.geometry.layout_boxes()
+        misfits, found = find_misfits(document, slots)
+        overflowing = [m for m in misfits if m.kind == OVERFLOW]
+        if not overflowing or len(overflowing) != len(misfits):
+            break
+        smaller = _smaller_sizes(overflowing, composed.geometry, groups)
+        if not smaller:
+            break  # already at the minimum
+        for name, size in smaller.items():
+            design.setdefault(name, _size_of(name, composed.geometry))
+            font_pt[name] = size
+    _raise_misfits(job, misfits, font_pt)
+    _check_slots_and_pages(job, catalogue, composed, document, found)
+    scaled = {name: (design[name], size) for name, size in font_pt.items()}
+    return composed, document, scaled
+
+
+def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
+    """Slot (or "tabs") → every key set at the same size with it."""
+    spec = catalogue.layouts[job.layout]
+    members: dict[str, list[str]] = {}
+    for page in spec.pages_for(len(job.languages), job.partner is not None).values():
+        for name, slot in page.slots.items():
+            members.setdefault(slot.group or name, []).append(name)
+    return {name: group for group in members.values() for name in group}
+
+
+def _size_key(slot: str) -> str:
+    return TABS if slot.startswith("tab-") else slot
+
+
+def _size_of(key: str, geometry: Geometry) -> float:
+    if key == TABS and geometry.tabs is not None:
+        return geometry.tabs.font_pt
+    return geometry.layout_boxes()[key].font_pt
+
+
+def _smaller_sizes(overflowing: list[Misfit], geometry: Geometry,
+                   groups: dict[str, list[str]]) -> dict[str, float]:
+    boxes = geometry.layout_boxes()
+    sizes: dict[str, float] = {}
+    for misfit in overflowing:
+        key = _size_key(misfit.slot)
+        current = _size_of(key, geometry)
+        minimum = boxes[misfit.slot].min_pt
+        if current <= minimum + 0.005:
+            return {}  # cannot go smaller: report the overflow
+        size = max(minimum, round(current * SHRINK_STEP, 2))
+        for member in groups.get(key, [key]):
+            sizes[member] = min(size, sizes.get(member, size))
+    return sizes
+
+
+def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -> None:
+    for misfit in misfits:
+        given = USER_TEXT_SLOTS.get(misfit.slot)
+        if given:
+            raise InputError(f"{given} does not fit the {job.layout} at size {job.size} "
+                             f"({misfit.detail}); shorten it")
+    if not misfits:
+        return
+    first = misfits[0]
+    detail = first.detail
+    if _size_key(first.slot) in font_pt:
+        detail += f", even set smaller to {font_pt[_size_key(first.slot)]:g} pt"
+    hint = (f"put it in a slot of layouts/{job.layout}/layout.yaml"
+            if first.slot == OUTSIDE else None)
+    raise FitError(job.layout, job.size, "+".join(job.languages), first.slot, detail, hint)
+
+
+def _check_slots_and_pages(job: Job, catalogue: Catalogue, composed: Composed,
+                           document: Any, found: set[str]) -> None:
+    slots = composed.geometry.layout_boxes()
+    missing = sorted(name for name, slot in slots.items()
+                     if not slot.optional and name not in found)
+    if missing:
+        raise RenderError(f"{job.label}: the template never fills slot(s) {', '.join(missing)}")
+    expected = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
+    if len(document.pages) != expected:
+        raise RenderError(f"{job.label}: laid out {len(document.pages)} pages, "
+                          f"the layout has {expected}")
+
+
+def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
+    languages = [catalogue.languages[code] for code in job.languages]
+    first = languages[0].strings
+    spec = catalogue.layouts[job.layout]
+    hotline = catalogue.hotline
+    return Metadata(
+        title=" / ".join(str(lang.strings["headline"]) for lang in languages)
+        + f" — {spec.title} ({catalogue.sizes[job.size].title})",
+        author=catalogue.branding.publisher.name,
+        subject=f"{first['hotline_name']}: {hotline.call.display}, {hotline.text.display}",
+        language=languages[0].language.code,
+        keywords=", ".join([job.layout, job.size, *job.languages, job.profile]),
+        partner_numbers=partner_numbers(job.partner),
+    )
+
+
+def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool) -> None:
+    """Every file is read back before it is written: the hotline printed right, the QR
+    code leading to it, and for press every rule a print shop checks."""
+
+    report = preflight(pdf, catalogue, press=press, source=name, font_sources=False)
+    if report.faults:
+        kind = "press file" if press else "file"
+        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(report.faults))

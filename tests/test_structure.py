@@ -1,0 +1,140 @@
+"""The package is arranged by stage, and imports only go down the stages.
+
+Reads every module's imports with ast (module level, inside functions and under
+TYPE_CHECKING alike) and fails on an import loop between modules or on a stage folder
+importing from a stage above it.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "awareprint"
+
+# Each stage's rank: a module may import from its own stage and from lower ranks only.
+# The loose modules at the top of the package (errors, paths, output) are the base.
+STAGES = {
+    "": 0,            # awareprint/*.py: errors, paths, atomic output
+    "catalogue": 1,   # data in
+    "compose": 2,     # a Job becomes HTML
+    "preflight": 2,   # read any PDF back (beside compose: neither needs the other)
+    "render": 3,      # lay out, fit, finish, read back, write
+    "sheets": 4,      # imposition
+    "orders": 5,      # order files, batch runs, job ticket
+    "cli": 6,         # front ends
+    "web": 6,
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def stage_of(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) == 1:
+        return ""
+    return parts[1] if (PACKAGE / parts[1]).is_dir() else ""
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every awareprint module `path` imports, resolved to a module (not a name in one)."""
+    return imports_in(path.read_text(encoding="utf-8"), module_name(path),
+                      path.name == "__init__.py")
+
+
+def imports_in(source: str, module: str, is_package: bool = False) -> set[str]:
+    package = module if is_package else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("awareprint")}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base_parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(base_parts + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            if not base.startswith("awareprint"):
+                continue
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                found.add(candidate if _is_module(candidate) else base)
+    found.discard(module)
+    return found
+
+
+def _is_module(name: str) -> bool:
+    relative = Path(*name.split(".")[1:])
+    return (PACKAGE / relative).with_suffix(".py").is_file() or (PACKAGE / relative).is_dir()
+
+
+def import_graph() -> dict[str, set[str]]:
+    return {module_name(path): imports_of(path) for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_every_module_lives_in_a_known_stage():
+    unknown = {stage_of(module) for module in import_graph()} - set(STAGES)
+    assert not unknown, f"stage folders without a rank in this test: {unknown}"
+
+
+def test_every_stage_folder_says_what_it_takes_and_gives():
+    for folder in (p for p in PACKAGE.iterdir() if p.is_dir() and p.name in STAGES):
+        init = folder / "__init__.py"
+        assert init.is_file(), f"{folder.name}/ has no __init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert docstring and "take" in docstring and "give" in docstring, (
+            f"{folder.name}/__init__.py should say what the stage takes and gives")
+
+
+def test_imports_only_go_down_the_stages():
+    upward = []
+    for module, imported in import_graph().items():
+        rank = STAGES[stage_of(module)]
+        for target in imported:
+            target_stage = stage_of(target)
+            if target_stage != stage_of(module) and STAGES[target_stage] >= rank:
+                upward.append(f"{module} imports {target}")
+    assert not upward, "imports that do not go down the stages:\n" + "\n".join(sorted(upward))
+
+
+def test_no_import_loops():
+    graph = import_graph()
+    loops = []
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(graph.get(module, ())):
+            if state.get(target) == 1:
+                loops.append(" → ".join([*path[path.index(target):], target]))
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert not loops, "import loops:\n" + "\n".join(loops)
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("from ..render import engine", {"awareprint.render.engine"}),
+    ("from ..catalogue.load import Catalogue", {"awareprint.catalogue.load"}),
+    ("from . import fit", {"awareprint.render.fit"}),
+    ("from .. import __version__", {"awareprint"}),
+    ("def f():\n    from ..orders.batch import run_batch", {"awareprint.orders.batch"}),
+])
+def test_the_reader_resolves_relative_imports(source, expected):
+    """The checks above are only as good as this reader: it must see through relative
+    imports of modules and of names, inside functions too."""
+    assert imports_in(source, "awareprint.render.probe") == expected
+
+
+def test_an_upward_import_would_be_caught():
+    imported = imports_in("from ..orders.batch import run_batch", "awareprint.render.probe")
+    assert any(STAGES[stage_of(target)] > STAGES["render"] for target in imported)
