@@ -72,3 +72,29 @@ def test_font_check_tells_bundled_fonts_from_others(tmp_path):
     if not Path(system).exists():
         pytest.skip("no DejaVu Sans to compare with")
     assert bundled_source(cut(system, "Call 1-888")) is None
+
+
+def test_font_check_refuses_a_bundled_font_with_one_shaped_glyph_redrawn(tmp_path):
+    """A glyph that no character maps to (an Arabic contextual form) drawn differently
+    from every glyph of the bundled font: not ours, even with our font's name."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from awareprint.paths import FONTS_DIR
+    from awareprint.preflight.fonts import bundled_source
+
+    font = TTFont(FONTS_DIR / "NotoSansArabic-Regular.ttf")
+    subsetter = subset.Subsetter()
+    subsetter.populate(text="اتصل")
+    subsetter.subset(font)
+    mapped = set(font.getBestCmap().values())
+    shaped = next(name for name in font.getGlyphOrder()
+                  if name not in mapped and name != ".notdef"
+                  and font["glyf"][name].numberOfContours > 0)
+    target = tmp_path / "ours.ttf"
+    font.save(target)
+    assert bundled_source(target.read_bytes()) == "NotoSansArabic-Regular.ttf"
+    glyph = font["glyf"][shaped]
+    glyph.coordinates.scale((1.5, 1.0))
+    font.save(target)
+    assert bundled_source(target.read_bytes()) is None

@@ -40,10 +40,12 @@ def _bundled_by_family() -> dict[str, list[Path]]:
 
 
 @cache
-def _all_outlines(path: Path) -> frozenset[tuple]:
+def _all_outlines(path: Path) -> frozenset[int]:
+    """The hash of every outline in a bundled font: an index of a few hundred kilobytes,
+    where the outlines themselves of a CJK font take gigabytes."""
     font = _bundled_font(path)
     glyph_set = font.getGlyphSet()
-    return frozenset(_outline(glyph_set, name) for name in font.getGlyphOrder())
+    return frozenset(hash(_outline(glyph_set, name)) for name in font.getGlyphOrder())
 
 
 def bundled_source(program: bytes) -> str | None:
@@ -73,9 +75,22 @@ def _matches(embedded: TTFont, glyph_set: object, cmap: dict[int, str], mapped: 
             return False
         if _outline(glyph_set, name) != _outline(bundled_set, bundled_cmap[codepoint]):
             return False
-    others = [name for name in embedded.getGlyphOrder()
-              if name not in mapped and name != ".notdef"]
-    if not others:
-        return bool(cmap)
-    outlines = _all_outlines(path)
-    return all(_outline(glyph_set, name) in outlines for name in others)
+    order = embedded.getGlyphOrder()
+    bundled_order = bundled.getGlyphOrder()
+    bundled_names = set(bundled_order)
+    for index, name in enumerate(order):
+        if name in mapped or name == ".notdef":
+            continue
+        outline = _outline(glyph_set, name)
+        if not outline:
+            continue  # an empty slot (subsetters may keep glyph ids): it draws nothing
+        # A subset keeps a glyph's name (CID fonts) or its id (retained ids): try those
+        # before searching every outline of the bundled font.
+        likely = [n for n in (name if name in bundled_names else None,
+                              bundled_order[index] if index < len(bundled_order) else None)
+                  if n is not None]
+        if any(_outline(bundled_set, n) == outline for n in likely):
+            continue
+        if hash(outline) not in _all_outlines(path):
+            return False
+    return bool(cmap) or any(_outline(glyph_set, n) for n in order if n != ".notdef")
