@@ -98,3 +98,33 @@ def test_font_check_refuses_a_bundled_font_with_one_shaped_glyph_redrawn(tmp_pat
     glyph.coordinates.scale((1.5, 1.0))
     font.save(target)
     assert bundled_source(target.read_bytes()) is None
+
+
+@pytest.mark.parametrize(("align", "expected_top_px"), [
+    ("normal", 0.0), ("center", 80.0), ("end", 160.0)])
+def test_align_content_places_a_blocks_content(align, expected_top_px):
+    """A 200 px block holding 40 px of content: at its top, centred, or at its end."""
+    html = (f'<style>@page{{margin:0}}</style>'
+            f'<div style="position:absolute;top:0;left:0;width:100px;height:200px;'
+            f'align-content:{align}"><p style="height:40px;margin:0"></p></div>')
+    document, _ = engine.lay_out(html, BASE)
+    assert _paragraph(document).position_y == pytest.approx(expected_top_px)
+
+
+def test_content_taller_than_its_centred_block_spills_past_both_edges():
+    html = ('<style>@page{margin:0}</style>'
+            '<div style="position:absolute;top:100px;left:0;width:100px;height:40px;'
+            'align-content:center"><p style="height:80px;margin:0"></p></div>')
+    document, _ = engine.lay_out(html, BASE)
+    assert _paragraph(document).position_y == pytest.approx(80.0)  # 20 px above and below
+
+
+def _paragraph(document):
+    """The first <p> box of the laid-out page."""
+    stack = [document.pages[0]._page_box]
+    while stack:
+        box = stack.pop()
+        if getattr(box, "element_tag", None) == "p":
+            return box
+        stack.extend(reversed(getattr(box, "children", [])))
+    raise AssertionError("no paragraph laid out")

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import RenderError
 from ..paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
+from .block_alignment import align_block_content
 
 os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
 
@@ -89,6 +90,7 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA
     finally:
         _LOGGER.removeHandler(collector)
         _LOGGER.propagate = propagate
+    align_block_content(document)
     return document, collector.messages
 
 
