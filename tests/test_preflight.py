@@ -191,6 +191,20 @@ def test_a_wrong_number_or_qr_code_fails_any_file(catalogue, tmp_path, capsys):
     assert "a QR code leads to https://example.com/scam" in out
 
 
+@pytest.mark.parametrize("written", [
+    "1–888–373–7898", "1\u2011888\u2011373\u20117898", "1/888/373/7898", "1 888 373 7898",
+    "(888) 373-7898", "+1.888.373.7898", "１-８８８-３７３-７８９８", "1-888-373-78TT",
+])
+def test_a_near_hotline_number_is_found_however_it_is_written(catalogue, tmp_path, capsys,
+                                                              written):
+    html = (f'<p>{catalogue.hotline.call.display} · Text {catalogue.hotline.text.display}</p>'
+            f"<p>Partner desk: {written}</p>")
+    path = _pdf_of(html, tmp_path / "near.pdf")
+    assert main(["preflight", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "looks like the hotline's 1-888-373-7888" in out, out
+
+
 def test_a_number_in_the_event_name_is_refused(catalogue):
     from awareprint.errors import InputError
 

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .coverage import covered_codepoints, describe_chars, uncovered
+from .coverage import covered_codepoints
 from .load import Catalogue
 from .profiles import OFFICE, PROFILES
 from .sheets import FLIPS, Imposition, impose
+from .user_text import PartnerMark, quoted, text_problems, tidy
 
 MAX_EVENT_CHARS = 120
-
-
-@dataclass(frozen=True)
-class PartnerMark:
-    """A partner's co-branding: printed literally in the place each layout declares."""
-
-    name: str
-    contact: str | None = None
-    website: str | None = None
-    logo: Path | None = None  # checked by logos.check_logo when the order was read
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        return tuple(text for text in (self.name, self.contact, self.website) if text)
 
 
 @dataclass(frozen=True)
@@ -208,22 +194,19 @@ def make_job(
         raise InputError(f"{layout} has no two-language version; en+es works with: "
                          f"{', '.join(with_two)}")
     if event is not None:
-        event = " ".join(event.split())
+        event = tidy(event)
         if not spec.event:
             with_event = [name for name, s in catalogue.layouts.items() if s.event]
             raise InputError(f"{layout} has no event line; --event works with: "
                              f"{', '.join(with_event)}")
         if not event or len(event) > MAX_EVENT_CHARS:
-            raise InputError(f"--event must be 1 to {MAX_EVENT_CHARS} characters")
+            raise InputError(f"the event name must be 1 to {MAX_EVENT_CHARS} characters; "
+                             f"it has {len(event)}")
         script = catalogue.languages[languages[0]].language.script
-        if re.search(r"\d+(?:[-. ]\d+){2,}", event):
-            raise InputError("--event looks like it holds a phone number; every number on a "
-                             "piece comes from content/hotline.yaml, so leave it out")
-        missing = uncovered(event, covered_codepoints(catalogue.house, script,
-                                                      catalogue.fonts_dir))
-        if missing:
-            raise InputError(f"--event has {describe_chars(missing)}, which no bundled font "
-                             "can print; leave it out")
+        covered = covered_codepoints(catalogue.house, script, catalogue.fonts_dir)
+        problems = text_problems(event, catalogue, covered, own_numbers=False)
+        if problems:
+            raise InputError(f"the event name {quoted(event)}: {problems[0]}")
     if tabs is not None:
         if spec.tabs is None:
             raise InputError(f"{layout} has no tear-off tabs; --tabs works with: "

@@ -1,29 +1,87 @@
-"""A user's text (a partner's name, contact line and website) checked before it can reach
-a piece: no number that is or looks like the hotline's, no character the fonts lack."""
+"""A user's text — a partner's name, contact line and website, an event's name — checked
+before it can reach a piece.
+
+Refused: a number that is, or is a digit or two off, a hotline number, in whatever form
+it is written (numbers.py); invisible control characters, which reorder or hide text
+(a right-to-left override prints "Omaha Walk" as "klaW ahamO"); characters no bundled
+font can draw. An event line carries no phone number at all; a partner's lines may carry
+the partner's own.
+"""
 
 from __future__ import annotations
 
-from .coverage import all_covered, describe_chars, uncovered
-from .jobs import PartnerMark
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .coverage import Coverage, all_covered, describe_chars, uncovered
 from .load import Catalogue
-from .numbers import near_hotline, phone_numbers
+from .numbers import PHONE_DIGITS, near_hotline, phone_numbers
+
+REFUSED_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn"}  # controls, format, private, unassigned
+JOINERS = {"\u200c", "\u200d"}  # zero-width (non-)joiners: part of words in several scripts
+
+
+@dataclass(frozen=True)
+class PartnerMark:
+    """A partner's co-branding: printed literally in the place each layout declares."""
+
+    name: str
+    contact: str | None = None
+    website: str | None = None
+    logo: Path | None = None  # checked when the order was read
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(text for text in (self.name, self.contact, self.website) if text)
+
+
+QUOTE_LIMIT = 60
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """A user's value as a message shows it: in quotes, control characters escaped, and
+    cut to `limit` characters (a 5,000-character name is not echoed whole)."""
+    shown = text if len(text) <= limit else text[:limit] + "…"
+    return repr(shown)
+
+
+def tidy(text: str) -> str:
+    """Runs of white space (new lines and tabs included) as one space, composed (NFC)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def text_problems(text: str, catalogue: Catalogue, covered: Coverage,
+                  own_numbers: bool) -> list[str]:
+    """What in one piece of user text cannot be printed, each with its fix."""
+    problems = []
+    hidden = [char for char in dict.fromkeys(text)
+              if unicodedata.category(char) in REFUSED_CATEGORIES and char not in JOINERS
+              and char not in "\t\n\r"]
+    if hidden:
+        problems.append(f"has {describe_chars(hidden)}: invisible control characters that "
+                        "can reorder or hide what prints; remove them")
+    for digits in phone_numbers(text):
+        display = near_hotline(digits, catalogue)
+        if display:
+            problems.append(f"the number {digits} is or looks like the hotline's {display}; "
+                            "the hotline is printed on every piece already: "
+                            + ("give the partner's own number" if own_numbers
+                               else "leave it out"))
+        elif not own_numbers and len(digits) >= PHONE_DIGITS:
+            problems.append(f"{digits} looks like a phone number; every number on a piece "
+                            "comes from content/hotline.yaml, so leave it out")
+    missing = uncovered(text, covered)
+    if missing:
+        problems.append(f"{describe_chars(missing)} cannot be printed by any bundled font "
+                        "for it; leave it out")
+    return problems
 
 
 def partner_problems(partner: PartnerMark, catalogue: Catalogue) -> list[tuple[str, str]]:
     """What in a partner's lines cannot be printed: (field, problem with the fix)."""
-    problems = []
-    for field, text in (("name", partner.name), ("contact", partner.contact),
-                        ("website", partner.website)):
-        if not text:
-            continue
-        for digits in phone_numbers(text):
-            display = near_hotline(digits, catalogue)
-            if display:
-                problems.append((field, f"the number {digits} is or looks like the "
-                                 f"hotline's {display}; the hotline is printed on every "
-                                 "piece already: give the partner's own number"))
-        missing = uncovered(text, all_covered(catalogue.house, catalogue.fonts_dir))
-        if missing:
-            problems.append((field, f"{describe_chars(missing)} cannot be printed by any "
-                             "bundled font; leave it out"))
-    return problems
+    covered = all_covered(catalogue.house, catalogue.fonts_dir)
+    return [(field, problem)
+            for field, text in (("name", partner.name), ("contact", partner.contact),
+                                ("website", partner.website)) if text
+            for problem in text_problems(text, catalogue, covered, own_numbers=True)]

@@ -10,7 +10,6 @@ QR codes with pdfium: both native readers, independent of the layout engine.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pikepdf
@@ -18,7 +17,7 @@ import pypdfium2
 
 from ..catalogue.house import PressRules
 from ..catalogue.load import Catalogue
-from ..catalogue.numbers import near_hotline
+from ..catalogue.numbers import PHONE_DIGITS, near_hotline, phone_numbers
 from ..errors import InputError
 from . import structure
 from .fonts import bundled_source
@@ -32,8 +31,6 @@ BOX_TOLERANCE_PT = 0.1
 SIZE_TOLERANCE_PT = 0.5
 MARKS_PER_PAGE = 8
 SIDES = ("left", "bottom", "right", "top")
-PHONE = re.compile(r"\d+(?:-\d+){2,}")  # digit groups joined by hyphens, as phones print
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the slug line's date
 
 
 def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None,
@@ -91,16 +88,16 @@ def _check_text(pages: list[PageText], report: PreflightReport, catalogue: Catal
         if display:
             report.faults.append(f"the partner's number {number} looks like the hotline's "
                                  f"{display}")
-    unknown = _phone_numbers(text) - _known_numbers(catalogue) - set(report.partner_numbers)
-    for number in sorted(unknown):
-        report.faults.append(f"the number {number} is printed but is not in hotline.yaml")
-
-
-def _phone_numbers(text: str) -> set[str]:
-    """Every phone-like number in the text, digits only; runs of digits are cut at
-    anything but a hyphen."""
-    return {re.sub(r"\D", "", match) for match in PHONE.findall(text)
-            if not ISO_DATE.match(match)}
+    known = _known_numbers(catalogue)
+    for number in phone_numbers(text):
+        if number in known or number in report.partner_numbers:
+            continue
+        display = near_hotline(number, catalogue)
+        if display:
+            report.faults.append(f"the number {number} is printed but is not in "
+                                 f"hotline.yaml: it looks like the hotline's {display}")
+        elif len(number) >= PHONE_DIGITS:
+            report.faults.append(f"the number {number} is printed but is not in hotline.yaml")
 
 
 def _known_numbers(catalogue: Catalogue) -> set[str]:

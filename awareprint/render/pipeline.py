@@ -171,7 +171,7 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
         subject=f"{first['hotline_name']}: {hotline.call.display}, {hotline.text.display}",
         language=languages[0].language.code,
         keywords=", ".join([job.layout, job.size, *job.languages, job.profile]),
-        partner_numbers=partner_numbers(job.partner),
+        partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
     )
 
 

@@ -85,7 +85,7 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
         language=job.pieces[0].split("+")[0],
         keywords=", ".join([job.layout, job.size, job.sheet, *job.languages, job.profile]),
         imposition=job.sheet,
-        partner_numbers=partner_numbers(job.partner),
+        partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
     )
     finished = finish(pdf, metadata, stamped, press)
     return RenderedSheet(job, finished, len(pages), count, per_sheet, warnings)
