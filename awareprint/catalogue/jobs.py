@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from .coverage import covered_codepoints
 from .load import Catalogue
+from .names import canonical
 from .profiles import OFFICE, PROFILES
 from .sheets import FLIPS, Imposition, impose
 from .user_text import PartnerMark, quoted, text_problems, tidy
@@ -31,7 +35,8 @@ class Job:
     @property
     def file_name(self) -> str:
         suffix = "" if self.profile == OFFICE else f"_{self.profile}"
-        return f"{self.layout}_{self.size}_{'+'.join(self.languages)}{suffix}.pdf"
+        return (f"{self.layout}_{self.size}_{'+'.join(self.languages)}"
+                f"{event_suffix(self.event)}{suffix}.pdf")
 
     @property
     def label(self) -> str:
@@ -64,11 +69,30 @@ class SheetJob:
     def file_name(self) -> str:
         suffix = "" if self.profile == OFFICE else f"_{self.profile}"
         return (f"{self.layout}_{self.size}_{'-'.join(self.languages)}_{self.sheet}"
-                f"{suffix}.pdf")
+                f"{event_suffix(self.event)}{suffix}.pdf")
 
     def piece_job(self, languages: str) -> Job:
         return Job(self.layout, self.size, tuple(languages.split("+")), self.profile,
                    self.event, self.tabs, on_sheet=True, partner=self.partner)
+
+
+EVENT_NAME_CHARS = 40
+
+
+def event_suffix(event: str | None) -> str:
+    """The event in a file name, so that flyers for two events never overwrite each other:
+    its words in plain letters and digits ("_omaha-freedom-walk"), and where those do not
+    say it all (another script, punctuation, a long name) a short hash of the whole."""
+    if event is None:
+        return ""
+    plain = unicodedata.normalize("NFKD", event).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    slug = "-".join(words)
+    if " ".join(words) != event.lower() or len(slug) > EVENT_NAME_CHARS:
+        slug = slug[:EVENT_NAME_CHARS].strip("-")
+        digest = hashlib.sha256(event.encode("utf-8")).hexdigest()[:6]
+        slug = f"{slug}-{digest}" if slug else digest
+    return f"_{slug}"
 
 
 MAX_SHEETS = 500
@@ -92,8 +116,7 @@ def make_sheet_job(
 ) -> SheetJob:
     """Check a request for pieces on sheets; every mistake names the fix."""
     sheets = catalogue.sheets
-    if sheet_name not in sheets:
-        raise InputError(f"unknown sheet '{sheet_name}'; choose from: {', '.join(sheets)}")
+    sheet_name = canonical(sheet_name, sheets, "unknown sheet")
     sheet = sheets[sheet_name]
     if flip not in FLIPS:
         raise InputError(f"--flip must be one of: {', '.join(FLIPS)}")
@@ -174,18 +197,11 @@ def make_job(
     partner: PartnerMark | None = None,
 ) -> Job:
     """Check a request against the catalogue; every mistake names the valid choices."""
-    if layout not in catalogue.layouts:
-        raise InputError(f"unknown layout '{layout}'; choose from: "
-                         f"{', '.join(catalogue.layouts)}")
+    layout = canonical(layout, catalogue.layouts, "unknown layout")
     spec = catalogue.layouts[layout]
-    size = size or spec.default_size
-    if size not in spec.sizes:
-        raise InputError(f"{layout} has no size '{size}'; choose from: {', '.join(spec.sizes)}")
-    languages = tuple(language.split("+"))
-    for code in languages:
-        if code not in catalogue.languages:
-            raise InputError(f"unknown language '{code}'; choose from: "
-                             f"{', '.join(catalogue.languages)}")
+    size = canonical(size, spec.sizes, f"{layout} has no size") if size else spec.default_size
+    languages = tuple(canonical(code, catalogue.languages, "unknown language")
+                      for code in language.split("+"))
     if len(languages) > 2 or len(set(languages)) != len(languages):
         raise InputError(f"'{language}': a piece carries one language or two different "
                          "ones (en+es)")
