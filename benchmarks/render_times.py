@@ -102,10 +102,7 @@ def main() -> None:
     parser.add_argument("--check-runs", type=int, default=0,
                         help="also time `render.py check` this many times (a minute each)")
     options = parser.parse_args()
-    from awareprint.render import engine
-
-    print(f"HarfBuzz subsetter: {'missing' if engine.subsetter_warning() else 'present'}; "
-          f"{os.cpu_count()} cores")
+    print(f"{os.cpu_count()} cores")
     print(f"warm render, one process, medians of {options.runs}:")
     print(f"  {'piece':<40} {'ours':>10} {'bare':>10}  ratio")
     for name, ours, bare in warm(options.runs):

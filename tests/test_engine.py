@@ -128,3 +128,34 @@ def _paragraph(document):
             return box
         stack.extend(reversed(getattr(box, "children", [])))
     raise AssertionError("no paragraph laid out")
+
+
+def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, monkeypatch):
+    """Fonts are subset by the HarfBuzz uharfbuzz ships: the same bytes a day later, and
+    the same on a machine without libharfbuzz-subset (where WeasyPrint alone would turn to
+    fontTools, which stamps the time into every font)."""
+    import time
+
+    import weasyprint.pdf.fonts
+    import weasyprint.text.ffi
+
+    from awareprint.catalogue.jobs import make_job
+    from awareprint.render.pipeline import render
+
+    job = make_job(catalogue, "poster", language="ko")
+    first = render(job, catalogue).pdf
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 86_400)
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    monkeypatch.setattr(weasyprint.text.ffi, "harfbuzz_subset", None)
+    assert render(job, catalogue).pdf == first
+
+
+def test_embedded_fonts_are_small_subsets(catalogue):
+    from awareprint.catalogue.jobs import make_job
+    from awareprint.render.pipeline import render
+
+    pdf = render(make_job(catalogue, "poster", language="zh-Hans"), catalogue).pdf
+    assert len(pdf) < 400_000  # the CJK fonts are 16 MB each; a poster needs a few hundred
+    for name, program in embedded_fonts(pdf):
+        assert name.split("+")[0].isupper() and program is not None, name

@@ -238,14 +238,10 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     from ..catalogue.jobs import output_path
     from ..catalogue.language_checks import language_warnings
     from ..catalogue.load import load_catalogue
-    from ..render import engine
     from ..render.pipeline import render_to_file
     from ..render.preview import write_previews
 
     catalogue = load_catalogue()
-    notice = engine.subsetter_warning()
-    if notice:
-        print(f"{PROGRAM}: warning: {notice}", file=sys.stderr)
     for code in sorted({code for job in jobs for code in job.languages}):
         for warning in language_warnings(catalogue, code):
             print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)

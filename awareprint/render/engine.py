@@ -3,6 +3,7 @@
 Fonts come from fonts/ only: fontconfig is pointed at fonts/fonts.conf before WeasyPrint
 loads, so no glyph can fall back to a system font. One FontConfiguration and one image
 cache serve every document in the process (a new one per document leaks and is slower).
+Fonts are subset by the HarfBuzz uharfbuzz ships (font_subset), whatever the system has.
 """
 
 from __future__ import annotations
@@ -14,20 +15,17 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import RenderError
 from ..paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
-from .block_alignment import align_block_content
 
 os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
 
 import weasyprint
-from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from . import font_subset
+from .block_alignment import align_block_content
+
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
-SUBSETTER_MISSING = (
-    "libharfbuzz-subset is not installed: fonts are subset with fontTools, several times "
-    "slower (Debian/Ubuntu: apt-get install libharfbuzz-subset0)"
-)
 
 
 class ProjectFilesOnly(URLFetcher):
@@ -66,11 +64,7 @@ _FONT_CONFIG = FontConfiguration()
 _IMAGE_CACHE: dict[str, object] = {}
 _FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
 _LOGGER = logging.getLogger("weasyprint")
-
-
-def subsetter_warning() -> str | None:
-    """A warning to show once when fonts will be subset the slow way."""
-    return None if weasyprint_ffi.harfbuzz_subset else SUBSETTER_MISSING
+font_subset.install()
 
 
 def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA
