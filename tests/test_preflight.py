@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 
+import pdfplumber
 import pikepdf
 import pytest
 from PIL import Image
@@ -210,3 +211,67 @@ def test_a_number_in_the_event_name_is_refused(catalogue):
 
     with pytest.raises(InputError, match="phone number"):
         make_job(catalogue, "tearoff", event="Walk, call 402-555-0123")
+
+
+def test_a_crop_mark_in_the_bleed_fails(press_pdf, capsys):
+    def mark_in_the_bleed(document):
+        page = document.pages[0]
+        x0, y0 = (float(v) for v in page.TrimBox[:2])
+        page.contents_add(pikepdf.Stream(
+            document, f"q 1 1 1 1 k {x0 - 4:.2f} {y0 + 20:.2f} 0.3 18 re f Q".encode()))
+    _edited(press_pdf, mark_in_the_bleed)
+    assert main(["preflight", str(press_pdf)]) == 1
+    assert "enters the bleed or leaves the page" in capsys.readouterr().out
+
+
+def test_crop_marks_not_in_registration_colour_are_missing_marks(press_pdf, capsys):
+    def marks_in_black(document):
+        page = document.pages[0]
+        instructions = pikepdf.parse_content_stream(page)
+        edited = []
+        for instruction in instructions:
+            operands = list(getattr(instruction, "operands", ()))
+            if str(instruction.operator) in ("scn", "k") and [float(v) for v in operands] == [
+                    1, 1, 1, 1]:
+                operands = [0, 0, 0, 1]
+            edited.append(pikepdf.ContentStreamInstruction(operands, instruction.operator))
+        page.Contents = pikepdf.Stream(document, pikepdf.unparse_content_stream(edited))
+    _edited(press_pdf, marks_in_black)
+    assert main(["preflight", str(press_pdf)]) == 1
+    assert "0 crop marks; expected at least 8" in capsys.readouterr().out
+
+
+def test_pdfium_and_pdfplumber_agree_on_the_smallest_type(catalogue, rendered):
+    """The read-back's type sizes (pdfium, turned text too) against a second reader."""
+    for layout, profile in (("tearoff", "office"), ("wallet-card", "press"),
+                            ("poster", "press")):
+        pdf = rendered(layout, profile=profile)
+        report = preflight(pdf, catalogue)
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            trim = report.boxes["TrimBox"] or report.boxes["MediaBox"]
+            sizes = []
+            for page in document.pages:
+                height = float(page.height)
+                for char in page.chars:
+                    inside = (char["x0"] >= trim[0] - 0.1 and char["x1"] <= trim[2] + 0.1
+                              and height - char["bottom"] >= trim[1] - 0.1
+                              and height - char["top"] <= trim[3] + 0.1)
+                    if char["text"].strip() and inside:
+                        sizes.append(char["size"] if char["upright"]
+                                     else char["x1"] - char["x0"])
+        assert report.smallest_text_pt == pytest.approx(min(sizes), abs=0.05), layout
+
+
+def test_a_wrong_qr_code_is_decoded_from_its_own_region_in_our_files(catalogue, tmp_path,
+                                                                     capsys):
+    """Our files are not searched page-wide: each QR-like object is rendered alone."""
+    html = (f'<p>{catalogue.hotline.call.display} · Text {catalogue.hotline.text.display}</p>'
+            '<div style="width:0.8in;margin-left:3in">'
+            + qr_svg("https://example.com/scam", "#000", "#fff") + "</div>")
+    path = _pdf_of(html, tmp_path / "ours.pdf")
+
+    def claim_to_be_ours(document):
+        document.docinfo[pikepdf.Name.Creator] = "awareprint 0.1.0"
+    _edited(path, claim_to_be_ours)
+    assert main(["preflight", str(path)]) == 1
+    assert "a QR code leads to https://example.com/scam" in capsys.readouterr().out

@@ -21,7 +21,7 @@ from .matrices import IDENTITY, Matrix, multiply, transform
 MIN_PATH_SEGMENTS = 100      # fewer: a logo or a rule, not a code of 21 × 21 modules or more
 MAX_ASPECT = 1.25            # a QR code is square; its art is within this of square
 MIN_SIDE_PT = 18.0           # a quarter inch: smaller is no scannable code
-REGION_PX = 640              # the region's longer side when rendered: 8+ px a module
+REGION_PX = 480              # the region's longer side when rendered: 8+ px a module
 QUIET_MARGIN = 0.15          # of the code's width, around its dark modules (4 of 25+)
 MAX_CANDIDATES = 64          # per page: a 10-up sheet has 10 codes
 PAGE_LONGEST_PX = 2000       # the whole-page search, for files not made by us

@@ -36,8 +36,10 @@ SIDES = ("left", "bottom", "right", "top")
 def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None,
               source: str = "", font_sources: bool = True) -> PreflightReport:
     """Inspect one PDF. `press=None` applies press rules when the file claims to be one.
-    `font_sources=False` skips matching embedded fonts to fonts/ by their outlines (slow
-    for CJK; our own renders can only use fonts/, fontconfig sees nothing else)."""
+    `font_sources=False`, for the read-back of our own render before it is written, skips
+    what our renders cannot get wrong and only the printed report shows: matching embedded
+    fonts to fonts/ by their outlines (fontconfig sees nothing else) and listing the colour
+    spaces of an office file (press rules still judge a press file's)."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     report = PreflightReport(source=source or (str(pdf) if isinstance(pdf, Path) else "(pdf)"),
                              font_sources=font_sources)
@@ -51,6 +53,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         partner = document.docinfo.get(PARTNER_NUMBERS)
         report.partner_numbers = str(partner).split() if partner is not None else []
         _check_boxes(report, catalogue)
+        if report.press or font_sources:
+            report.colour_spaces = structure.colour_spaces(document)
         if report.press:
             _check_press(report, catalogue.house.press, catalogue)
             if report.sheet is None and report.ours:
@@ -135,10 +139,10 @@ def _read_structure(document: pikepdf.Pdf, report: PreflightReport,
     xmp = document.open_metadata()
     report.pdfx_version = xmp.get("pdfxid:GTS_PDFXVersion")
     for font in structure.fonts(document):
-        source = (bundled_source(font.program) if font.program and font_sources else None)
-        report.fonts.append(FontReport(font.name, font.program is not None, font.subset,
+        program = font.program if font_sources else None
+        source = bundled_source(program) if program else None
+        report.fonts.append(FontReport(font.name, font.embedded, font.subset,
                                        source))
-    report.colour_spaces = structure.colour_spaces(document)
     info = document.docinfo
     for key, xmp_key in (("/Title", "dc:title"), ("/GTS_PDFXVersion", "pdfxid:GTS_PDFXVersion")):
         if report.pdfx_version and key in info and str(info[key]) != str(xmp.get(xmp_key, "")):

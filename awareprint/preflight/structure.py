@@ -16,7 +16,15 @@ _DEVICE_OPERATORS = {"rg": "DeviceRGB", "RG": "DeviceRGB", "k": "DeviceCMYK",
 @dataclass(frozen=True)
 class EmbeddedFont:
     name: str
-    program: bytes | None
+    stream: pikepdf.Stream | None  # the embedded font program, read only when asked for
+
+    @property
+    def embedded(self) -> bool:
+        return self.stream is not None
+
+    @property
+    def program(self) -> bytes | None:
+        return None if self.stream is None else self.stream.read_bytes()
 
     @property
     def subset(self) -> bool:
@@ -38,13 +46,13 @@ def fonts(document: pikepdf.Pdf) -> list[EmbeddedFont]:
             descendants = font.get("/DescendantFonts")
             target = descendants[0] if descendants is not None else font
             descriptor = target.get("/FontDescriptor")
-            program = None
+            stream = None
             if descriptor is not None:
                 for key in ("/FontFile2", "/FontFile3", "/FontFile"):
                     if key in descriptor:
-                        program = descriptor[key].read_bytes()
+                        stream = descriptor[key]
             name = str(font.get("/BaseFont", "(unnamed)")).lstrip("/")
-            found.setdefault(name, EmbeddedFont(name, program))
+            found.setdefault(name, EmbeddedFont(name, stream))
     return list(found.values())
 
 

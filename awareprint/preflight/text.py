@@ -54,7 +54,7 @@ def _glyphs(textpage: pypdfium2.PdfTextPage) -> list[Glyph]:
     raw = textpage.raw
     for index in range(pdfium.FPDFText_CountChars(raw)):
         char = chr(pdfium.FPDFText_GetUnicode(raw, index))
-        if not char.strip() or pdfium.FPDFText_IsGenerated(raw, index):
+        if not char.strip():  # spaces and the line ends pdfium adds between lines
             continue
         pdfium.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
         pdfium.FPDFText_GetMatrix(raw, index, matrix)
