@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import shutil
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pdfplumber
@@ -231,3 +232,130 @@ def test_the_whole_catalogue_co_branded_fits(catalogue, logo, profile):
             for job in catalogue_jobs(catalogue, profile)]
     failed = [f"{r.job.label}: {r.detail}" for r in run_check(jobs, 2) if r.outcome == FAIL]
     assert not failed, "\n".join(failed[:10])
+
+
+def _idat(png: bytes) -> tuple[int, int]:
+    """Where the last IDAT chunk's data starts in a PNG file, and its length."""
+    import struct
+
+    position, found = 8, (0, 0)
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position:position + 4])
+        if png[position + 4:position + 8] == b"IDAT":
+            found = (position + 8, length)
+        position += 12 + length
+    return found
+
+
+def _flipped_png(offset: str, fix_crc: bool) -> bytes:
+    import struct
+    import zlib
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 200), (200, 30, 40)).save(buffer, format="PNG")
+    data = bytearray(buffer.getvalue())
+    start, length = _idat(bytes(data))
+    where = {"zlib header": 0, "middle": length // 2, "adler checksum": length - 1}[offset]
+    data[start + where] ^= 0x01
+    if fix_crc:  # the chunk then looks intact: only decoding the data finds the damage
+        crc = zlib.crc32(bytes(data[start - 4:start + length]))
+        data[start + length:start + length + 4] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def _truncated_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 200), 60).convert("RGB").save(buffer, format="JPEG")
+    return buffer.getvalue()[: len(buffer.getvalue()) * 6 // 10]
+
+
+@pytest.mark.parametrize(("name", "make"), [
+    ("cut.jpg", _truncated_jpeg),
+    *[(f"flip-{offset.replace(' ', '-')}{'-crc' if fix else ''}.png",
+       lambda offset=offset, fix=fix: _flipped_png(offset, fix))
+      for offset in ("zlib header", "middle", "adler checksum") for fix in (False, True)],
+])
+def test_a_damaged_raster_logo_is_refused(tmp_path, name, make):
+    from awareprint.orders.logo_file import check_logo
+
+    path = tmp_path / name
+    path.write_bytes(make())
+    assert check_logo(path) == f"'{name}': the image data is damaged; export it again"
+
+
+def test_a_damaged_logo_is_named_in_the_order(catalogue, tmp_path):
+    from awareprint.orders.order_file import load_order
+
+    (tmp_path / "logo.png").write_bytes(_flipped_png("middle", fix_crc=True))
+    path = tmp_path / "order.yaml"
+    path.write_text("partner:\n  name: Clinic\n  logo: logo.png\nitems:\n  - layout: poster\n",
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_order(path, catalogue)
+    assert caught.value.problems == [f"{path} line 3: partner.logo: 'logo.png': the image "
+                                     "data is damaged; export it again"]
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_whole_raster_logo_is_accepted(tmp_path, kind):
+    from awareprint.orders.logo_file import check_logo
+
+    path = tmp_path / f"logo.{kind.lower()}"
+    Image.effect_noise((300, 200), 60).convert("RGB").save(path, format=kind)
+    assert check_logo(path) is None
+    assert check_logo(EXAMPLES / "prairie-hotels-logo.png") is None
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" {}><rect width="90" height="30"/></svg>'
+
+
+@pytest.mark.parametrize(("attributes", "problem"), [
+    ('width="1e400" height="30"', "width='1e400', which is not a sane size"),
+    ('width="90" height="nan"', "height='nan', which is not a sane size"),
+    ('width="-90mm" height="30mm"', "width='-90mm', which is not a sane size"),
+    ('width="0" height="30"', "width='0', which is not a sane size"),
+    ('width="1e9px" height="30px"', "width='1e9px', which is not a sane size"),
+    ('width="inf" height="30"', "width='inf', which is not a sane size"),
+    ('viewBox="0 0 1e400 30"', "viewBox='0 0 1e400 30', which is not a sane box"),
+    ('viewBox="0 0 -90 30"', "viewBox='0 0 -90 30', which is not a sane box"),
+    ('viewBox="0 0 90 0"', "viewBox='0 0 90 0', which is not a sane box"),
+    ('viewBox="1e300 0 90 30"', "viewBox='1e300 0 90 30', which is not a sane box"),
+    ('viewBox="0 0 NaN 30"', "viewBox='0 0 NaN 30', which is not four numbers"),
+    ('viewBox="0 0 90"', "viewBox='0 0 90', which is not four numbers"),
+])
+def test_an_svg_logo_of_no_sane_size_is_refused(tmp_path, attributes, problem):
+    from awareprint.orders.logo_file import check_logo
+
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(attributes), encoding="utf-8")
+    assert check_logo(path) == (f"'logo.svg' has {problem}; export it again with a plain "
+                                "width, height and viewBox")
+
+
+@pytest.mark.parametrize("attributes", [
+    'width="90mm" height="30mm" viewBox="0 0 255.1 85"', 'width="100%" height="auto"',
+    'viewBox="-10,-5,90,30"', 'width=" 3in " height="1in"', 'width="1.5E2" height=".5e2"'])
+def test_an_svg_logo_of_a_plain_size_is_accepted(tmp_path, attributes):
+    from awareprint.orders.logo_file import check_logo
+
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(attributes), encoding="utf-8")
+    assert check_logo(path) is None
+
+
+@pytest.mark.parametrize("attributes", [
+    'width="1e400" height="30"', 'viewBox="0 0 inf nan"', 'viewBox="0 0 -90 0" width="9"',
+    'width="1e-400" height="30"'])
+def test_a_press_logo_of_no_sane_size_still_prints(catalogue, tmp_path, attributes):
+    """Refused when an order is read; should one reach the press separation anyway, it is
+    drawn 1:1 instead of ending in an internal error."""
+    from awareprint.render.logo import _aspect
+
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(attributes).replace("<rect", '<rect opacity="0.5"'),
+                    encoding="utf-8")
+    assert _aspect(ElementTree.fromstring(path.read_text(encoding="utf-8"))) == (1.0, 1.0)
+    job = make_job(catalogue, "poster", None, "en", profile="press", partner=_partner(path))
+    pdf = render(job, catalogue).pdf  # rasterised and separated; preflighted
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        assert len(document.pages[0].images) == 1

@@ -64,8 +64,9 @@ items:
     problems = "\n".join(_problems(catalogue, path))
     assert f"{path} line 3: partner.websight: unknown field; did you mean 'website'?" in problems
     assert "line 5: items.0.layout: unknown layout 'postr'; did you mean 'poster'?" in problems
-    assert "line 6: items.1: poster has no size 'a7'; choose from: letter" in problems
-    assert "line 8: items.2: unknown language 'xx'" in problems
+    # at the field's own line, not the item's (it used to say line 6, items.1)
+    assert "line 7: items.1.sizes.0: poster has no size 'a7'; choose from: letter" in problems
+    assert "line 9: items.2.languages.0: unknown language 'xx'" in problems
     assert "line 11: items.3.quantity: 10000000 is not a sane quantity; give 1 to 100,000" \
         in problems
     assert "line 13: items.4.quantity: Input should be a valid integer" in problems
@@ -165,3 +166,277 @@ def test_the_same_file_twice_is_refused(catalogue, tmp_path):
                   "    quantity: 5\n  - layout: poster\n    languages: [es, en]\n")
     (problem,) = _problems(catalogue, path)
     assert f"{path} line 5: items.1: poster letter [en] is also in item 1" in problem
+
+
+# --- Bounded reading (YAML bombs) -------------------------------------------------------
+
+LAUGHS = "".join(
+    f"{name}: &{name} [{','.join([f'*{before}'] * 9) if before else ','.join('x' * 9)}]\n"
+    for before, name in zip(["", *"abcdefgh"], "abcdefghi", strict=True))
+
+
+def test_yaml_aliases_are_refused_before_they_expand(catalogue, tmp_path):
+    import tracemalloc
+
+    path = _order(tmp_path, LAUGHS)
+    assert len(LAUGHS.encode()) < 400  # nine levels of nine: 9**9 copies once expanded
+    tracemalloc.start()
+    try:
+        problems = _problems(catalogue, path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+    assert problems == [f"{path} line {line}: YAML aliases (&name / *name) are not allowed in "
+                        "an order; write the values out" for line in range(1, 10)]
+
+
+def test_an_anchor_or_merge_key_is_refused_too(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - &poster {layout: poster}\n"
+                  "  - <<: *poster\n    sizes: [a4]\n")
+    assert _problems(catalogue, path) == [
+        f"{path} line {line}: YAML aliases (&name / *name) are not allowed in an order; "
+        "write the values out" for line in (3, 4)]
+
+
+def test_an_order_over_a_megabyte_is_refused_unread(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                  + "#" * (1024 * 1024) + "\n")
+    with pytest.raises(InputError, match=r"order.yaml: over 1 MB, the most an order file may "
+                                         r"be; split it into several orders"):
+        load_order(path, catalogue)
+
+
+def test_nesting_far_deeper_than_an_order_is_refused(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems: " + "[" * 500 + "]" * 500 + "\n")
+    with pytest.raises(InputError, match=r"line 2: nested more than 12 deep"):
+        load_order(path, catalogue)
+
+
+def test_a_number_of_thousands_of_digits_is_named_at_its_line(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                  f"    quantity: {'9' * 5000}\n")
+    with pytest.raises(InputError, match=r"order.yaml line 4: a number of 5,000 digits; "
+                                         r"correct it$"):
+        load_order(path, catalogue)
+
+
+def test_an_order_making_too_many_files_is_refused(catalogue, tmp_path):
+    sizes = ", ".join(catalogue.layouts["poster"].sizes)
+    languages = ", ".join(code for code in catalogue.languages)
+    files = len(catalogue.layouts["poster"].sizes) * len(catalogue.languages)
+    items = f"  - layout: poster\n    sizes: [{sizes}]\n    languages: [{languages}]\n" * 7
+    path = _order(tmp_path, f"partner: {{name: Clinic}}\nitems:\n{items}")
+    problems = _problems(catalogue, path)
+    assert f"{path} line 2: items: the order makes {7 * files:,} files (sizes × languages of " \
+        "every item); one order makes at most 500: split it" in problems
+    assert not any("is also in item" in problem for problem in problems)  # not expanded
+
+
+def test_an_order_of_too_many_values_or_items_is_refused_early(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems: [" + "1, " * 60_000 + "]\n")
+    with pytest.raises(InputError, match=r"line 2: over 50,000 values; an order is a partner "
+                                         r"and at most a few hundred items: split it"):
+        load_order(path, catalogue)
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n" + "  - layout: postr\n" * 501)
+    assert _problems(catalogue, path) == [
+        f"{path} line 2: items: 501 items; one order makes at most 500 files: split it"]
+
+
+def test_at_most_twenty_problems_are_listed(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n"
+                  + "".join(f"  - layout: nope{n}\n" for n in range(35)))
+    problems = _problems(catalogue, path)
+    assert len(problems) == 21 and problems[-1] == "and 15 more"
+    assert [p.split(": ", 1)[0] for p in problems[:20]] == [
+        f"{path} line {line}" for line in range(3, 23)]  # the first twenty, in file order
+
+
+# --- CSV as spreadsheets write it --------------------------------------------------------
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_csv_quoting_as_spreadsheets_write_it(catalogue, tmp_path, delimiter, bom, newline):
+    d = delimiter
+    rows = [f"partner{d}contact{d}layout{d}sizes{d}languages{d}quantity",
+            f'"The ""Safe Harbor"" Project"{d}"Front desk{d} lobby{newline}ask for Ana"{d}'
+            f'poster{d}"letter{d} tabloid"{d}en{d}3',
+            f'{d}{d}"wallet-card"{d}{d}"es"{d}"1"']
+    path = tmp_path / "order.csv"
+    path.write_bytes((bom + newline.join(rows) + newline).encode())
+    order = load_order(path, catalogue)
+    partner = order.order.partner
+    assert partner.name == 'The "Safe Harbor" Project'
+    assert partner.contact == f"Front desk{d} lobby{newline}ask for Ana"
+    assert [item.job.label for item in order.items] == [
+        "poster letter [en]", "poster tabloid [en]", "wallet-card business-card [es]"]
+    assert order.items[0].job.partner.name == 'The "Safe Harbor" Project'
+
+
+def test_csv_rows_are_counted_as_the_spreadsheet_shows_them(catalogue, tmp_path):
+    path = tmp_path / "order.csv"
+    path.write_text('partner,contact,layout,sizes\nClinic,"two\nlines",poster,\n,,poster,a4\n'
+                    "\n,,postr,tabloid\n,,,\n,,poster,a3\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_order(path, catalogue)
+    assert caught.value.problems == [
+        f"{path} row 5: items.2.layout: unknown layout 'postr'; did you mean 'poster'?"]
+    path.write_text(path.read_text(encoding="utf-8").replace("postr", "poster"),
+                    encoding="utf-8")
+    assert [item.job.size for item in load_order(path, catalogue).items] == [
+        "letter", "a4", "tabloid", "a3"]
+
+
+def test_a_csv_value_with_an_unquoted_comma_is_caught(catalogue, tmp_path):
+    path = tmp_path / "order.csv"
+    path.write_text("partner,layout,languages\nSafe Harbor, Inc.,poster,en\n", encoding="utf-8")
+    problems = _problems(catalogue, path)
+    assert (f"{path} row 2: items.0: this row has more cells than the header has columns; "
+            "put a value holding a ',' in double quotes") in problems
+
+
+def test_a_partner_given_again_differently_on_a_later_row_is_named(catalogue, tmp_path):
+    path = tmp_path / "order.csv"
+    path.write_text("partner,event,layout\nClinic,Walk,tearoff\nClinic,Walk,poster\n"
+                    "Other Clinic,,wallet-card\n", encoding="utf-8")
+    assert _problems(catalogue, path) == [
+        f"{path} row 4: items.2: partner 'Other Clinic' differs from row 2; the partner is "
+        "read from the first row only, so leave it empty here"]
+
+
+# --- Echoing values -----------------------------------------------------------------------
+
+def test_a_long_or_control_character_value_is_quoted_short_and_escaped(catalogue, tmp_path):
+    long_name = "N" * 5000
+    path = _order(tmp_path, f'partner:\n  name: "{long_name}"\n  "{"k" * 500}\\e[2J": 1\n'
+                  'items:\n  - layout: "post\\e]0;pwned\\a"\n    sizes: ["a7\\e[31m"]\n')
+    problems = _problems(catalogue, path)
+    assert len(problems) == 3  # name, key, layout (sizes are checked once it is known)
+    for problem in problems:
+        assert len(problem) < len(str(path)) + 250, problem
+        assert not any(ord(char) < 32 or char == "\x7f" for char in problem), problem
+    text = "\n".join(problems)
+    assert f"got '{'N' * 60}…'" in text and "N" * 61 not in text
+    assert "unknown layout 'post\\x1b]0;pwned\\x07'" in text
+    assert "'kkkk" in text and "k" * 61 not in text
+
+
+def test_a_bad_size_is_escaped_in_its_message(catalogue, tmp_path):
+    path = _order(tmp_path, 'partner: {name: Clinic}\nitems:\n  - layout: poster\n'
+                  '    sizes: ["a7\\e[31m"]\n')
+    (problem,) = _problems(catalogue, path)
+    assert problem == (f"{path} line 4: items.0.sizes.0: poster has no size 'a7\\x1b[31m'; "
+                       "choose from: letter, a4, tabloid, a3, 18x24, 24x36")
+
+
+# --- Every problem at once, each at its field's line --------------------------------------
+
+def test_one_mistake_does_not_hide_another_in_the_same_item(catalogue, tmp_path):
+    path = _order(tmp_path, """\
+partner:
+  name: Clinic
+  website: 42
+items:
+  - layout: poster
+    quantity: many
+    sizes:
+      - letter
+      - a7
+    languages:
+      - en
+      - xx+es
+    sheet: nope
+  - layout: wallet-card
+    profile: presss
+    languages: [en+es]
+""")
+    assert _problems(catalogue, path) == [
+        f"{path} line 3: partner.website: Input should be a valid string; got 42",
+        f"{path} line 6: items.0.quantity: Input should be a valid integer, unable to parse "
+        "string as an integer; got 'many'",
+        f"{path} line 9: items.0.sizes.1: poster has no size 'a7'; choose from: letter, a4, "
+        "tabloid, a3, 18x24, 24x36",
+        f"{path} line 12: items.0.languages.1: unknown language 'xx'; choose from: "
+        + ", ".join(catalogue.languages),
+        f"{path} line 13: items.0.sheet: unknown sheet 'nope'; choose from: "
+        + ", ".join(catalogue.sheets),
+        f"{path} line 15: items.1.profile: Input should be 'office' or 'press'; got 'presss'",
+    ]
+
+
+def test_a_pair_a_layout_cannot_print_is_reported_at_its_language(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - layout: wallet-card\n"
+                  "    languages:\n      - en\n      - en+EN\n      - es\n      - es\n")
+    problems = _problems(catalogue, path)
+    assert problems[0] == (f"{path} line 6: items.0.languages.1: 'en+en': a piece carries one "
+                           "language or two different ones (en+es)")
+    assert problems[1] == f"{path} line 8: items.0.languages.3: es is given twice; give it once"
+    assert len(problems) == 2
+
+
+# --- Names in any case ---------------------------------------------------------------------
+
+def test_names_are_read_in_any_case(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - layout: Poster\n"
+                  "    sizes: [A4, LETTER]\n    languages: [ES, zh-hans, EN+Es]\n"
+                  "    profile: Press\n  - layout: WALLET-CARD\n    sheet: SRA3\n"
+                  "    profile: press\n")
+    order = load_order(path, catalogue)
+    assert [item.job.label for item in order.items] == [
+        "poster a4 [es] press", "poster a4 [zh-Hans] press", "poster a4 [en+es] press",
+        "poster letter [es] press", "poster letter [zh-Hans] press",
+        "poster letter [en+es] press", "wallet-card business-card [en] press"]
+    assert order.items[-1].sheet == "sra3"
+
+
+def test_a_misspelt_name_in_another_case_still_gets_the_closest(catalogue, tmp_path):
+    path = _order(tmp_path, "partner: {name: Clinic}\nitems:\n  - layout: POSTR\n"
+                  "  - layout: poster\n    languages: [ZH_HANS]\n")
+    assert _problems(catalogue, path) == [
+        f"{path} line 3: items.0.layout: unknown layout 'POSTR'; did you mean 'poster'?",
+        f"{path} line 5: items.1.languages.0: unknown language 'ZH_HANS'; did you mean "
+        "'zh-Hans'?"]
+
+
+def test_a_name_matching_two_choices_but_for_case_is_not_guessed():
+    from awareprint.catalogue.names import matched
+
+    assert matched("A4", ["letter", "a4"]) == "a4"
+    assert matched("A4", ["a4", "A4"]) == "A4"  # spelt exactly
+    assert matched("zh-hans", ["zh-Hans", "ZH-HANS"]) is None  # which one is meant?
+
+
+# --- The event's date ----------------------------------------------------------------------
+
+def test_the_event_date_is_printed_on_the_event_line(catalogue, tmp_path):
+    from awareprint.render.pipeline import render
+    from tests.pdfread import text_of
+
+    path = tmp_path / "order.csv"
+    path.write_text("partner;event;event_date;layout;languages\n"
+                    "Committee;Omaha Freedom Walk;2027-03-14;tearoff;es\n", encoding="utf-8")
+    (item,) = load_order(path, catalogue).items
+    assert item.job.event == "Omaha Freedom Walk · 2027-03-14"
+    text = " ".join(text_of(render(item.job, catalogue).pdf).split())
+    assert "omaha freedom walk · 2027-03-14" in text.lower()  # the line is set in capitals
+
+
+def test_a_yaml_event_date_reaches_the_job_and_a_bad_one_is_named(catalogue, tmp_path):
+    path = _order(tmp_path, "partner:\n  name: Clinic\n  event:\n    name: Walk\n"
+                  "    date: 2027-03-14\nitems:\n  - layout: tearoff\n")
+    (item,) = load_order(path, catalogue).items
+    assert item.job.event == "Walk · 2027-03-14"
+    path = _order(tmp_path, "partner:\n  name: Clinic\n  event:\n    name: Walk\n"
+                  "    date: 2027-13-40\nitems:\n  - layout: tearoff\n")
+    (problem,) = _problems(catalogue, path)
+    assert problem == (f"{path} line 5: partner.event.date: not a date; write it "
+                       "year-month-day (2027-03-14); got '2027-13-40'")
+
+
+def test_an_event_date_without_an_event_is_named(catalogue, tmp_path):
+    path = tmp_path / "order.csv"
+    path.write_text("partner,event_date,layout\nCommittee,2027-03-14,tearoff\n",
+                    encoding="utf-8")
+    assert _problems(catalogue, path) == [
+        f"{path} row 2: partner.event.name: missing; add it"]

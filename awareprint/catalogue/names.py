@@ -9,19 +9,33 @@ from collections.abc import Iterable
 from ..errors import InputError
 
 
-def canonical(given: str, choices: Iterable[str], unknown: str) -> str:
-    """The catalogue's spelling of `given` (A4 → a4, zh-hans → zh-Hans), or an InputError
-    that starts with `unknown` ("unknown language") and names the closest choice and all."""
+def matched(given: str, choices: Iterable[str]) -> str | None:
+    """`given` as the catalogue spells it: exactly, or in another case when only one name
+    matches (zh-hans is zh-Hans; A4 is a4); None when none does."""
     names = list(choices)
     if given in names:
         return given
     folded = [name for name in names if name.casefold() == given.strip().casefold()]
-    if len(folded) == 1:
-        return folded[0]
-    guess = difflib.get_close_matches(given.strip().casefold(),
-                                      [name.casefold() for name in names], n=1)
-    hint = ""
-    if guess:
-        hint = f"did you mean '{next(n for n in names if n.casefold() == guess[0])}'? "
+    return folded[0] if len(folded) == 1 else None
+
+
+def suggestion(given: str, choices: Iterable[str]) -> str:
+    """"did you mean 'x'?" for the closest name, else the list of names to choose from."""
+    names = list(choices)
+    by_case = {name.casefold(): name for name in names}
+    guess = difflib.get_close_matches(given.strip().casefold(), list(by_case), n=1)
+    return (f"did you mean '{by_case[guess[0]]}'?" if guess
+            else f"choose from: {', '.join(names)}")
+
+
+def canonical(given: str, choices: Iterable[str], unknown: str) -> str:
+    """The catalogue's spelling of `given`, or an InputError that starts with `unknown`
+    ("unknown language") and names the closest choice, and all of them."""
+    names = list(choices)
+    name = matched(given, names)
+    if name is not None:
+        return name
     shown = given if len(given) <= 40 else given[:40] + "…"
-    raise InputError(f"{unknown} '{shown}'; {hint}choose from: {', '.join(names)}")
+    hint = suggestion(given, names)
+    listing = "" if hint.startswith("choose") else f" choose from: {', '.join(names)}"
+    raise InputError(f"{unknown} '{shown}'; {hint}{listing}")

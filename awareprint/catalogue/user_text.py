@@ -10,6 +10,7 @@ the partner's own.
 
 from __future__ import annotations
 
+import reprlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,11 +40,18 @@ class PartnerMark:
 QUOTE_LIMIT = 60
 
 
-def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """A user's value as a message shows it: in quotes, control characters escaped, and
-    cut to `limit` characters (a 5,000-character name is not echoed whole)."""
-    shown = text if len(text) <= limit else text[:limit] + "…"
-    return repr(shown)
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value as a message shows it: a string in quotes with control characters escaped
+    (a terminal would act on them), anything else as Python writes it; cut to about
+    `limit` characters and marked '…' where cut."""
+    if not isinstance(value, str):
+        text = reprlib.repr(value)  # a list of thousands is not written out to be cut
+        return text if len(text) <= limit else text[:limit] + "…"
+    cut = value[:limit]
+    while len(repr(cut)) > limit + 2:  # escapes make a cut value longer than it looks
+        cut = cut[:-1]
+    text = repr(cut)
+    return text if cut == value else text[:-1] + "…" + text[-1]
 
 
 def tidy(text: str) -> str:

@@ -1,36 +1,47 @@
 """Partner orders: a YAML or CSV file naming the partner and the items to make.
 
-Everything is checked before anything is rendered, and every problem is reported at once
-with its file, line (YAML) or row (CSV), field and the fix. Files an order names (a logo)
-resolve relative to the order's folder and may not leave it.
+Everything is checked before anything is rendered, and every problem is reported at once,
+in file order, with its file, line (YAML) or row (CSV), field and the fix. A field that
+fails its check is left out and the rest of its item is still checked, so one mistake
+does not hide another. Files an order names (a logo) resolve relative to the order's
+folder and may not leave it.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import difflib
-import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints, ValidationError, field_validator
 
 from ..catalogue.jobs import Job, PartnerMark, make_job
 from ..catalogue.load import Catalogue
-from ..catalogue.schema import Strict, UniqueKeyLoader
+from ..catalogue.names import matched, suggestion
+from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
+from .messages import capped, quoted
+from .order_read import Lines, Loc, read_order
 
 MAX_QUANTITY = 100_000
+MAX_FILES = 500  # files one order makes; more is several orders (or a mistake)
+MAX_LIST = 30    # sizes or languages in one item: more than the catalogue has is a mistake
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
 class Event(Strict):
     name: Text
     date: datetime.date | None = None
+
+    @property
+    def text(self) -> str:
+        """As the event line prints it: the date in ISO form, which reads the same in
+        every language."""
+        return f"{self.name} · {self.date.isoformat()}" if self.date else self.name
 
 
 class Partner(Strict):
@@ -43,12 +54,17 @@ class Partner(Strict):
 
 class Item(Strict):
     layout: Text
-    sizes: list[Text] = Field(default_factory=list)
-    languages: Annotated[list[Text], Field(min_length=1)] = Field(
+    sizes: Annotated[list[Text], Field(max_length=MAX_LIST)] = Field(default_factory=list)
+    languages: Annotated[list[Text], Field(min_length=1, max_length=MAX_LIST)] = Field(
         default_factory=lambda: ["en"])
     profile: Literal["office", "press"] = "office"
     sheet: Text | None = None
     quantity: Annotated[int, Field(ge=1, le=MAX_QUANTITY)] = 1
+
+    @field_validator("profile", mode="before")
+    @classmethod
+    def _any_case(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class Order(Strict):
@@ -74,137 +90,89 @@ class LoadedOrder:
     logo: Path | None
 
 
+class Problems:
+    """Every problem of one order with its line, listed in file order, each once."""
+
+    def __init__(self, path: Path, lines: Lines) -> None:
+        self.path, self.lines = path, lines
+        self.found: dict[str, int] = {}
+        self.unit = "row" if path.suffix.lower() == ".csv" else "line"
+
+    def add(self, loc: Loc, message: str) -> None:
+        line = next((self.lines[loc[:end]] for end in range(len(loc), -1, -1)
+                     if loc[:end] in self.lines), 0)
+        where = f" {self.unit} {line}" if line else ""
+        self.found.setdefault(f"{self.path}{where}: {_field(loc)}: {message}", line)
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise ContentError(capped(sorted(self.found, key=self.found.__getitem__)))
+
+
 def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
     """Read, validate and expand an order; a ContentError lists every problem."""
     if not path.is_file():
         raise InputError(f"{path}: no such order file")
-    data, lines = _read(path)
-    problems: list[str] = []
+    data, lines, found = read_order(path)
+    problems = Problems(path, lines)
+    for loc, message in found:
+        problems.add(loc, message)
     for key in data:
         if key not in Order.model_fields:
             guess = difflib.get_close_matches(str(key), list(Order.model_fields), n=1)
-            problems.append(_problem(path, lines, (key,), "unknown field; " + (
-                f"did you mean '{guess[0]}'?" if guess else "an order has partner and items")))
-    partner = _validated(Partner, data.get("partner"), ("partner",), path, lines, problems)
+            problems.add((key,), "unknown field; " + (
+                f"did you mean '{guess[0]}'?" if guess else "an order has partner and items"))
+    partner = None
+    if "partner" in data:
+        partner, _ = _validated(Partner, data["partner"], ("partner",), problems)
+    else:
+        problems.add(("partner",), "missing; add the partner's name (partner: {name: ...})")
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
-        problems.append(_problem(path, lines, ("items",),
-                                 "missing or empty; list at least one item"))
+        problems.add(("items",), "missing or empty; list at least one item")
         raw_items = []
-    valid = [(index, item) for index, raw in enumerate(raw_items)
-             if (item := _validated(Item, raw, ("items", index), path, lines, problems))]
-    order = Order.model_construct(partner=partner, items=[item for _, item in valid])
-    logo = _logo(path, order, lines, problems) if partner else None
+    elif len(raw_items) > MAX_FILES:
+        problems.add(("items",), f"{len(raw_items):,} items; one order makes at most "
+                     f"{MAX_FILES} files: split it")
+        raw_items = []
+    checked = [(index, *_validated(Item, raw, ("items", index), problems))
+               for index, raw in enumerate(raw_items)]
+    entries = [(index, item, whole) for index, item, whole in checked if item is not None]
+    logo = _logo(path, partner.logo, problems) if partner and partner.logo else None
     mark = None
-    if partner is not None:
+    if partner is not None and partner.name is not None:
         mark = PartnerMark(partner.name, partner.contact, partner.website, logo)
         for field, problem in partner_problems(mark, catalogue):
-            problems.append(_problem(path, lines, ("partner", field), problem))
-    items = _items(path, order, valid, lines, catalogue, mark, problems)
-    if problems:
-        raise ContentError(problems)
+            problems.add(("partner", field), problem)
+    event = partner.event.text if partner is not None and partner.event else None
+    items = _items(entries, catalogue, mark, event, problems)
+    problems.raise_if_any()
+    order = Order.model_construct(partner=partner, items=[item for _, item, _ in entries])
     return LoadedOrder(path, order, tuple(items), logo)
 
 
-def _validated(model: type[Partner] | type[Item], data: Any, prefix: tuple[Any, ...],
-               path: Path, lines: dict, problems: list[str]) -> Any:
+def _validated(model: type[Partner] | type[Item], data: Any, prefix: Loc,
+               problems: Problems) -> tuple[Any, bool]:
+    """The model, and whether it is whole; when it is not, the fields that passed (a
+    required one that failed is None) so that their own checks still run."""
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), True
     except ValidationError as error:
-        for issue in error.errors():
-            problems.append(_problem(path, lines, (*prefix, *issue["loc"]),
-                                     _explain(issue, model)))
-        return None
-
-
-def _read(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
-    """The order's data, and the line (or CSV row) of every field."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save it as 'CSV UTF-8' (or YAML in UTF-8)"
-                         ) from None
-    if path.suffix.lower() == ".csv":
-        return _read_csv(path, text)
-    try:
-        node = yaml.compose(text, Loader=UniqueKeyLoader)
-        data = yaml.load(text, Loader=UniqueKeyLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise InputError(f"{path}{where}: YAML syntax: {reason}; fix the indentation or "
-                         "quoting") from None
+        issues = error.errors()
+    for issue in issues:
+        problems.add((*prefix, *issue["loc"]), _explain(issue, model))
     if not isinstance(data, dict):
-        raise InputError(f"{path}: empty or not an order; it needs 'partner' and 'items'")
-    lines: dict[tuple[Any, ...], int] = {}
-    _index(node, (), lines)
-    return data, lines
-
-
-def _index(node: yaml.Node | None, loc: tuple[Any, ...], lines: dict) -> None:
-    if node is None:
-        return
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[(*loc, key.value)] = key.start_mark.line + 1
-            _index(value, (*loc, key.value), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
-            _index(value, (*loc, index), lines)
-
-
-CSV_PARTNER = {"partner": "name", "contact": "contact", "website": "website", "logo": "logo"}
-CSV_ITEM = ("layout", "sizes", "languages", "profile", "sheet", "quantity")
-
-
-def _read_csv(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
-    """An order kept in a spreadsheet: one item a row; partner columns on the first row."""
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
-    if not rows:
-        raise InputError(f"{path}: no rows; the first row names the columns: partner, "
-                         f"{', '.join(CSV_ITEM)}")
-    known = {*CSV_PARTNER, "event", "event_date", *CSV_ITEM}
-    for column in rows[0]:
-        if column and column.strip().lower() not in known:
-            guess = difflib.get_close_matches(column.strip().lower(), sorted(known), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"columns: {', '.join(known)}"
-            raise InputError(f"{path} row 1: unknown column '{column}'; {hint}")
-    first = {k.strip().lower(): (v or "").strip() for k, v in rows[0].items() if k}
-    partner: dict[str, Any] = {field: first[column] for column, field in CSV_PARTNER.items()
-                               if first.get(column)}
-    if first.get("event"):
-        partner["event"] = {"name": first["event"], **(
-            {"date": first["event_date"]} if first.get("event_date") else {})}
-    items = []
-    lines: dict[tuple[Any, ...], int] = {("partner",): 2}
-    for number, row in enumerate(rows):
-        cells = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-        item: dict[str, Any] = {}
-        for column in CSV_ITEM:
-            value = cells.get(column, "")
-            if not value:
-                continue
-            item[column] = value.split() if column in ("sizes", "languages") else value
-        items.append(item)
-        lines[("items", number)] = number + 2  # row 1 is the header
-    return {"partner": partner, "items": items}, lines
-
-
-def _problem(path: Path, lines: dict, loc: tuple[Any, ...], message: str) -> str:
-    where = ""
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            unit = "row" if path.suffix.lower() == ".csv" else "line"
-            where = f" {unit} {lines[loc[:end]]}"
-            break
-    field = ".".join(str(part) for part in loc)
-    return f"{path}{where}: {field}: {message}"
+        return None, False
+    failed = {issue["loc"][0] for issue in issues if issue["loc"]}
+    kept = {key: value for key, value in data.items()
+            if key in model.model_fields and key not in failed}
+    absent = [name for name, field in model.model_fields.items()
+              if field.is_required() and name not in kept]
+    try:  # every required field is text: a stand-in passes, then is taken out again
+        partial = model.model_validate({**kept, **dict.fromkeys(absent, "-")})
+    except ValidationError:
+        return None, False
+    return partial.model_copy(update=dict.fromkeys(absent)), False
 
 
 def _explain(issue: Any, model: type[Partner] | type[Item]) -> str:
@@ -217,69 +185,148 @@ def _explain(issue: Any, model: type[Partner] | type[Item]) -> str:
         return (f"unknown field; did you mean '{guess[0]}'?" if guess
                 else f"unknown field; fields: {', '.join(fields)}")
     if loc and loc[-1] == "quantity" and kind in ("less_than_equal", "greater_than_equal"):
-        return f"{issue.get('input')!r} is not a sane quantity; give 1 to {MAX_QUANTITY:,}"
-    return f"{issue['msg']}; got {issue.get('input')!r}"
+        return f"{quoted(issue.get('input'))} is not a sane quantity; give 1 to {MAX_QUANTITY:,}"
+    if loc[-2:] == ("event", "date"):
+        return f"not a date; write it year-month-day (2027-03-14); got {quoted(issue.get('input'))}"
+    if kind == "too_long" and isinstance(issue.get("input"), list):
+        return f"{len(issue['input']):,} entries; give each once, at most {MAX_LIST}"
+    if kind in ("model_type", "dict_type"):
+        return f"expected fields beneath it; got {quoted(issue.get('input'))}"
+    return f"{issue['msg']}; got {quoted(issue.get('input'))}"
 
 
-def _logo(path: Path, order: Order, lines: dict, problems: list[str]) -> Path | None:
-    from .logo_file import check_logo
+def _field(loc: Loc) -> str:
+    return ".".join(str(part) if re.fullmatch(r"[\w-]{1,40}", str(part)) else quoted(part)
+                    for part in loc)
 
-    name = order.partner.logo
-    if name is None:
-        return None
+
+def _logo(path: Path, name: str, problems: Problems) -> Path | None:
+    from .logo_file import check_logo  # Pillow, only for an order that has a logo
+
     loc = ("partner", "logo")
     if "://" in name:
-        problems.append(_problem(path, lines, loc, f"'{name}' is a URL; give a file next to "
-                                 "the order instead"))
+        problems.add(loc, f"{quoted(name)} is a URL; give a file next to the order instead")
         return None
     folder = path.parent.resolve()
     logo = (folder / name).resolve()
     if not logo.is_relative_to(folder):
-        problems.append(_problem(path, lines, loc, f"'{name}' leaves the order's folder; put "
-                                 "the logo beside the order"))
+        problems.add(loc, f"{quoted(name)} leaves the order's folder; put the logo beside "
+                     "the order")
         return None
     reason = check_logo(logo)
     if reason:
-        problems.append(_problem(path, lines, loc, reason))
+        problems.add(loc, reason)
         return None
     return logo
 
 
-def _items(path: Path, order: Order, valid: list[tuple[int, Item]], lines: dict,
-           catalogue: Catalogue, mark: PartnerMark | None, problems: list[str]
+@dataclass(frozen=True)
+class Plan:
+    """One item's names as the catalogue spells them, with the list position each came
+    from (layout empty when unknown); `whole` when every field passed and the item can be
+    made."""
+
+    index: int
+    item: Item
+    layout: str
+    sizes: tuple[str, ...]
+    languages: tuple[tuple[int, str], ...]
+    sheet: str | None
+    whole: bool
+
+    @property
+    def files(self) -> int:
+        return len(self.sizes) * len(self.languages)
+
+
+def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
+           mark: PartnerMark | None, event: str | None, problems: Problems
            ) -> list[OrderItem]:
+    plans = [_plan(index, item, whole, catalogue, problems) for index, item, whole in entries]
+    total = sum(plan.files for plan in plans)
+    if total > MAX_FILES:
+        problems.add(("items",), f"the order makes {total:,} files (sizes × languages of "
+                     f"every item); one order makes at most {MAX_FILES}: split it")
+        return []
     items: list[OrderItem] = []
-    partner = order.partner
-    event = partner.event.name if partner is not None and partner.event else None
     seen: dict[tuple[Job, str | None], int] = {}
-    for index, item in valid:
-        loc = ("items", index)
-        spec = catalogue.layouts.get(item.layout)
-        if spec is None:
-            guess = difflib.get_close_matches(item.layout, list(catalogue.layouts), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else \
-                f"choose from: {', '.join(catalogue.layouts)}"
-            problems.append(_problem(path, lines, (*loc, "layout"),
-                                     f"unknown layout '{item.layout}'; {hint}"))
+    for plan in plans:
+        if not plan.layout:
             continue
-        if item.sheet is not None and item.sheet not in catalogue.sheets:
-            problems.append(_problem(path, lines, (*loc, "sheet"),
-                                     f"unknown sheet '{item.sheet}'; choose from: "
-                                     f"{', '.join(catalogue.sheets)}"))
-            continue
-        for size in item.sizes or [spec.default_size]:
-            for language in item.languages:
+        spec = catalogue.layouts[plan.layout]
+        loc = ("items", plan.index)
+        for size in plan.sizes:
+            for position, language in plan.languages:
                 try:
-                    job = make_job(catalogue, item.layout, size, language,
-                                   event if spec.event else None, None, item.profile, mark)
+                    job = make_job(catalogue, plan.layout, size, language,
+                                   event if spec.event else None, None, plan.item.profile,
+                                   mark)
                 except InputError as error:
-                    problems.append(_problem(path, lines, loc, str(error)))
+                    about_event = str(error).startswith(("the event", "--event"))
+                    problems.add(("partner", "event", "name") if about_event
+                                 else (*loc, "languages", position), str(error))
                     continue
-                first = seen.setdefault((job, item.sheet), index)
-                if first != index:
-                    problems.append(_problem(path, lines, loc, f"{job.label} is also in item "
-                                             f"{first + 1}; give it once with the quantities "
-                                             "added together"))
+                if not plan.whole:
+                    continue  # checked for its own mistakes; made only once all are mended
+                first = seen.setdefault((job, plan.sheet), plan.index)
+                if first != plan.index:
+                    problems.add(loc, f"{job.label} is also in item {first + 1}; give it "
+                                 "once with the quantities added together")
                     continue
-                items.append(OrderItem(len(items) + 1, job, item.quantity, item.sheet))
+                items.append(OrderItem(len(items) + 1, job, plan.item.quantity, plan.sheet))
     return items
+
+
+def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
+          problems: Problems) -> Plan:
+    """The item's layout, sizes, languages and sheet checked one by one, each mistake at
+    its own line."""
+    loc = ("items", index)
+    layout = None
+    if item.layout is not None:
+        layout = matched(item.layout, catalogue.layouts)
+        if layout is None:
+            problems.add((*loc, "layout"), f"unknown layout {quoted(item.layout)}; "
+                         f"{suggestion(item.layout, catalogue.layouts)}")
+    sheet = item.sheet
+    if item.sheet is not None:
+        sheet = matched(item.sheet, catalogue.sheets)
+        if sheet is None:
+            problems.add((*loc, "sheet"), f"unknown sheet {quoted(item.sheet)}; "
+                         f"{suggestion(item.sheet, catalogue.sheets)}")
+    sizes: list[str] = []
+    if layout is not None:
+        spec = catalogue.layouts[layout]
+        for position, raw in enumerate(item.sizes):
+            size = matched(raw, spec.sizes)
+            if size is None:
+                problems.add((*loc, "sizes", position), f"{layout} has no size {quoted(raw)}; "
+                             f"{suggestion(raw, spec.sizes)}")
+            elif size in sizes:
+                problems.add((*loc, "sizes", position), f"size {size} is given twice; give "
+                             "it once")
+            else:
+                sizes.append(size)
+        if not item.sizes:
+            sizes.append(spec.default_size)
+    languages: list[tuple[int, str]] = []
+    for position, raw in enumerate(item.languages):
+        parts = [part.strip() for part in raw.split("+")]
+        codes = [matched(part, catalogue.languages) for part in parts]
+        for part, code in zip(parts, codes, strict=True):
+            if code is None:
+                problems.add((*loc, "languages", position), f"unknown language "
+                             f"{quoted(part)}; {suggestion(part, catalogue.languages)}")
+        if None in codes:
+            continue
+        language = "+".join(code for code in codes if code)
+        if language in (known for _, known in languages):
+            problems.add((*loc, "languages", position), f"{language} is given twice; give it "
+                         "once")
+        else:
+            languages.append((position, language))
+    named = (layout is not None and len(sizes) == max(1, len(item.sizes))
+             and len(languages) == len(item.languages)
+             and (item.sheet is None or sheet is not None))
+    return Plan(index, item, layout or "", tuple(sizes), tuple(languages), sheet,
+                whole and named)

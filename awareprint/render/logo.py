@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ RGB_ONLY_ELEMENTS = {"linearGradient", "radialGradient", "pattern", "mask", "fil
 RGB_ONLY_PROPERTY = re.compile(r"opacity|mix-blend-mode")
 MIN_LOGO_DPI = 300
 RASTER_LONG_SIDE_PX = 2400  # a logo 3 in across on the largest poster still gets 800 dpi
+SVG_MIN, SVG_MAX = 1e-6, 1e6  # an SVG's size outside these is no drawing's: taken as 1:1
 
 ElementTree.register_namespace("", SVG_NS)  # an SVG written back keeps its plain tags
 ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
@@ -118,7 +120,8 @@ def _rasterised(svg: str) -> Image.Image:
 
     width, height = _aspect(ElementTree.fromstring(svg))
     scale = RASTER_LONG_SIDE_PX / max(width, height)
-    w_px, h_px = max(1, round(width * scale)), max(1, round(height * scale))
+    w_px = min(RASTER_LONG_SIDE_PX, max(1, round(width * scale)))
+    h_px = min(RASTER_LONG_SIDE_PX, max(1, round(height * scale)))
     html = (f"<style>@page{{size:{w_px * 0.75}pt {h_px * 0.75}pt;margin:0}}"
             f"body{{margin:0}}img{{display:block;width:{w_px * 0.75}pt;"
             f"height:{h_px * 0.75}pt}}</style>"
@@ -132,23 +135,26 @@ def _rasterised(svg: str) -> Image.Image:
 
 
 def _aspect(root: ElementTree.Element) -> tuple[float, float]:
-    """Width and height of an SVG (any unit: only their ratio matters)."""
+    """Width and height of an SVG (any unit: only their ratio matters); 1:1 when they are
+    missing or not sane numbers (inf, NaN, zero, negative or absurd)."""
     box = root.get("viewBox", "").replace(",", " ").split()
     if len(box) == 4:
-        try:
-            width, height = float(box[2]), float(box[3])
-            if width > 0 and height > 0:
-                return width, height
-        except ValueError:
-            pass
-    try:
-        width = float(re.sub(r"[a-z%]+$", "", root.get("width", "")))
-        height = float(re.sub(r"[a-z%]+$", "", root.get("height", "")))
-        if width > 0 and height > 0:
+        width, height = _length(box[2]), _length(box[3])
+        if width and height:
             return width, height
-    except ValueError:
-        pass
+    width = _length(re.sub(r"[a-z%]+$", "", root.get("width", "").strip()))
+    height = _length(re.sub(r"[a-z%]+$", "", root.get("height", "").strip()))
+    if width and height:
+        return width, height
     return 1.0, 1.0
+
+
+def _length(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and SVG_MIN <= value <= SVG_MAX else None
 
 
 def _uri(mime: str, data: bytes) -> str:
