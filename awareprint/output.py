@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .errors import InputError
 
+PARTIAL_SUFFIX = ".part"
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half.
@@ -17,7 +19,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.",
+                                             suffix=PARTIAL_SUFFIX,
                                              dir=path.parent)
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror}; choose another --out") from None
@@ -34,6 +37,41 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise InputError(f"cannot write {path}: {error.strerror}; "
                              "choose another --out") from None
         raise
+
+
+def make_folder(folder: Path, beside: bool = False) -> None:
+    """Make `folder` (and its parents) for output, sure that files can be written in it
+    and, with `beside`, next to it; or raise an InputError naming the path and the fix,
+    having made nothing."""
+    existing = next(p for p in (folder, *folder.parents) if p.exists() or p.is_symlink())
+    if not existing.is_dir():
+        where = "" if existing == folder else f" cannot be made: {existing}"
+        raise InputError(f"{folder}{where} is a file, not a folder; give --out a folder "
+                         "(it is made if it does not exist)")
+    _probe(folder, existing)
+    if beside and existing == folder:
+        _probe(folder, folder.parent)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{folder}: cannot make this folder ({error.strerror}); "
+                         "give --out a folder you can write to") from None
+
+
+def remove_partial_files(folder: Path) -> None:
+    """Remove what write_atomic left half-written in `folder` when its process was killed."""
+    for path in folder.glob(f".*{PARTIAL_SUFFIX}"):
+        path.unlink(missing_ok=True)
+
+
+def _probe(folder: Path, directory: Path) -> None:
+    try:
+        with tempfile.TemporaryFile(dir=directory):
+            pass
+    except OSError as error:
+        at = "" if directory == folder else f" in {directory}"
+        raise InputError(f"{folder}: cannot write{at} ({error.strerror}); give --out a "
+                         "folder you can write to") from None
 
 
 def _umask() -> int:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import zipfile
+from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from awareprint.cli.main import main
@@ -16,6 +24,9 @@ from awareprint.paths import PROJECT_ROOT
 from tests.pdfread import text_of
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
+RENDER_PY = str(PROJECT_ROOT / "render.py")
+FIVE_ITEMS = ("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+              "    sizes: [letter, a4, tabloid]\n  - layout: wallet-card\n  - layout: tearoff\n")
 
 
 def test_an_order_renders_in_parallel_into_a_package(tmp_path, capsys):
@@ -217,3 +228,278 @@ def test_an_unexpected_error_costs_one_item_not_the_order(tmp_path, monkeypatch,
     assert poster["error"].startswith("internal error (RuntimeError: simulated bug)")
     assert card["error"] is None and (out / card["file"]).is_file()
     assert "FAILED item 1: internal error" in capsys.readouterr().err
+
+
+def _state(pid: int) -> tuple[int, str] | None:
+    """(parent pid, state letter) of a process, from /proc; None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return int(fields[1]), fields[0]
+
+
+def _alive(pid: int) -> bool:
+    state = _state(pid)
+    return state is not None and state[1] not in "ZX"  # a zombie has ended
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            state = _state(int(entry.name))
+            if state and state[0] == pid and state[1] not in "ZX":
+                found.append(int(entry.name))
+    return found
+
+
+def _wait_for(condition, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"waited {seconds} s in vain")
+
+
+def _start_batch(order: Path, out: Path, workers: int) -> subprocess.Popen:
+    """The batch command in a process of its own, its output in files beside the order
+    (a pipe would stay open as long as any worker lived)."""
+    logs = order.parent
+    with (logs / "stdout.txt").open("w") as printed, (logs / "stderr.txt").open("w") as errors:
+        return subprocess.Popen([sys.executable, RENDER_PY, "batch", str(order), "--out",
+                                 str(out), "--workers", str(workers)],
+                                stdout=printed, stderr=errors, text=True)
+
+
+def _finish(batch: subprocess.Popen, seconds: float) -> tuple[str, str]:
+    """Wait for the batch; what it printed and what it wrote on stderr."""
+    batch.wait(timeout=seconds)
+    order = Path(batch.args[3])
+    return ((order.parent / "stdout.txt").read_text(encoding="utf-8"),
+            (order.parent / "stderr.txt").read_text(encoding="utf-8"))
+
+
+def _end(batch: subprocess.Popen, workers: list[int]) -> None:
+    """Whatever happened in the test, leave no process of it behind."""
+    for pid in [batch.pid, *workers]:
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+    batch.wait()
+
+
+def test_a_dead_worker_costs_only_the_item_it_was_rendering(tmp_path):
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    order.write_text(FIVE_ITEMS, encoding="utf-8")
+    batch = _start_batch(order, out, workers=2)
+    workers: list[int] = []
+    try:
+        workers = _wait_for(lambda: _children(batch.pid))
+        os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+        _, errors = _finish(batch, 300)
+    finally:
+        _end(batch, workers)
+    assert batch.returncode == 1, errors
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and len(manifest["files"]) == 5
+    (failed,) = [entry for entry in manifest["files"] if entry["error"]]  # it had just begun
+    assert failed["error"].startswith("the worker rendering it died (killed or out of memory")
+    assert "the other items were rendered" in failed["error"]
+    for entry in manifest["files"]:
+        if entry is not failed:
+            assert (out / entry["file"]).is_file() and entry["sha256"]
+    assert f"FAILED item {failed['item']}: the worker rendering it died" in errors
+    assert "BrokenProcessPool" not in errors and (tmp_path / "out.zip").is_file()
+
+
+def test_workers_end_when_the_batch_is_killed(tmp_path):
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    order.write_text(FIVE_ITEMS, encoding="utf-8")
+    batch = _start_batch(order, out, workers=2)
+    workers: list[int] = []
+    try:
+        workers = _wait_for(lambda: len(_children(batch.pid)) == 2 and _children(batch.pid))
+        batch.kill()
+        batch.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = [pid for pid in workers if _alive(pid)]
+    finally:
+        _end(batch, workers)
+    assert not left, "workers outlived the batch"
+    assert not list(out.glob(".*.part"))  # each removed the file it was writing
+
+
+def test_an_interrupted_batch_is_picked_up_where_it_stopped(tmp_path):
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    shutil.copy(EXAMPLES / "church.yaml", order)
+    shutil.copy(EXAMPLES / "st-marks-logo.svg", tmp_path)
+
+    def recorded() -> list[dict]:
+        try:
+            manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [entry for entry in manifest["files"] if entry["error"] is None]
+
+    batch = _start_batch(order, out, workers=1)
+    try:
+        _wait_for(recorded)
+        assert batch.poll() is None, "the batch ended before it could be interrupted"
+        batch.kill()
+    finally:
+        _end(batch, [])
+    assert not json.loads((out / "manifest.json").read_text(encoding="utf-8"))["complete"]
+    kept = {entry["file"]: (out / entry["file"]).read_bytes() for entry in recorded()}
+    assert 1 <= len(kept) < 4
+    (out / ".tearoff_letter_es.pdf.x1y2.part").write_bytes(b"%PDF-1.7 half")  # as if killed
+
+    again = _start_batch(order, out, workers=1)
+    printed, errors = _finish(again, 300)
+    assert again.returncode == 0, errors
+    assert f"4 files ({len(kept)} reused, unchanged), 0 failed" in printed
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and "earlier_files" not in manifest
+    for entry in manifest["files"]:
+        assert entry["reused"] == (entry["file"] in kept)
+        assert hashlib.sha256((out / entry["file"]).read_bytes()).hexdigest() == entry["sha256"]
+    for name, pdf in kept.items():
+        assert (out / name).read_bytes() == pdf
+    assert not list(out.glob(".*.part"))
+
+
+def test_a_stopped_run_still_knows_the_files_of_the_run_before(tmp_path, capsys):
+    """Stopped, a run records what it made and what the run before left: the next run
+    still reuses the one and removes what the order no longer makes."""
+    from awareprint.catalogue.load import load_catalogue
+    from awareprint.orders.batch import run_batch
+    from awareprint.orders.order_file import load_order
+
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    order.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                     "  - layout: wallet-card\n", encoding="utf-8")
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
+    order.write_text("partner: {name: Clinic}\nitems:\n  - layout: tearoff\n"
+                     "  - layout: poster\n", encoding="utf-8")
+
+    def stop_after_the_first(result, done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(load_order(order, load_catalogue()), out, 1, stop_after_the_first)
+    journal = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not journal["complete"]
+    assert [entry["file"] for entry in journal["files"]] == ["poster_letter_en.pdf"]
+    assert [entry["file"] for entry in journal["earlier_files"]] == [
+        "wallet-card_business-card_en.pdf"]
+    capsys.readouterr()
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
+    assert "2 files (1 reused, unchanged), 0 failed" in capsys.readouterr().out
+    assert not (out / "wallet-card_business-card_en.pdf").exists()
+
+
+def test_draft_translations_are_warned_of_in_the_manifest_on_stderr_and_the_ticket(
+        tmp_path, capsys, catalogue):
+    from awareprint.catalogue.language_checks import language_warnings
+
+    (draft,) = [w for w in language_warnings(catalogue, "ar") if "draft" in w]
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    order.write_text("partner: {name: Clinic}\nitems:\n  - layout: wallet-card\n"
+                     "    languages: [ar]\n  - layout: wallet-card\n    languages: [ar]\n"
+                     "    sheet: avery-5371\n    quantity: 20\n", encoding="utf-8")
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
+    files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert [draft in entry["warnings"] for entry in files] == [True, True]
+    errors = capsys.readouterr().err
+    for entry in files:
+        assert f"warning: item {entry['item']} ({entry['file']}): {draft}" in errors
+    ticket = "".join(text_of((out / "job-ticket.pdf").read_bytes()).split())
+    assert ticket.count("Warning:" + "".join(draft.split())) == 2
+    assert "FILESWITHWARNINGS2" in ticket
+
+
+def test_an_out_that_cannot_be_a_folder_is_one_line_and_nothing_is_written(tmp_path, capsys):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    for out in (a_file, a_file / "church"):
+        assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"render.py: {out}") and "is a file, not a folder" in line
+        assert "give --out a folder" in line and "Traceback" not in line
+    assert a_file.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_an_out_on_a_read_only_disk_is_one_line_and_nothing_is_written(
+        tmp_path, capsys, monkeypatch):
+    disk = tmp_path / "disk"
+    (disk / "made-before").mkdir(parents=True)
+    real_open, real_mkdir = os.open, os.mkdir
+
+    def read_only(path) -> bool:
+        path = Path(os.fsdecode(path))
+        return path == disk or (path.parent == disk and path.name.startswith("tmp")) \
+            or path.parent == disk / "new"
+
+    def open_(path, *args, **kwargs):
+        if read_only(path):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, *args, **kwargs)
+
+    def mkdir(path, *args, **kwargs):
+        if Path(os.fsdecode(path)).parent == disk:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    # A new folder on the disk; a folder there already, where the zip cannot go beside it.
+    for out in (disk / "new", disk / "made-before"):
+        assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"render.py: {out}: cannot write in {disk}")
+        assert "(Read-only file system); give --out a folder you can write to" in line
+    monkeypatch.undo()
+    assert [p.name for p in disk.iterdir()] == ["made-before"]
+    assert list((disk / "made-before").iterdir()) == []
+
+
+def _task(number: int) -> int:
+    if number == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if number == 4:
+        raise ValueError("bad input")
+    return number * 10
+
+
+def test_the_worker_pool_loses_only_the_task_of_a_dead_worker():
+    from awareprint.workers import Lost, run_parallel
+
+    answers = dict(run_parallel(_task, [(number,) for number in range(7)], workers=2))
+    assert answers.pop(2) == Lost("signal SIGKILL", died=True)
+    assert answers.pop(4) == Lost("ValueError: bad input", died=False)
+    assert answers == {0: 0, 1: 10, 3: 30, 5: 50, 6: 60}
+
+
+def test_the_inputs_hash_covers_the_program_in_every_stage(tmp_path, monkeypatch, catalogue):
+    from awareprint.orders import fingerprint
+
+    program = tmp_path / "awareprint"
+    shutil.copytree(fingerprint.PROGRAM_DIR, program,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "PROGRAM_DIR", program)
+
+    def hashed() -> str:
+        fingerprint._shared.cache_clear()
+        return fingerprint.inputs_hash(catalogue, tmp_path)
+
+    before = hashed()
+    with (program / "render/pipeline.py").open("a", encoding="utf-8") as source:
+        source.write("\n# a change to how pieces are drawn\n")
+    try:
+        assert hashed() != before
+    finally:
+        fingerprint._shared.cache_clear()

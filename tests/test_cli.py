@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
@@ -128,3 +129,44 @@ def test_a_broken_source_date_is_one_line(monkeypatch, tmp_path, capsys):
 def test_an_event_no_font_can_print_is_refused(capsys, tmp_path):
     assert main(["tearoff", "--event", "Walk 🚶", "--out", str(tmp_path)]) == 2
     assert "U+1F6B6" in capsys.readouterr().err
+
+
+def test_a_sheet_of_draft_translations_says_so(tmp_path, capsys, catalogue):
+    from awareprint.catalogue.language_checks import language_warnings
+
+    (draft,) = [w for w in language_warnings(catalogue, "ar") if "draft" in w]
+    assert main(["wallet-card", "--sheet", "avery-5371", "--lang", "ar", "--lang", "en",
+                 "--out", str(tmp_path)]) == 0
+    assert f"render.py: warning: {draft}\n" in capsys.readouterr().err
+
+
+def test_check_shows_its_progress(monkeypatch, capsys):
+    from awareprint.render import check
+
+    real = check.catalogue_jobs
+    monkeypatch.setattr(check, "catalogue_jobs",
+                        lambda catalogue, profile: real(catalogue, profile)[:3])
+    assert main(["check", "--workers", "2"]) == 0
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if line.startswith("[")]
+    assert [line.split("]")[0] for line in lines] == ["[1/3", "[2/3", "[3/3"]
+    labels = {job.label for job in real(check.load_catalogue(), "office")[:3]}
+    assert {line.split("] ")[1].rsplit(":", 1)[0] for line in lines} == labels
+    assert "3 pieces:" in captured.out and "[1/3]" not in captured.out
+
+
+def test_check_progress_draws_a_bar_on_a_terminal():
+    from awareprint.catalogue.jobs import make_job
+    from awareprint.catalogue.load import load_catalogue
+    from awareprint.cli.progress import CheckProgress
+    from awareprint.render.check import PASS, CheckResult
+
+    job = make_job(load_catalogue(), "poster", "letter", "en")
+    stream, now = io.StringIO(), [0.0]
+    progress = CheckProgress(stream, stream, terminal=True, clock=lambda: now[0])
+    now[0] = 3.0
+    progress(CheckResult(job, PASS, ""), 1, 4)  # 3 s a piece: 3 more take 9 s
+    assert stream.getvalue().endswith(f"[######------------------] 1/4  0:09 left  {job.label}")
+    plain = io.StringIO()
+    CheckProgress(plain, plain, terminal=False)(CheckResult(job, PASS, ""), 1, 4)
+    assert plain.getvalue() == f"[1/4] {job.label}: pass\n"

@@ -36,10 +36,11 @@ ERROR = "tearoff letter [en+es]: --event does not fit its line; shorten it"
 
 
 def result(item, file, layout="poster", size="letter", languages=("en",), profile="office",
-           sheet=None, pages=1, quantity=1, sheets=1, error=None):
+           sheet=None, pages=1, quantity=1, sheets=1, error=None, warnings=()):
     return ItemResult(item=item, file=file, layout=layout, size=size, languages=list(languages),
                       profile=profile, sheet=sheet, pages=pages, quantity=quantity,
-                      sheets_needed=sheets, sha256=None if error else "0" * 64, error=error)
+                      sheets_needed=sheets, sha256=None if error else "0" * 64, error=error,
+                      warnings=tuple(warnings))
 
 
 @pytest.fixture
@@ -124,6 +125,23 @@ def test_every_file_with_its_quantity_sheets_and_paper(order, catalogue, rendere
     assert fonts
     for name, program in fonts:
         assert program is not None and font_source(program) is not None, name
+
+
+def test_warnings_are_on_the_row_of_their_file(order, catalogue):
+    draft = "the ar translation is a draft, not yet reviewed by a person"
+    results = [result(1, "poster_letter_ar.pdf", languages=("ar",), warnings=[draft]),
+               result(2, "poster_letter_en.pdf"),
+               result(3, None, error=ERROR, warnings=["not shown: the item failed"])]
+    pdf = job_ticket_pdf(order, results, {}, catalogue)
+    labels = load_ticket_text(catalogue.content_dir)
+    text = flat(pdf)
+    starts = ["poster_letter_ar.pdf", "poster_letter_en.pdf", ERROR]
+    assert f"{labels.warning}: {draft}" in row_of(text, "poster_letter_ar.pdf", starts)
+    assert labels.warning not in row_of(text, "poster_letter_en.pdf", starts)
+    assert "not shown" not in text
+    assert f"{labels.fields.warnings.upper()} 1" in text
+    assert labels.fields.warnings.upper() not in flat(
+        job_ticket_pdf(order, results[1:2], {}, catalogue))
 
 
 def test_a_long_order_runs_over_pages_with_the_header_on_each(order, catalogue):

@@ -148,7 +148,10 @@ def _render_sheet(catalogue: object, args: argparse.Namespace) -> int:
                          args.gutter, args.fill, args.alignment, args.press, args.event,
                          args.tabs)
     path = output_path_for(job.file_name, args.out)
+    _warn(catalogue, [code for pieces in job.languages for code in pieces.split("+")])
     rendered = render_sheets_to_file(job, catalogue, path)  # type: ignore[arg-type]
+    for warning in rendered.warnings:
+        print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)
     print(f"wrote {path} ({rendered.sheets} sheet{'s' if rendered.sheets > 1 else ''}, "
           f"{rendered.per_sheet} up, {rendered.pages} pages)")
     if args.preview:
@@ -169,12 +172,15 @@ def _render_starter_set() -> int:
 def _check(workers: int | None, press: bool) -> int:
     from ..catalogue.load import load_catalogue
     from ..render.check import FAIL, catalogue_jobs, run_check, table
+    from .progress import CheckProgress
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
     jobs = catalogue_jobs(load_catalogue(), "press" if press else "office")
     print(f"checking {len(jobs)} pieces...", file=sys.stderr)
-    results = run_check(jobs, workers)
+    progress = CheckProgress(sys.stderr, sys.stderr, sys.stderr.isatty())
+    results = run_check(jobs, workers, progress)  # the table goes to stdout: bar to stderr
+    progress.finish()
     for line in table(results):
         print(line)
     return 1 if any(result.outcome == FAIL for result in results) else 0
@@ -236,15 +242,12 @@ def _preflight(files: list[Path], press: bool) -> int:
 def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     """Render each job; a failed job is reported and the others still complete."""
     from ..catalogue.jobs import output_path
-    from ..catalogue.language_checks import language_warnings
     from ..catalogue.load import load_catalogue
     from ..render.pipeline import render_to_file
     from ..render.preview import write_previews
 
     catalogue = load_catalogue()
-    for code in sorted({code for job in jobs for code in job.languages}):
-        for warning in language_warnings(catalogue, code):
-            print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)
+    _warn(catalogue, [code for job in jobs for code in job.languages])
     exit_code = 0
     for job in jobs:
         path = output_path(job, out)
@@ -260,3 +263,12 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
             for image in write_previews(rendered.pdf, path):
                 print(f"wrote {image}")
     return exit_code
+
+
+def _warn(catalogue: object, codes: list[str]) -> None:
+    """What a person printing these languages should know, before rendering starts."""
+    from ..catalogue.language_checks import language_warnings
+
+    for code in sorted(set(codes)):
+        for warning in language_warnings(catalogue, code):
+            print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)

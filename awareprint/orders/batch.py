@@ -9,26 +9,36 @@ the PDFs, their PNG previews, manifest.json and the job ticket, and is zipped be
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from ..catalogue.jobs import make_sheet_job, output_path_for
+from ..catalogue.language_checks import language_warnings
 from ..catalogue.layouts import TICKET_FOLDER
 from ..catalogue.load import Catalogue, load_catalogue
-from ..errors import AwareprintError
-from ..output import write_atomic
+from ..errors import AwareprintError, InputError
+from ..output import make_folder, remove_partial_files, write_atomic
+from ..workers import Lost, run_parallel
 from .fingerprint import inputs_hash
+from .manifest import (
+    MANIFEST,
+    earlier_results,
+    file_names,
+    read_manifest,
+    remove_stale,
+    reusable,
+    still_there,
+    write_manifest,
+)
 from .order_file import LoadedOrder, OrderItem
 from .package import write_zip
 from .results import BatchRun, ItemResult
 
-MANIFEST = "manifest.json"
+__all__ = ["JOB_TICKET", "MANIFEST", "ItemResult", "render_item", "run_batch"]
+
 JOB_TICKET = "job-ticket.pdf"
 PREVIEW_LONG_SIDE_PX = 1200
 
@@ -62,8 +72,10 @@ def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
         return _result(item, None, 0, 1, None, str(error), inputs=inputs)
     except Exception as error:  # a bug must cost one item, not the order's other files
         return _result(item, None, 0, 1, None, _internal(error), inputs=inputs)
+    notes = [note for code in job.languages for note in language_warnings(catalogue, code)]
     return _result(item, path.name, pages, per_sheet, hashlib.sha256(pdf).hexdigest(), None,
-                   tuple(p.name for p in previews), warnings, inputs)
+                   tuple(p.name for p in previews), tuple(dict.fromkeys([*notes, *warnings])),
+                   inputs)
 
 
 def _result(item: OrderItem, file: str | None, pages: int, per_sheet: int,
@@ -78,32 +90,37 @@ def _result(item: OrderItem, file: str | None, pages: int, per_sheet: int,
 
 def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
               progress: Progress | None = None) -> BatchRun:
-    """Render (or reuse) every item on `workers` processes; write the manifest, the job
-    ticket and the zip of it all."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Render (or reuse) every item on `workers` processes; write the manifest (after every
+    item), the job ticket and the zip of it all."""
+    archive = out.with_name(out.name + ".zip")
+    _make_out(out, archive)
     catalogue = load_catalogue()
     workers = workers or os.cpu_count() or 1
-    earlier_manifest = _read_manifest(out)
-    earlier = _earlier_results(earlier_manifest)
+    earlier_manifest = read_manifest(out)
+    earlier = earlier_results(earlier_manifest)
     results: list[ItemResult] = []
     to_render: list[tuple[OrderItem, str]] = []
-    total = len(order.items)
     for item in order.items:
         inputs = inputs_hash(catalogue, catalogue.layouts[item.job.layout].folder, item.job,
                              item.sheet)
-        reused = _reusable(earlier.get(inputs), item, out)
+        reused = reusable(earlier.get(inputs), item, out)
         if reused is None:
             to_render.append((item, inputs))
-            continue
-        results.append(reused)
+        else:
+            results.append(reused)
+
+    total = len(order.items)
+    _journal(order, results, out, earlier)
+    for number, result in enumerate(results, start=1):
         if progress:
-            progress(reused, len(results), total)
+            progress(result, number, total)
     for result in _render_all(to_render, out, workers):
         results.append(result)
+        _journal(order, results, out, earlier)
         if progress:
             progress(result, len(results), total)
     results.sort(key=lambda result: result.item)
-    _remove_stale(earlier, results, out)
+    remove_stale(earlier, results, out)
     ticket_inputs = _ticket_inputs(order, results, catalogue)
     ticket_error = None
     if earlier_manifest.get("ticket_inputs") != ticket_inputs or not (out / JOB_TICKET).is_file():
@@ -115,12 +132,28 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
             ticket_inputs = None
             (out / JOB_TICKET).unlink(missing_ok=True)
     write_manifest(order, results, out / MANIFEST, ticket_inputs)
-    names = [MANIFEST, *(name for r in results if r.file for name in (r.file, *r.previews))]
+    names = [MANIFEST, *file_names(results)]
     if ticket_error is None:
         names.append(JOB_TICKET)
-    archive = out.with_name(out.name + ".zip")
     write_zip(out, archive, names)
     return BatchRun(results, archive, ticket_error)
+
+
+def _journal(order: LoadedOrder, results: list[ItemResult], out: Path,
+             earlier: dict[str, dict]) -> None:
+    """The manifest of the run so far: if it is stopped now, the next run starts from
+    here."""
+    write_manifest(order, results, out / MANIFEST, unfinished=still_there(earlier, results))
+
+
+def _make_out(out: Path, archive: Path) -> None:
+    """The output folder, made and writable, before anything is rendered; the partial
+    files a killed run left in it removed."""
+    if archive.exists() and not archive.is_file():
+        raise InputError(f"{archive}: is a folder, where the order's zip goes; move it or "
+                         "give --out another folder")
+    make_folder(out, beside=True)
+    remove_partial_files(out)
 
 
 def _render_all(items: list[tuple[OrderItem, str]], out: Path, workers: int
@@ -129,37 +162,25 @@ def _render_all(items: list[tuple[OrderItem, str]], out: Path, workers: int
         for item, inputs in items:
             yield render_item(item, out, inputs)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        futures = {pool.submit(render_item, item, out, inputs): (item, inputs)
-                   for item, inputs in items}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except Exception as error:  # the worker died (out of memory, killed)
-                item, inputs = futures[future]
-                yield _result(item, None, 0, 1, None, _internal(error), inputs=inputs)
+    tasks = [(item, out, inputs) for item, inputs in items]
+    for index, result in run_parallel(render_item, tasks, min(workers, len(items))):
+        if isinstance(result, Lost):
+            item, inputs = items[index]
+            error = _died(result) if result.died else _internal(result.reason)
+            yield _result(item, None, 0, 1, None, error, inputs=inputs)
+        else:
+            yield result
 
 
-def _internal(error: Exception) -> str:
-    return (f"internal error ({type(error).__name__}: {error}); the other items are not "
-            "affected; please report this with the order file")
+def _died(lost: Lost) -> str:
+    return (f"the worker rendering it died (killed or out of memory; {lost.reason}); the "
+            "other items were rendered; run the order again to render this one")
 
 
-def _read_manifest(out: Path) -> dict[str, Any]:
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # no usable manifest: render everything
-    return manifest if isinstance(manifest, dict) else {}
-
-
-def _earlier_results(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The last run's good files in this folder, by the hash of their inputs."""
-    try:
-        return {entry["inputs"]: entry for entry in manifest.get("files", [])
-                if entry.get("inputs") and entry.get("error") is None}
-    except (AttributeError, KeyError, TypeError):
-        return {}
+def _internal(error: Exception | str) -> str:
+    what = f"{type(error).__name__}: {error}" if isinstance(error, Exception) else error
+    return (f"internal error ({what}); the other items are not affected; please report "
+            "this with the order file")
 
 
 def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
@@ -172,39 +193,6 @@ def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
                        rows, partner.model_dump(mode="json") if partner else None)
 
 
-def _reusable(entry: dict[str, Any] | None, item: OrderItem, out: Path) -> ItemResult | None:
-    """The earlier result for the same inputs, if its files are still there unchanged."""
-    if entry is None:
-        return None
-    try:
-        pdf = (out / entry["file"]).read_bytes()
-        if hashlib.sha256(pdf).hexdigest() != entry["sha256"]:
-            return None
-        if not all((out / name).is_file() for name in entry["previews"]):
-            return None
-        per_sheet = int(entry["per_sheet"])
-        result = ItemResult(**{**entry, "languages": list(entry["languages"]),
-                               "previews": tuple(entry["previews"]),
-                               "warnings": tuple(entry["warnings"])})
-    except (OSError, KeyError, TypeError, ValueError):
-        return None
-    return replace(result, item=item.number, quantity=item.quantity, reused=True,
-                   sheets_needed=math.ceil(item.quantity / per_sheet))
-
-
-def _remove_stale(earlier: dict[str, dict[str, Any]], results: list[ItemResult],
-                  out: Path) -> None:
-    """Files the last run wrote that this run did not make (the order changed, or the item
-    failed this time): left in place they would pass for part of this order."""
-    current = {name for r in results if r.file for name in (r.file, *r.previews)}
-    for entry in earlier.values():
-        for name in (entry.get("file"), *entry.get("previews", ())):
-            ours = (isinstance(name, str) and name == Path(name).name
-                    and name.endswith((".pdf", ".png")))  # never a path a manifest made up
-            if ours and name not in current:
-                (out / name).unlink(missing_ok=True)
-
-
 def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,
                   catalogue: Catalogue) -> None:
     from .ticket import job_ticket_pdf  # WeasyPrint: imported only when a ticket is made
@@ -212,17 +200,3 @@ def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,
     thumbnails = {result.file: out / result.previews[0] for result in results
                   if result.file and result.previews}
     write_atomic(out / JOB_TICKET, job_ticket_pdf(order, results, thumbnails, catalogue))
-
-
-def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path,
-                   ticket_inputs: str | None = None) -> None:
-    partner = order.order.partner
-    manifest = {
-        "order": order.path.name,
-        "partner": partner.name if partner else None,
-        "files": [asdict(result) for result in results],
-        "failed": sum(not result.ok for result in results),
-        "reused": sum(result.reused for result in results),
-        "ticket_inputs": ticket_inputs,
-    }
-    write_atomic(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())

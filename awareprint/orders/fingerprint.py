@@ -16,7 +16,8 @@ from .. import __version__
 from ..catalogue.load import Catalogue
 from ..paths import PROJECT_ROOT
 
-PROGRAM_DIR = Path(__file__).resolve().parent
+PROGRAM_DIR = Path(__file__).resolve().parent.parent  # the whole package, every stage
+PROGRAM_FILES = "**/*.py"
 COLOUR_DIR = PROJECT_ROOT / "colour"
 
 
@@ -34,8 +35,9 @@ def inputs_hash(catalogue: Catalogue, folder: Path, *parts: Any) -> str:
 @cache
 def _shared(layouts_dir: Path, content_dir: Path, fonts_dir: Path) -> bytes:
     """Everything every job depends on, hashed once a process (fonts are tens of MB)."""
-    parts = [__version__, _tree(PROGRAM_DIR, "*.py"), _tree(content_dir), _tree(fonts_dir),
-             _tree(COLOUR_DIR), _tree(layouts_dir, "*.*")]  # layouts/: the shared files only
+    parts = [__version__, _tree(PROGRAM_DIR, PROGRAM_FILES), _tree(content_dir),
+             _tree(fonts_dir), _tree(COLOUR_DIR),
+             _tree(layouts_dir, "*.*")]  # layouts/: the shared files only
     return "\n".join(parts).encode()
 
 

@@ -51,6 +51,7 @@ class Fields(Strict):
     date: Label
     files: Label
     failed: Label
+    warnings: Label
 
 
 class Columns(Strict):
@@ -82,6 +83,7 @@ class TicketText(Strict):
     profiles: Profiles
     one_a_page: Label      # {paper}
     failed: Label
+    warning: Label         # before each warning on a file's row
     no_preview: Label
     none: Label
 
@@ -125,6 +127,7 @@ class Row:
     sheet: str | None      # the sheet's title, for pieces many to a sheet
     paper: str
     paper_dimensions: str
+    warnings: tuple[str, ...] = ()  # what the partner should know before printing it
 
 
 def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
@@ -150,6 +153,7 @@ def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
         "date": document_date(catalogue.hotline.checked).date().isoformat(),
         "files": len(results) - failed,
         "failed": failed,
+        "warned": sum(bool(result.warnings) for result in results if result.ok),
         "rows": [_row(result, thumbnails, catalogue) for result in results],
     }
     try:
@@ -188,6 +192,7 @@ def _row(result: ItemResult, thumbnails: Mapping[str, Path], catalogue: Catalogu
         profile=result.profile, pages=result.pages, quantity=result.quantity,
         sheets=result.sheets_needed, sheet=sheet.title if sheet else None,
         paper=paper.title, paper_dimensions=paper.dimensions,
+        warnings=result.warnings if result.ok else (),
     )
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from ..catalogue.jobs import Job, make_job
 from ..catalogue.language_checks import source_language
 from ..catalogue.load import Catalogue, load_catalogue
 from ..errors import AwareprintError
+from ..workers import Lost, run_parallel
 
 PASS, SCALED, FAIL = "pass", "scaled", "fail"
 
@@ -60,24 +60,31 @@ def check_job(job: Job) -> CheckResult:
 
 
 def run_check(jobs: list[Job], workers: int | None = None,
-              progress: Callable[[CheckResult], None] | None = None) -> list[CheckResult]:
-    """Check every job on `workers` processes (default: one per core)."""
+              progress: Callable[[CheckResult, int, int], None] | None = None
+              ) -> list[CheckResult]:
+    """Check every job on `workers` processes (default: one per core); `progress` is told
+    of each result with how many are done and the total."""
     workers = workers or os.cpu_count() or 1
-    results = []
-    if workers == 1:
-        for result in map(check_job, jobs):
-            results.append(result)
-            if progress:
-                progress(result)
-        return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for future in as_completed([pool.submit(check_job, job) for job in jobs]):
-            result = future.result()
-            results.append(result)
-            if progress:
-                progress(result)
+    results: list[CheckResult] = []
+    for result in _check_all(jobs, workers):
+        results.append(result)
+        if progress:
+            progress(result, len(results), len(jobs))
     order = {job: index for index, job in enumerate(jobs)}
     return sorted(results, key=lambda result: order[result.job])
+
+
+def _check_all(jobs: list[Job], workers: int) -> Iterator[CheckResult]:
+    if workers == 1 or len(jobs) <= 1:
+        yield from map(check_job, jobs)
+        return
+    for index, result in run_parallel(check_job, [(job,) for job in jobs], workers):
+        if isinstance(result, Lost):
+            how = ("the worker checking it died (killed or out of memory; "
+                   if result.died else "internal error (")
+            yield CheckResult(jobs[index], FAIL, f"{how}{result.reason}); please report this")
+        else:
+            yield result
 
 
 def table(results: list[CheckResult]) -> Iterator[str]:
