@@ -6,11 +6,14 @@ lower it), and the four-module quiet zone kept, filled with the light colour.
 
 from __future__ import annotations
 
+from functools import cache
+
 import segno
 
 QUIET_ZONE_MODULES = 4  # ISO/IEC 18004 asks for four modules of light margin
 
 
+@cache  # choosing the best mask costs milliseconds; every piece draws the same code
 def qr_svg(target: str, dark: str, light: str) -> str:
     """An inline SVG of a QR code for `target`, sized by its container (no width/height).
 
