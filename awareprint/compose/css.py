@@ -11,6 +11,9 @@ from ..catalogue.house import HouseStyle
 from ..catalogue.layouts import LayoutSpec
 from ..catalogue.profiles import cmyk_css, colour_css
 
+# Display type is never hyphenated: above this size a broken word reads as a mistake.
+MAX_HYPHENATED_PT = 14
+
 
 def house_css(house: HouseStyle, profile: str, fonts_dir: Path,
               languages: list[Language]) -> str:
@@ -49,6 +52,8 @@ def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:
         for slot in page.slots:
             rules.append(f'[data-slot="{slot.name}"]{{{box_css(slot.rect)}'
                          f"font-size:{slot.font_pt:g}pt}}")
+            if slot.font_pt > MAX_HYPHENATED_PT:
+                rules.append(f'[data-slot="{slot.name}"] *{{hyphens:manual}}')
     if geometry.tabs is not None:
         tabs = geometry.tabs
         for tab in tabs.tabs:

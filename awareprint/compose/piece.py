@@ -10,6 +10,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from .. import __version__
+from ..catalogue.content import LanguageFile
 from ..catalogue.dates import document_date
 from ..catalogue.geometry import Geometry, resolve
 from ..catalogue.jobs import Job
@@ -21,6 +22,7 @@ from .css import box_css, geometry_css, house_css
 from .filters import fill, isolated, left_to_right
 from .marks import crop_marks, slug_box
 from .qr import qr_svg
+from .typesetting import typeset
 
 HOUSE_CSS = "house.css"
 
@@ -71,7 +73,8 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     size = catalogue.sizes[job.size]
     house = catalogue.house
     languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
-                                  catalogue.languages[code].strings) for code in job.languages]
+                                  typeset_strings(catalogue.languages[code]))
+                 for code in job.languages]
     count = len(languages)
 
     def page_language(page: str) -> TemplateLanguage:
@@ -94,8 +97,9 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     first = languages[0]
     context = {
         "head": head,
-        "title": " / ".join(f"{lang.t['headline']}" for lang in languages)
-                 + f" · {first.t['hotline_name']}",
+        "title": " / ".join(str(catalogue.languages[code].strings["headline"])
+                            for code in job.languages)
+                 + f" · {catalogue.languages[first.code].strings['hotline_name']}",
         "lang": first.code,
         "dir": first.direction,
         "t": first.t,
@@ -121,6 +125,18 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         raise RenderError(f"{where}{f' line {line}' if line else ''}: {error.message}; "
                           "fix the template or add the missing string to content/") from None
     return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs)
+
+
+@cache
+def _typeset(text: str, script: str) -> Markup:
+    return typeset(text, script)
+
+
+def typeset_strings(language: LanguageFile) -> dict[str, object]:
+    """Every string of a language marked up for the line breaker (typesetting.py)."""
+    script = language.language.script
+    return {key: [_typeset(item, script) for item in value] if isinstance(value, list)
+            else _typeset(value, script) for key, value in language.strings.items()}
 
 
 def _template_line(error: BaseException) -> int | None:

@@ -1,0 +1,44 @@
+"""A language's strings marked up for the line breaker, as a typesetter would set them.
+
+- A "·" separator is bound to the words on both sides (no-break spaces): it never starts
+  or ends a line.
+- A Chinese paragraph's last line never holds fewer than three characters. (Keeping a
+  spaced script's last two words together is left out: the engine then carries the
+  whole text before such a pair down a line, leaving a worse line behind.)
+- Korean breaks between words only, never inside one (CSS `word-break: keep-all`, which
+  the layout engine lacks): each word is kept whole.
+
+Everything is escaped here; the result is Markup, filled and placed like any string. A
+placeholder is never kept whole: the text it stands for may be long.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+NO_BREAK_SPACE = "\u00a0"
+SEPARATOR = " · "
+KEPT_CHARACTERS = 3     # a Chinese paragraph's last line holds at least three
+WORDS_BY_SPACES = {"Kore"}   # scripts that break only between words
+CHARACTER_SCRIPTS = {"Hans", "Hant", "Jpan"}  # scripts set without spaces
+
+
+def typeset(text: str, script: str) -> Markup:
+    """`text` as Markup for a language written in `script`."""
+    text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
+    if script in CHARACTER_SCRIPTS:
+        return _characters(text)
+    words = text.split(" ")
+    marked = [_kept(word) if script in WORDS_BY_SPACES and len(word) > 1 else escape(word)
+              for word in words]
+    return Markup(" ").join(marked)
+
+
+def _characters(text: str) -> Markup:
+    if len(text) < 2 * KEPT_CHARACTERS or "}" in text[-KEPT_CHARACTERS:]:
+        return escape(text)  # a short label, or a placeholder whose value may be long
+    return escape(text[:-KEPT_CHARACTERS]) + _kept(text[-KEPT_CHARACTERS:])
+
+
+def _kept(text: str | Markup) -> Markup:
+    return Markup('<span class="kept">{}</span>').format(text)

@@ -1,0 +1,82 @@
+"""Type set as a typesetter would, read back from the printed lines (pdfplumber): no
+separator at a line's start or end, Korean broken only between words, a Chinese
+paragraph's last line of three characters or more, no hyphen in display type, and
+hyphens only in long words."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from tests.pdfread import lines_of
+
+HYPHENS = ("-", "\u2010")
+# Left-to-right pieces: pdfplumber reorders the parts of a right-to-left line.
+PIECES = [("poster", "en+es"), ("tearoff", "en+es"), ("wallet-card", "ko"),
+          ("poster", "ko"), ("tearoff", "vi"), ("poster", "ru")]
+
+
+@pytest.mark.parametrize(("layout", "language"), PIECES)
+def test_no_separator_starts_or_ends_a_line(rendered, layout, language):
+    for line in lines_of(rendered(layout, language=language)).splitlines():
+        assert not line.strip().startswith("·") and not line.strip().endswith("·"), line
+
+
+@pytest.mark.parametrize("layout", ["poster", "wallet-card", "tearoff"])
+def test_korean_breaks_only_between_words(catalogue, rendered, layout):
+    """Where a line ends in Hangul and the next begins in Hangul, those two syllables are
+    not two halves of one word of the source (the reader drops spaces inside Korean lines,
+    so lines are compared with the source, not split into words)."""
+    strings = catalogue.languages["ko"].strings
+    texts = [text for value in strings.values()
+             for text in (value if isinstance(value, list) else [value])]
+    lines = [line.strip() for line in lines_of(rendered(layout, language="ko")).splitlines()]
+    hangul = re.compile("[\uac00-\ud7a3]")
+    for line, following in itertools.pairwise(lines):
+        if not (line and following and hangul.match(line[-1]) and hangul.match(following[0])):
+            continue
+        tail, head = line.replace(" ", "")[-3:], following.replace(" ", "")[:3]
+        for text in texts:
+            if tail + head in text.replace(" ", ""):
+                assert f"{tail} {head}" in text or f"{tail[-1]} {head[0]}" in text, (
+                    f"a word is broken between {line!r} and {following!r}")
+
+
+def test_chinese_last_line_holds_three_characters(catalogue, rendered):
+    minors = str(catalogue.languages["zh-Hans"].strings["minors"])
+    lines = [line.strip() for line in lines_of(rendered("poster", language="zh-Hans"))
+             .splitlines()]
+    ending = next(line for line in lines if minors.endswith(line[-3:]) and line)
+    assert len(ending) >= 3
+
+
+def test_display_type_is_never_hyphenated(rendered):
+    """On a 24 × 36 in poster the text is set above 14 pt: no word is broken."""
+    for line in lines_of(rendered("poster", "24x36")).splitlines():
+        assert not line.rstrip().endswith(HYPHENS), line
+
+
+@pytest.mark.parametrize("language", ["en", "es", "en+es"])
+def test_hyphens_only_in_words_of_seven_letters_three_each_side(rendered, language):
+    lines = lines_of(rendered("poster", language=language)).splitlines()
+    for line, following in itertools.pairwise(lines):
+        if line.rstrip().endswith(HYPHENS) and re.search(r"\w[-\u2010]$", line.rstrip()):
+            before = re.search(r"(\w+)[-\u2010]$", line.rstrip()).group(1)
+            after = re.match(r"\W*(\w+)", following).group(1)
+            assert len(before) >= 3 and len(after) >= 3 and len(before + after) >= 7, (
+                f"{line!r} / {following!r}")
+
+
+def test_typeset_binds_separators_and_keeps_korean_words_and_chinese_endings():
+    from awareprint.compose.typesetting import typeset
+
+    latin = str(typeset("Interpreters in more than 200 languages · 24/7", "Latn"))
+    assert latin == "Interpreters in more than 200 languages\u00a0·\u00a024/7"
+    assert str(typeset("What is Human Trafficking?", "Latn")) == "What is Human Trafficking?"
+    korean = str(typeset("인신매매는 범죄입니다", "Kore"))
+    assert korean.count('<span class="kept">') == 2
+    assert str(typeset("提供超过200种语言的口译服务", "Hans")).endswith(
+        '<span class="kept">译服务</span>')
+    assert "&lt;b&gt;" in str(typeset("a <b> c d e f", "Latn"))  # escaped, never markup
