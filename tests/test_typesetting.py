@@ -44,6 +44,21 @@ def test_korean_breaks_only_between_words(catalogue, rendered, layout):
                     f"a word is broken between {line!r} and {following!r}")
 
 
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card"])
+@pytest.mark.parametrize("language", ["en", "es", "fr", "pt", "vi", "ru", "tl", "ht", "pl"])
+def test_a_paragraphs_last_line_holds_two_words(catalogue, rendered, layout, language):
+    lines = [line.strip() for line in lines_of(rendered(layout, language=language))
+             .splitlines()]
+    for value in catalogue.languages[language].strings.values():
+        for text in value if isinstance(value, list) else [value]:
+            words = text.split()
+            if len(words) < 6 or "{" in text:
+                continue
+            for line in lines:
+                if line.endswith(words[-1]):
+                    assert len(line.split()) >= 2, f"{layout} {language}: {line!r} ends {text!r}"
+
+
 def test_chinese_last_line_holds_three_characters(catalogue, rendered):
     minors = str(catalogue.languages["zh-Hans"].strings["minors"])
     lines = [line.strip() for line in lines_of(rendered("poster", language="zh-Hans"))

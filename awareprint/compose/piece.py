@@ -66,14 +66,16 @@ class TemplateLanguage:
 
 
 def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = None,
-            partner_logo: str | None = None) -> Composed:
+            partner_logo: str | None = None, joined: frozenset[str] = frozenset()
+            ) -> Composed:
     """Fill the layout's template with the job's content and geometry; `partner_logo` is
-    the partner's logo made ready for this profile, as a data: URI."""
+    the partner's logo made ready for this profile, as a data: URI; `joined` names the
+    paragraph endings to keep on one line (typesetting.py)."""
     spec = catalogue.layouts[job.layout]
     size = catalogue.sizes[job.size]
     house = catalogue.house
     languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
-                                  typeset_strings(catalogue.languages[code]))
+                                  typeset_strings(catalogue.languages[code], joined))
                  for code in job.languages]
     count = len(languages)
 
@@ -128,15 +130,37 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
 
 
 @cache
-def _typeset(text: str, script: str) -> Markup:
-    return typeset(text, script)
+def _typeset(text: str, script: str, joined: bool) -> Markup:
+    return typeset(text, script, joined)
 
 
-def typeset_strings(language: LanguageFile) -> dict[str, object]:
-    """Every string of a language marked up for the line breaker (typesetting.py)."""
-    script = language.language.script
-    return {key: [_typeset(item, script) for item in value] if isinstance(value, list)
-            else _typeset(value, script) for key, value in language.strings.items()}
+def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset()
+                    ) -> dict[str, object]:
+    """Every string of a language marked up for the line breaker (typesetting.py); each
+    paragraph's ending is named `code.key` (`code.key.n` in a list)."""
+    script, code = language.language.script, language.language.code
+
+    def marked(text: str, ending: str) -> Markup:
+        return _typeset(text, script, ending in joined)
+
+    return {key: [marked(item, f"{code}.{key}.{n}") for n, item in enumerate(value)]
+            if isinstance(value, list) else marked(value, f"{code}.{key}")
+            for key, value in language.strings.items()}
+
+
+def endings_of(catalogue: Catalogue, job: Job, last_words: frozenset[str]) -> frozenset[str]:
+    """The names (as typeset_strings gives them) of the job's strings that end in one of
+    `last_words`."""
+    names = set()
+    for code in job.languages:
+        for key, value in catalogue.languages[code].strings.items():
+            texts = value if isinstance(value, list) else [value]
+            for n, text in enumerate(texts):
+                words = str(text).split()
+                if words and words[-1] in last_words:
+                    names.add(f"{code}.{key}.{n}" if isinstance(value, list)
+                              else f"{code}.{key}")
+    return frozenset(names)
 
 
 def _template_line(error: BaseException) -> int | None:

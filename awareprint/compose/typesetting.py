@@ -2,9 +2,10 @@
 
 - A "·" separator is bound to the words on both sides (no-break spaces): it never starts
   or ends a line.
-- A Chinese paragraph's last line never holds fewer than three characters. (Keeping a
-  spaced script's last two words together is left out: the engine then carries the
-  whole text before such a pair down a line, leaving a worse line behind.)
+- A paragraph's last line never holds one word alone: where a laid-out paragraph ends
+  in a single word, the render stage sets it again with its last two words joined by a
+  no-break space (render/runts.py). Only then: joined everywhere, they cost narrow slots
+  their fit. A Chinese paragraph's last line always holds three characters or more.
 - Korean breaks between words only, never inside one (CSS `word-break: keep-all`, which
   the layout engine lacks): each word is kept whole.
 
@@ -19,18 +20,22 @@ from markupsafe import Markup, escape
 NO_BREAK_SPACE = "\u00a0"
 SEPARATOR = " · "
 KEPT_CHARACTERS = 3     # a Chinese paragraph's last line holds at least three
+SHORTEST_PARAGRAPH = 6  # words: labels and headlines break where they must
 WORDS_BY_SPACES = {"Kore"}   # scripts that break only between words
 CHARACTER_SCRIPTS = {"Hans", "Hant", "Jpan"}  # scripts set without spaces
 
 
-def typeset(text: str, script: str) -> Markup:
-    """`text` as Markup for a language written in `script`."""
+def typeset(text: str, script: str, joined: bool = False) -> Markup:
+    """`text` as Markup for a language written in `script`; `joined` keeps its last two
+    words on one line."""
     text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
     if script in CHARACTER_SCRIPTS:
         return _characters(text)
     words = text.split(" ")
     marked = [_kept(word) if script in WORDS_BY_SPACES and len(word) > 1 else escape(word)
               for word in words]
+    if joined and len(words) >= SHORTEST_PARAGRAPH and "{" not in " ".join(words[-2:]):
+        marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
     return Markup(" ").join(marked)
 
 

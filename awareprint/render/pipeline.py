@@ -14,7 +14,7 @@ from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
 from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import OFFICE
-from ..compose.piece import Composed, compose
+from ..compose.piece import Composed, compose, endings_of
 from ..errors import FitError, InputError, RenderError
 from ..output import write_atomic
 from ..preflight.read_back import preflight
@@ -22,6 +22,7 @@ from . import engine
 from .finish import Metadata, PressFinish, finish
 from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from .logo import logo_uri, logo_warnings
+from .runts import runt_words
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -88,9 +89,25 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
             design.setdefault(name, _size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
+    composed, document, found = _without_runts(job, catalogue, logo, font_pt,
+                                               (composed, document, found))
     _check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items()}
     return composed, document, scaled
+
+
+def _without_runts(job: Job, catalogue: Catalogue, logo: str | None,
+                   font_pt: dict[str, float], laid_out: tuple[Composed, Any, set[str]]
+                   ) -> tuple[Composed, Any, set[str]]:
+    """Set again the paragraphs whose last line holds one word, their last two words
+    kept together, where the piece still fits that way; else keep the first setting."""
+    endings = endings_of(catalogue, job, runt_words(laid_out[1]))
+    if not endings:
+        return laid_out
+    composed = compose(job, catalogue, font_pt, logo, endings)
+    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable)
+    misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+    return laid_out if misfits else (composed, document, found)
 
 
 def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
