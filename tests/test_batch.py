@@ -98,7 +98,8 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
     assert "wrote tearoff_letter_fr.pdf" in printed
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert [f["quantity"] for f in files] == [12, 12, 45, 45]
-    assert " 45 45 " in text_of((out / "job-ticket.pdf").read_bytes())  # quantity, sheets
+    ticket = " ".join(text_of((out / "job-ticket.pdf").read_bytes()).split())
+    assert " 45 + 3 overs 48 " in ticket  # quantity, the house's overs, sheets
     assert not (out / "tearoff_letter_es.pdf").exists()  # no longer part of the order
     assert not (out / "tearoff_letter_es_p1.png").exists()
 
@@ -128,7 +129,8 @@ def test_sheets_needed_follow_the_quantity(tmp_path):
                  "--workers", "1"]) == 0
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     cards = next(f for f in files if f["sheet"] == "avery-5371")
-    assert cards["quantity"] == 200 and cards["sheets_needed"] == 20  # 10 cards a sheet
+    assert cards["quantity"] == 200 and cards["overs"] == 10  # the house's 5 %
+    assert cards["per_sheet"] == 10 and cards["sheets_needed"] == 21  # 10 cards a sheet
     flyer = next(f for f in files if f["layout"] == "tearoff")
     assert "OMAHA FREEDOM WALK" in text_of((out / flyer["file"]).read_bytes()).upper()
 

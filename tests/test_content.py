@@ -133,7 +133,7 @@ def test_a_web_address_must_match_its_url(data):
 
 
 def test_slots_on_top_of_each_other_are_refused(data):
-    _edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 51,",
+    _edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 50,",
           "minors:         {left: 7, top: 45,")
     problems = _problems(data)
     assert any("slots 'definition' and 'minors' overlap on page 'front'" in p for p in problems)

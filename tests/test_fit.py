@@ -112,7 +112,9 @@ def test_type_below_a_slots_minimum_is_refused(layouts):
     with pytest.raises(FitError) as caught:
         render(make_job(catalogue, "poster", "letter"), catalogue)
     assert caught.value.slot == "footer"
-    assert "is set at 4.00 pt, below the slot's minimum 7 pt" in str(caught.value)
+    footer = catalogue.layouts["poster"].pages["front"].slots["footer"]
+    assert (f"is set at {footer.font_pt / 2:.2f} pt, below the slot's minimum "
+            f"{footer.min_pt:g} pt") in str(caught.value)
 
 
 def test_a_slot_the_template_forgets_is_an_error(layouts):

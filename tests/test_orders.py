@@ -3,6 +3,8 @@ with file, line or row, field and the fix."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import struct
 import zlib
@@ -440,3 +442,134 @@ def test_an_event_date_without_an_event_is_named(catalogue, tmp_path):
                     encoding="utf-8")
     assert _problems(catalogue, path) == [
         f"{path} row 2: partner.event.name: missing; add it"]
+
+
+# --- The orderer, the due date and the stock (for the print shop) -------------------------
+
+ORDERER = """\
+orderer:
+  name: "  Dana   Whitfield "
+  email: dana@prairiehotels.example.com
+  phone: "+1 (402) 555-0143"
+due: 2027-01-08
+partner: {name: Prairie Hotels, contact: "Security desk: 402-555-0188"}
+items:
+  - layout: wallet-card
+    sheet: sra3
+    profile: press
+    quantity: 480
+    stock: " Soft-touch   cover "
+    weight: 400 gsm
+  - layout: poster
+    quantity: 12
+    overs: 0
+"""
+
+
+def test_the_orderer_due_date_stock_and_overs_are_read(catalogue, tmp_path):
+    order = load_order(_order(tmp_path, ORDERER), catalogue)
+    orderer = order.order.orderer
+    assert (orderer.name, orderer.email, orderer.phone) == (
+        "Dana Whitfield", "dana@prairiehotels.example.com", "+1 (402) 555-0143")
+    assert order.order.due.isoformat() == "2027-01-08"
+    cards, poster = order.items
+    assert (cards.stock, cards.weight) == ("Soft-touch cover", "400 gsm")  # tidied
+    assert cards.overs == 24  # the house's 5 %, layouts/job-ticket/shop.yaml
+    assert poster.overs == 0 and poster.stock is None
+    assert order.order.partner.contact == "Security desk: 402-555-0188"  # not the orderer
+
+
+def test_the_examples_show_the_orderer_and_due_date(catalogue):
+    for name in ("church.yaml", "hotel-group.yaml", "event.csv"):
+        order = load_order(EXAMPLES / name, catalogue)
+        assert order.order.orderer and order.order.orderer.name and order.order.due
+    hotel = load_order(EXAMPLES / "hotel-group.yaml", catalogue)
+    assert any(item.stock for item in hotel.items)
+
+
+@pytest.mark.parametrize(("change", "field", "words"), [
+    (("phone: \"+1 (402) 555-0143\"", "phone: 1-888-373-7888"), "orderer.phone",
+     "looks like the hotline's 1-888-373-7888; give the orderer's own number"),
+    (("phone: \"+1 (402) 555-0143\"", "phone: \"(888) 373-7889\""), "orderer.phone",
+     "looks like the hotline's"),
+    (("phone: \"+1 (402) 555-0143\"", "phone: \"233 733\""), "orderer.phone",
+     "looks like the hotline's"),
+    (("phone: \"+1 (402) 555-0143\"", "phone: \"call me maybe\""), "orderer.phone",
+     "write one phone number in digits"),
+    (("phone: \"+1 (402) 555-0143\"", "phone: \"555-01\""), "orderer.phone",
+     "5 digits; a phone number has 7 to 15"),
+    (("email: dana@prairiehotels.example.com", "email: dana at prairie"), "orderer.email",
+     "not an email address; write it as name@example.org"),
+    (("email: dana@prairiehotels.example.com\n  phone: \"+1 (402) 555-0143\"", ""),
+     "orderer", "give an email or a phone number"),
+    (("name: \"  Dana   Whitfield \"", "name: \"Dana\\u202eWhitfield\""), "orderer.name",
+     "invisible control characters"),
+    (("name: \"  Dana   Whitfield \"", "name: " + "D" * 81), "orderer.name",
+     "81 characters; shorten it to 80"),
+    (("email: dana@", "emial: dana@"), "orderer.emial", "did you mean 'email'?"),
+    (("due: 2027-01-08", "due: 2027-13-40"), "due",
+     "not a date; write it year-month-day (2027-03-14)"),
+    (("due: 2027-01-08", "deu: 2027-01-08"), "deu", "did you mean 'due'?"),
+    (("weight: 400 gsm", "weight: \"Call 1 888 373 7888\""), "items.0.weight",
+     "looks like the hotline's"),
+    (("stock: \" Soft-touch   cover \"", "stock: " + "x" * 61), "items.0.stock",
+     "61 characters; shorten it to 60"),
+    (("overs: 0", "overs: -1"), "items.1.overs", "greater than or equal to 0"),
+])
+def test_a_bad_orderer_due_date_or_stock_is_named_with_the_fix(catalogue, tmp_path, change,
+                                                               field, words):
+    path = _order(tmp_path, ORDERER.replace(*change))
+    problems = _problems(catalogue, path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path} line ") and f": {field}: " in problems[0]
+    assert words in problems[0]
+
+
+def test_a_bad_orderer_phone_is_one_line_and_exit_2(tmp_path, capsys):
+    from awareprint.cli.main import main
+
+    path = _order(tmp_path, ORDERER.replace('"+1 (402) 555-0143"', '"1-888-373-7888"'))
+    assert main(["batch", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(path) in err[0] and "orderer.phone" in err[0]
+    assert "give the orderer's own number" in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_orderer_and_due_date_come_from_a_csvs_first_row(catalogue, tmp_path):
+    path = _order(tmp_path, "partner,orderer,orderer_phone,due,layout,quantity,stock,overs\n"
+                  "Clinic,Ana Ruiz,402-555-0100,2027-02-01,poster,10,Matte text,1\n"
+                  ",,,,tearoff,5,,\n", name="order.csv")
+    order = load_order(path, catalogue)
+    assert order.order.orderer.name == "Ana Ruiz" and order.order.orderer.phone == "402-555-0100"
+    assert order.order.due.isoformat() == "2027-02-01"
+    assert [(item.stock, item.overs) for item in order.items] == [("Matte text", 1), (None, 2)]
+    bad = _order(tmp_path, "partner,orderer,orderer_phone,layout\n"
+                 "Clinic,Ana Ruiz,1 888 373 7888,poster\n", name="bad.csv")
+    assert _problems(catalogue, bad) == [
+        f"{bad} row 2: orderer.phone: the number 18883737888 is or looks like the hotline's "
+        "1-888-373-7888; give the orderer's own number"]
+
+
+def test_the_manifest_records_the_orderer_due_date_overs_and_yield(catalogue, tmp_path):
+    from awareprint.orders.manifest import reusable, write_manifest
+    from awareprint.orders.results import ItemResult
+
+    order = load_order(_order(tmp_path, ORDERER), catalogue)
+    cards = order.items[0]
+    pdf = tmp_path / "cards.pdf"
+    pdf.write_bytes(b"%PDF")
+    made = ItemResult(cards.number, pdf.name, "wallet-card", "business-card", ["en"], "press",
+                      "sra3", 2, 480, 24, hashlib.sha256(b"%PDF").hexdigest(), None,
+                      per_sheet=21, overs=24)
+    write_manifest(order, [made], tmp_path / "manifest.json")
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["orderer"] == {"name": "Dana Whitfield",
+                                   "email": "dana@prairiehotels.example.com",
+                                   "phone": "+1 (402) 555-0143"}
+    assert manifest["due"] == "2027-01-08"
+    entry = manifest["files"][0]
+    assert (entry["quantity"], entry["overs"], entry["per_sheet"], entry["sheets_needed"]) == (
+        480, 24, 21, 24)  # ceil((480 + 24) / 21)
+    again = reusable(entry, cards, tmp_path)
+    assert again is not None and again.sheets_needed == 24 and again.overs == 24

@@ -36,8 +36,10 @@ def _tool(name):
 
 @pytest.fixture
 def press_pdf(rendered, tmp_path):
-    path = tmp_path / "poster_a4_en_press.pdf"
-    path.write_bytes(rendered("poster", "a4", profile="press"))
+    # A3, not A4: the A4 poster's reversed footer (7.8 pt) is refused until its layout
+    # sets it at 8 pt or more (house.yaml press.fine_print).
+    path = tmp_path / "poster_a3_en_press.pdf"
+    path.write_bytes(rendered("poster", "a3", profile="press"))
     return path
 
 
@@ -52,7 +54,7 @@ def test_a_good_press_file_passes_with_its_facts(press_pdf, capsys):
     assert main(["preflight", str(press_pdf)]) == 0
     out = capsys.readouterr().out
     assert "PASS (press, 1 page)" in out
-    assert "trim size      a4: A4, 210 × 297 mm" in out
+    assert "trim size      a3: A3, 297 × 420 mm" in out
     assert "bleed          left 8.50 pt, bottom 8.50 pt, right 8.50 pt, top 8.50 pt" in out
     assert "/GTS_PDFX FOGRA39 (ICC profile, 4 channels)" in out
     assert "PDF/X          PDF/X-4" in out
@@ -275,3 +277,106 @@ def test_a_wrong_qr_code_is_decoded_from_its_own_region_in_our_files(catalogue, 
     _edited(path, claim_to_be_ours)
     assert main(["preflight", str(path)]) == 1
     assert "a QR code leads to https://example.com/scam" in capsys.readouterr().out
+
+
+# --- Fine print on press: one ink under 12 pt, QR code in K only, reversed type 8 pt bold ---
+
+def _recoloured(pdf: bytes, page_index: int, change) -> bytes:
+    """The PDF with one page's drawing operators passed through change(operator,
+    operands, fills) -> operands. `fills` says what the colour an operator sets is used
+    for: "text" when text follows, else the number of path segments up to the next fill."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[page_index]
+        instructions = list(pikepdf.parse_content_stream(page))
+        out = []
+        for index, (operands, operator) in enumerate(instructions):
+            fills: str | int = 0
+            for _operands, later in instructions[index + 1:]:
+                if str(later) == "BT":
+                    fills = "text"
+                if str(later) in ("f", "f*", "BT", "scn", "k"):
+                    break
+                fills = fills + (str(later) in ("l", "re")) if fills != "text" else fills
+            values = [_number(v) for v in operands]
+            out.append((change(str(operator), values, fills), operator))
+        page.Contents = document.make_stream(pikepdf.unparse_content_stream(out))
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+
+def _number(operand):
+    try:
+        return float(operand)
+    except (TypeError, ValueError):
+        return operand  # a name, a string, an array
+
+
+NAVY = [1, 0.64, 0, 0.6]
+K_ONLY = [0, 0, 0, 1]
+
+
+def test_small_text_in_several_inks_fails(catalogue, rendered):
+    good = rendered("wallet-card", "business-card", profile="press")
+    assert preflight(good, catalogue).passed
+
+    def navy_text(name, operands, fills):
+        return NAVY if name == "scn" and fills == "text" and operands == K_ONLY else operands
+
+    report = preflight(_recoloured(good, 1, navy_text), catalogue)
+    assert any("small text not in a single ink" in f and "C100 M64 Y0 K60" in f
+               for f in report.faults), report.faults
+    assert not any("QR not K only" in f for f in report.faults)
+
+
+def test_a_qr_code_in_several_inks_fails(catalogue, rendered):
+    good = rendered("wallet-card", "business-card", profile="press")
+
+    def navy_modules(name, operands, fills):
+        return NAVY if name == "scn" and fills != "text" and fills > 100 else operands
+
+    report = preflight(_recoloured(good, 1, navy_modules), catalogue)
+    assert any("QR not K only" in f and "C100 M64 Y0 K60" in f for f in report.faults)
+    assert report.qr_targets == [catalogue.hotline.qr_target]  # still reads: only ink is wrong
+
+
+def test_reversed_text_small_or_not_bold_fails(catalogue, rendered):
+    good = rendered("wallet-card", "business-card", profile="press")
+
+    def smaller(name, operands, fills):
+        return [operands[0], float(operands[1]) * 0.8] if name == "Tf" else operands
+
+    report = preflight(_recoloured(good, 0, smaller), catalogue)
+    assert any("reversed text under 8 pt / not bold" in f and "C0 M0 Y0 K0 on C100 M64 Y0 K60"
+               in f for f in report.faults), report.faults
+
+
+def test_reversed_text_not_bold_fails(catalogue, rendered):
+    good = rendered("poster", "letter", profile="press")
+    with pikepdf.open(io.BytesIO(good)) as document:
+        for font in document.pages[0].Resources.Font.values():
+            descriptor = font.get("/FontDescriptor") or font.DescendantFonts[0].FontDescriptor
+            descriptor.FontWeight = 400  # every face claims to be regular
+        buffer = io.BytesIO()
+        document.save(buffer)
+    report = preflight(buffer.getvalue(), catalogue)
+    assert any("reversed text under 8 pt / not bold" in f and "not bold" in f
+               for f in report.faults), report.faults
+
+
+def test_preflight_names_the_output_intent(catalogue, rendered, tmp_path, capsys):
+    path = tmp_path / "poster_letter_en_press.pdf"
+    path.write_bytes(rendered("poster", "letter", profile="press"))
+    assert main(["preflight", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "output intent  /GTS_PDFX CGATS TR 006 (ICC profile, 4 channels): GRACoL" in out
+
+
+def test_check_refuses_a_press_piece_that_breaks_the_fine_print(catalogue, monkeypatch):
+    from awareprint.render.check import FAIL, check_job
+
+    monkeypatch.setattr("awareprint.render.pipeline.fine_print_in_one_ink",
+                        lambda document, house: 0)  # small navy type left in three inks
+    result = check_job(make_job(catalogue, "wallet-card", "business-card", profile="press"))
+    assert result.outcome == FAIL
+    assert "small text not in a single ink" in result.detail

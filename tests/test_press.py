@@ -9,7 +9,11 @@ import pikepdf
 import pytest
 
 from awareprint.catalogue.geometry import Frame, resolve
+from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.profiles import frame_for
+from awareprint.errors import InputError
+from awareprint.paths import PROJECT_ROOT
+from awareprint.render.pipeline import render
 from awareprint.render.preview import page_images
 from tests.conftest import catalogue_pieces
 from tests.pdfread import chars, decode_qr, embedded_fonts, font_source, text_of
@@ -108,7 +112,8 @@ def test_pdfx4_intent_metadata_fonts_and_content(catalogue, rendered, layout, si
         assert document.pdf_version == "1.6"
         (intent,) = document.Root.OutputIntents
         assert intent.S == "/GTS_PDFX"
-        assert intent.OutputConditionIdentifier == "FOGRA39"
+        expected = {"in": "CGATS TR 006", "mm": "FOGRA39"}[catalogue.sizes[size].unit]
+        assert intent.OutputConditionIdentifier == expected
         profile = intent.DestOutputProfile
         assert profile.N == 4 and profile.read_bytes()[36:40] == b"acsp"
         xmp = document.open_metadata()
@@ -174,3 +179,79 @@ def test_office_output_is_unchanged_by_press(catalogue, rendered, layout, size):
     assert _registration_rects(pdf, 0, catalogue) == []
     assert resolve(catalogue.layouts[layout], named,
                    catalogue.sizes[catalogue.layouts[layout].reference_size], None).frame == Frame()
+
+
+# --- Printing conditions (GRACoL for inch sizes, FOGRA39 for mm) and fine print in one ink ---
+
+def _intent(pdf):
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        (intent,) = document.Root.OutputIntents
+        return (str(intent.OutputConditionIdentifier), str(intent.Info),
+                intent.DestOutputProfile.read_bytes())
+
+
+@pytest.mark.parametrize(("layout", "size", "condition", "icc"), [
+    ("poster", "letter", "CGATS TR 006", "awareprint-GRACoL.icc"),
+    ("wallet-card", "business-card", "CGATS TR 006", "awareprint-GRACoL.icc"),
+    ("tearoff", "a4", "FOGRA39", "awareprint-FOGRA39.icc"),
+    ("poster", "a3", "FOGRA39", "awareprint-FOGRA39.icc"),
+])
+def test_the_output_intent_follows_the_unit_of_size(catalogue, rendered, layout, size,
+                                                    condition, icc):
+    identifier, info, profile = _intent(rendered(layout, size, profile="press"))
+    assert identifier == condition
+    assert profile == (PROJECT_ROOT / "colour" / icc).read_bytes()
+    assert (b"TR006" in profile) == (condition == "CGATS TR 006")
+    assert ("TR006.ti3" in info) == (condition == "CGATS TR 006")
+
+
+def test_a_press_profile_can_be_chosen(catalogue):
+    job = make_job(catalogue, "tearoff", "letter", profile="press", intent="fogra39")
+    assert job.file_name == "tearoff_letter_en_press-fogra39.pdf"
+    identifier, _, profile = _intent(render(job, catalogue).pdf)
+    assert identifier == "FOGRA39"
+    assert profile == (PROJECT_ROOT / "colour" / "awareprint-FOGRA39.icc").read_bytes()
+    # The size's own default has one name, asked for or not.
+    default = make_job(catalogue, "tearoff", "letter", profile="press", intent="GRACoL")
+    assert default == make_job(catalogue, "tearoff", "letter", profile="press")
+    with pytest.raises(InputError, match="choose from: gracol, fogra39"):
+        make_job(catalogue, "tearoff", "letter", profile="press", intent="swop")
+    with pytest.raises(InputError, match="press output only"):
+        make_job(catalogue, "tearoff", "letter", intent="fogra39")
+
+
+def _inside(obj, trim, height):
+    return (obj["x0"] >= trim[0] and obj["x1"] <= trim[2]
+            and height - obj["bottom"] >= trim[1] and height - obj["top"] <= trim[3])
+
+
+def _cmyk(obj):
+    return tuple(round(float(v), 3) for v in obj.get("non_stroking_color") or ())
+
+
+@pytest.mark.parametrize(("layout", "size"), [("wallet-card", "business-card"),
+                                              ("poster", "letter"), ("tearoff", "letter")])
+def test_small_text_the_number_and_the_qr_code_print_in_one_ink(catalogue, rendered, layout,
+                                                                size):
+    pdf = rendered(layout, size, profile="press")
+    digits = catalogue.hotline.call.digits
+    k_only = (0.0, 0.0, 0.0, 1.0)
+    small = catalogue.house.press.fine_print.single_ink_below_pt
+    trims = [boxes["TrimBox"] for boxes in _boxes(pdf)]
+    inks_of_small, modules, number = set(), set(), []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page, trim in zip(document.pages, trims, strict=True):
+            height = float(page.height)
+            chars = [c for c in page.chars if c.get("upright", True) and _inside(c, trim, height)]
+            inks_of_small |= {_cmyk(c) for c in chars if c["size"] < small}
+            line = "".join(c["text"] for c in chars if c["size"] < small)
+            if digits[-4:] in "".join(ch for ch in line if ch.isdigit()):
+                number += [_cmyk(c) for c in chars if c["size"] < small and c["text"].isdigit()]
+            modules |= {_cmyk(r) for r in page.rects if r["height"] < 5 and r["width"] < 50
+                        and _inside(r, trim, height) and _cmyk(r) != (0.0, 0.0, 0.0, 0.0)}
+    for cmyk in inks_of_small:  # paper (knocked out) or one ink
+        assert sum(v > 0 for v in cmyk) <= 1, cmyk
+    assert k_only in inks_of_small
+    assert modules == {k_only}  # the QR code's modules: black only
+    if layout == "wallet-card":  # the number under 12 pt on the back: black only
+        assert number and set(number) == {k_only}

@@ -190,3 +190,107 @@ def test_tear_off_press_marks_every_tab_cut(catalogue, rendered):
                  registration and r["top"] > geometry.trim.bottom + geometry.frame.bleed]
     xs = {round((r["x0"] + r["x1"]) / 2, 1) for r in below if r["x1"] - r["x0"] < 1}
     assert {round(x, 1) for x in geometry.tabs.cut_guides_x} <= xs
+
+
+# Pieces up per press sheet with the house gutter (0.25 in or 6 mm): the marks take the
+# room the pieces leave instead of a margin of their own.
+YIELDS = {
+    "business-card": {"sra3": 21, "a3": 16, "tabloid": 16, "letter": 8, "a4": 8},
+    "eu-card": {"sra3": 18, "a3": 18, "tabloid": 16, "letter": 8, "a4": 9},
+    "cr80": {"sra3": 18, "a3": 18, "tabloid": 16, "letter": 8, "a4": 9},
+}
+
+
+def _registration_rects(catalogue, pdf: bytes, index: int) -> list[dict]:
+    registration = tuple(v / 100 for v in catalogue.house.press.registration)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return [r for r in document.pages[index].rects
+                if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
+                registration]
+
+
+def _clear_of(box: dict, pieces) -> bool:
+    """Whether a box (pdfplumber's x0, x1, top, bottom) stays off every piece's bleed box."""
+    return all(box["x1"] <= p.x + 0.01 or box["x0"] >= p.x + p.w - 0.01
+               or box["bottom"] <= p.y + 0.01 or box["top"] >= p.y + p.h - 0.01
+               for p in pieces)
+
+
+def test_twenty_or_more_business_cards_on_sra3(catalogue):
+    """What a print shop checks on the SRA3 sheet: how many cards, each printed whole with
+    its hotline, the crop marks on every cut line and off every card's bleed, the slug
+    line on the sheet, saying how many are up."""
+    job = make_sheet_job(catalogue, "wallet-card", "business-card", ["en", "es"], "sra3")
+    from awareprint.sheets.impose import render_sheet
+
+    rendered = render_sheet(job, catalogue)
+    pdf = rendered.pdf
+    assert rendered.per_sheet == 21
+    sheet = catalogue.sheets["sra3"]
+    width, height = page_sizes(pdf)[0]
+    edge = sheet.edge * MM
+    for index in (0, 1):  # front and back
+        pieces = placements(pdf, index)
+        assert len(pieces) == 21
+        bleed = 0.125 * 72
+        assert {(round(p.w - 2 * bleed, 1), round(p.h - 2 * bleed, 1)) for p in pieces} == {
+            (252.0, 144.0)}
+        for piece in pieces:  # whole pieces, with their bleed, inside the printable sheet
+            assert edge - 0.01 <= piece.x and piece.x + piece.w <= width - edge + 0.01
+            assert edge - 0.01 <= piece.y and piece.y + piece.h <= height - edge + 0.01
+        marks = _registration_rects(catalogue, pdf, index)
+        assert marks
+        for mark in marks:
+            assert _clear_of(mark, pieces), mark
+            assert edge - 0.01 <= mark["x0"] and mark["x1"] <= width - edge + 0.01
+            assert edge - 0.01 <= mark["top"] and mark["bottom"] <= height - edge + 0.01
+            longest = max(mark["x1"] - mark["x0"], mark["bottom"] - mark["top"])
+            assert longest >= sheet.shortest_mark * MM - 0.01
+        cuts_x = {round(p.x + bleed, 1) for p in pieces} | {round(p.x + p.w - bleed, 1)
+                                                              for p in pieces}
+        cuts_y = {round(p.y + bleed, 1) for p in pieces} | {round(p.y + p.h - bleed, 1)
+                                                              for p in pieces}
+        upright = [m for m in marks if m["x1"] - m["x0"] < 1]
+        across = [m for m in marks if m["bottom"] - m["top"] < 1]
+        for x in cuts_x:  # every cut line marked at least twice along its length
+            assert sum(round((m["x0"] + m["x1"]) / 2, 1) == x for m in upright) >= 2, x
+        for y in cuts_y:
+            assert sum(round((m["top"] + m["bottom"]) / 2, 1) == y for m in across) >= 2, y
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            page = document.pages[index]
+            text = page.extract_text() or ""
+            slug = [c for c in page.chars if c["size"] < catalogue.house.press.slug_pt + 0.1]
+        assert text.count(catalogue.hotline.call.display) == 21  # one on every card
+        assert "21 up on sra3" in text
+        assert slug and all(_clear_of(c, pieces) for c in slug)
+        assert all(edge - 0.01 <= c["x0"] and c["x1"] <= width - edge + 0.01
+                   and c["bottom"] <= height - edge + 0.01 for c in slug)
+    assert preflight(pdf, catalogue).passed
+
+
+@pytest.mark.parametrize("gutter", [None, "0mm", "2mm"])
+@pytest.mark.parametrize("size", sorted(YIELDS))
+def test_press_sheet_yields_and_marks_in_what_room_is_left(catalogue, size, gutter):
+    from awareprint.catalogue.jobs import imposition_for
+
+    for sheet_name, expected in YIELDS[size].items():
+        job = make_sheet_job(catalogue, "wallet-card", size, ["en"], sheet_name,
+                             gutter=gutter)
+        layout = imposition_for(job, catalogue)
+        if gutter is None:
+            assert len(layout.fronts) == expected, sheet_name
+        else:
+            assert len(layout.fronts) >= expected, sheet_name  # a narrower gutter: never fewer
+        sheet = catalogue.sheets[sheet_name]
+        edge = sheet.edge * (72 if catalogue.sizes[sheet.paper].unit == "in" else MM)
+        bleeds = [p.rect.grown(*(layout.bleed,) * 4) for p in layout.fronts]
+        for flip in ("long", "short"):
+            for marks, slug, pieces in (
+                    (layout.marks, layout.slug, bleeds),
+                    (layout.back_marks(flip), layout.back_slug(flip),
+                     [p.rect.grown(*(layout.bleed,) * 4) for p in layout.backs(flip)])):
+                for rect in (*marks, slug):
+                    assert not any(rect.overlaps(piece) for piece in pieces), (sheet_name, rect)
+                    assert rect.x >= edge - 0.01 and rect.y >= edge - 0.01
+                    assert rect.right <= layout.width - edge + 0.01
+                    assert rect.bottom <= layout.height - edge + 0.01

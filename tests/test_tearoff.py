@@ -25,7 +25,8 @@ def _check_tabs(catalogue, pdf, size, count):
     assert len(strip.tabs) == count
     strings = catalogue.languages["en"].strings
     hotline = catalogue.hotline
-    expected = [f"{strings['label_call']}{hotline.call.display}".replace(" ", ""),
+    expected = [str(strings["hotline_short"]).replace(" ", ""),
+                f"{strings['label_call']}{hotline.call.display}".replace(" ", ""),
                 f"{strings['label_text']}{hotline.text.display}".replace(" ", "")]
     page_chars = chars(pdf)
     in_strip = [c for c in page_chars if c.bottom > strip.tear_line_y]
@@ -94,3 +95,52 @@ def test_event_text_is_printed_literally_not_as_markup(catalogue, rendered):
     pdf = rendered("tearoff", "letter", event="<b>Walk</b> {{ hotline }}")
     line = "".join(c.text for c in chars(pdf) if c.top < 100)
     assert "<B>WALK</B>{{HOTLINE}}" in line.upper()
+
+
+def test_tabs_name_the_hotline_in_each_language_of_a_pair(catalogue, rendered):
+    """A torn tab explains itself: it names the hotline, in the language of its tab."""
+    pdf = rendered("tearoff", "letter", language="en+es")
+    strip = _tab_geometry(catalogue, "letter", None)
+    for tab in strip.tabs:
+        code = ("en", "es")[(tab.number - 1) % 2]
+        tab_chars = [c for c in chars(pdf) if c.top >= strip.tear_line_y
+                     and tab.cell.x <= c.x0 and c.x1 <= tab.cell.right]
+        name = str(catalogue.languages[code].strings["hotline_short"]).replace(" ", "")
+        assert _turned_lines(tab_chars)[0] == name, f"tab {tab.number} in {code}"
+
+
+def test_tab_text_runs_the_length_of_its_tab(catalogue, rendered):
+    """The tab's text uses its tab: its longest line covers most of the tab's length."""
+    pdf = rendered("tearoff", "letter")
+    strip = _tab_geometry(catalogue, "letter", None)
+    tab = strip.tabs[0]
+    tab_chars = [c for c in chars(pdf) if c.top >= strip.tear_line_y
+                 and tab.cell.x <= c.x0 and c.x1 <= tab.cell.right]
+    length = max(c.bottom for c in tab_chars) - min(c.top for c in tab_chars)
+    assert length >= 0.7 * tab.text.h
+
+
+def test_flyer_names_the_hotline_its_publisher_and_source(catalogue, rendered):
+    pdf = rendered("tearoff", "letter")
+    strip = _tab_geometry(catalogue, "letter", None)
+    text = "".join(c.text for c in chars(pdf) if c.bottom <= strip.tear_line_y)
+    strings = catalogue.languages["en"].strings
+    for expected in (strings["hotline_name"], catalogue.branding.publisher.line,
+                     strings["source"], strings["credit"]):
+        assert str(expected).replace(" ", "") in text.replace(" ", "")
+
+
+def test_scissors_sit_on_the_tear_line(catalogue, rendered):
+    """Two finger rings and two blades drawn at the start of the tear line."""
+    import io
+
+    import pdfplumber
+
+    pdf = rendered("tearoff", "letter")
+    strip = _tab_geometry(catalogue, "letter", None)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        near = [c for c in page.curves + page.lines
+                if abs((c["top"] + c["bottom"]) / 2 - strip.tear_line_y) < 8
+                and c["x1"] < strip.tabs[0].cell.x + 30]
+    assert len(near) >= 3, "no scissors on the tear line"

@@ -24,6 +24,11 @@ from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
 
 PARTNER = "<b>Hope</b> {{ x }}"
 ORDER = f"""\
+orderer:
+  name: Dana Whitfield
+  email: dana@hope.example.org
+  phone: "+1 402-555-0143"
+due: 2027-01-08
 partner:
   name: "{PARTNER}"
   contact: "Front desk & volunteers"
@@ -31,16 +36,37 @@ partner:
   event: {{name: Omaha Freedom Walk, date: 2027-01-11}}
 items:
   - layout: poster
+  - layout: wallet-card
+    sheet: avery-5371
+    quantity: 200
+  - layout: tearoff
+    languages: [en+es]
+    quantity: 40
+  - layout: poster
+    sizes: [tabloid]
+    languages: [en+es]
+    profile: press
+    quantity: 5
+  - layout: wallet-card
+    sheet: sra3
+    profile: press
+    quantity: 480
+    stock: Soft-touch cover
+    weight: 400 gsm
+  - layout: tearoff
+    profile: press
+    quantity: 60
 """
 ERROR = "tearoff letter [en+es]: --event does not fit its line; shorten it"
 
 
 def result(item, file, layout="poster", size="letter", languages=("en",), profile="office",
-           sheet=None, pages=1, quantity=1, sheets=1, error=None, warnings=()):
+           sheet=None, pages=1, quantity=1, sheets=1, error=None, warnings=(), per_sheet=1,
+           overs=0):
     return ItemResult(item=item, file=file, layout=layout, size=size, languages=list(languages),
                       profile=profile, sheet=sheet, pages=pages, quantity=quantity,
                       sheets_needed=sheets, sha256=None if error else "0" * 64, error=error,
-                      warnings=tuple(warnings))
+                      warnings=tuple(warnings), per_sheet=per_sheet, overs=overs)
 
 
 @pytest.fixture
@@ -70,61 +96,111 @@ def images_in(pdf: bytes) -> list[tuple[int, int]]:
                 if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
 
 
-def test_every_file_with_its_quantity_sheets_and_paper(order, catalogue, rendered, tmp_path):
+CARDS = "wallet-card_business-card_en_sra3_press.pdf"
+TABLOID = "poster_tabloid_en+es_press.pdf"
+TEAROFF = "tearoff_letter_en_press.pdf"
+AVERY = "wallet-card_business-card_en_avery-5371.pdf"
+
+
+def shop_results() -> list[ItemResult]:
+    return [
+        result(1, "poster_letter_en.pdf", quantity=12, sheets=14, overs=2),
+        result(2, AVERY, "wallet-card", "business-card", sheet="avery-5371", pages=2,
+               quantity=200, sheets=21, per_sheet=10, overs=10),
+        result(3, None, "tearoff", "letter", ("en", "es"), pages=0, quantity=40, sheets=0,
+               error=ERROR, overs=2),
+        result(4, TABLOID, size="tabloid", languages=("en", "es"), profile="press",
+               quantity=5, sheets=7, overs=2),
+        result(5, CARDS, "wallet-card", "business-card", profile="press", sheet="sra3",
+               pages=2, quantity=480, sheets=24, per_sheet=21, overs=24),
+        result(6, TEAROFF, "tearoff", "letter", profile="press", quantity=60, sheets=63,
+               overs=3),
+    ]
+
+
+def test_every_file_with_what_the_print_shop_needs(order, catalogue, rendered, tmp_path):
     poster_png = tmp_path / "poster.png"
     page_images(rendered("poster", "letter"), dpi=100)[0].save(poster_png)  # 850 × 1100 px
     card_png = tmp_path / "card.png"  # landscape, with transparency
     Image.new("RGBA", (700, 400), (12, 35, 64, 128)).save(card_png)
-    results = [
-        result(1, "poster_letter_en.pdf", quantity=12, sheets=12),
-        result(2, "wallet-card_business-card_en_avery-5371.pdf", "wallet-card", "business-card",
-               sheet="avery-5371", pages=2, quantity=200, sheets=20),
-        result(3, None, "tearoff", "letter", ("en", "es"), pages=0, quantity=40, sheets=0,
-               error=ERROR),
-        result(4, "poster_tabloid_en+es_press.pdf", size="tabloid", languages=("en", "es"),
-               profile="press", quantity=5, sheets=5),
-    ]
-    thumbnails = {"poster_letter_en.pdf": poster_png,
-                  "wallet-card_business-card_en_avery-5371.pdf": card_png}
+    results = shop_results()
+    thumbnails = {"poster_letter_en.pdf": poster_png, AVERY: card_png}
     pdf = job_ticket_pdf(order, results, thumbnails, catalogue)
     labels = load_ticket_text(catalogue.content_dir)
     text = flat(pdf)
 
-    assert page_sizes(pdf) == [(612, 792)]
+    assert page_sizes(pdf)[0] == (792, 612)  # US Letter landscape
     assert "hope-shelter.yaml" in text
     assert PARTNER in text and "Front desk & volunteers" in text and "hope.example.org" in text
     assert "Omaha Freedom Walk · 2027-01-11" in text
     assert document_date(catalogue.hotline.checked).date().isoformat() in text
     fields = labels.fields
-    assert f"{fields.files.upper()} 3 {fields.failed.upper()} 1" in text
+    # The orderer, not the partner's printed contact line, is whom the shop calls.
+    assert (f"{fields.due.upper()} 2027-01-08 {fields.orderer.upper()} Dana Whitfield "
+            f"{fields.email.upper()} dana@hope.example.org {fields.phone.upper()} "
+            "+1 402-555-0143") in text
+    assert f"{fields.contact.upper()} Front desk & volunteers" in text
+    assert f"{fields.files.upper()} 5 {fields.failed.upper()} 1" in text
 
     starts = [r.file or labels.failed.upper() for r in results]
     table = text.index(f"{labels.columns.preview} {labels.columns.file}")
     poster = row_of(text, "poster_letter_en.pdf", starts)
     assert "Awareness poster US Letter 8.5 × 11 in English" in poster
-    assert "1 12 12 US Letter, one a page" in poster
-    cards = row_of(text, "wallet-card_business-card_en_avery-5371.pdf", starts)
-    assert catalogue.sizes["business-card"].title in cards
-    assert f"2 200 20 {catalogue.sheets['avery-5371'].title}" in cards
+    assert "4/0 One side Coated silk text 170 gsm (100 lb text)" in poster
+    assert "None: printed at its finished size 1 12 + 2 overs 14 US Letter, one a page" in poster
+
+    avery = row_of(text, AVERY, starts)
+    assert "4/4 Sheetwise: page 2 backs page 1; turn on the long edge" in avery
+    assert f"{catalogue.sheets['avery-5371'].title} As supplied" in avery
+    assert "label sheet's perforations 2 200 + 10 overs 21" in avery
+    assert "10 up 8.5 × 11 in" in avery
+
     failed = row_of(text, labels.failed.upper(), starts, after=table)
     assert ERROR in failed and "English + Spanish" in failed
-    assert f"{labels.none} 40 {labels.none}" in failed
-    press = row_of(text, "poster_tabloid_en+es_press.pdf", starts)
-    assert labels.profiles.press in press
-    assert f"{labels.no_preview} poster_tabloid_en+es_press.pdf" in text  # preview cell first
-    assert "1 5 5 Tabloid (11 × 17 in), one a page" in press
+    assert f"{labels.none} 40 + 2 overs {labels.none}" in failed
+
+    tabloid = row_of(text, TABLOID, starts)
+    assert labels.profiles.press in tabloid
+    assert f"{labels.no_preview} {TABLOID}" in text  # preview cell first
+    assert "4/0 One side" in tabloid and "Trim to 11 × 17 in at the crop marks" in tabloid
+    # a 12.22 × 18.22 in file with bleed and marks: 13 × 19 in paper, not Tabloid
+    assert "1 5 + 2 overs 7 13 × 19 in press sheet, one a page 13 × 19 in" in tabloid
+    assert "File 12.22 × 18.22 in" in tabloid and "Tabloid, one a page" not in tabloid
+
+    cards = row_of(text, CARDS, starts)
+    assert "4/4 Sheetwise: page 2 backs page 1; turn on the long edge" in cards
+    assert "Soft-touch cover 400 gsm" in cards  # the order's stock, not the house's
+    assert "Cut 21 up to 3.5 × 2 in at the crop marks" in cards
+    assert "2 480 + 24 overs 24 SRA3 press sheet (320 × 450 mm) 21 up 320 × 450 mm" in cards
+
+    tearoff = row_of(text, TEAROFF, starts)
+    assert "Uncoated offset 90 gsm" in tearoff
+    assert ("Trim to 8.5 × 11 in at the crop marks Slit between the 10 tabs up to the tear "
+            "line; perforate the tear line") in tearoff
+    assert "Tabloid, one a page" in tearoff  # 9.33 × 12.12 in with its marks
 
     images = images_in(pdf)
     assert len(images) == len(thumbnails)  # one each; flattened, so no soft masks either
     assert all(max(size) <= THUMBNAIL_PX for size in images)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
-        placed = document.pages[0].images
+        placed = [image for page in document.pages for image in page.images]
     assert len(placed) == 2 and all(image["height"] <= 1.1 * 72 + 0.1 for image in placed)
     assert len(pdf) < 150_000
     fonts = list(embedded_fonts(pdf))
     assert fonts
     for name, program in fonts:
         assert program is not None and font_source(program) is not None, name
+
+
+def test_an_order_without_orderer_or_due_date_says_so(catalogue, tmp_path):
+    path = tmp_path / "bare.yaml"
+    path.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n", encoding="utf-8")
+    bare = load_order(path, catalogue)
+    labels = load_ticket_text(catalogue.content_dir)
+    text = flat(job_ticket_pdf(bare, [result(1, "poster_letter_en.pdf")], {}, catalogue))
+    fields = labels.fields
+    assert (f"{fields.due.upper()} {labels.not_given} {fields.orderer.upper()} "
+            f"{labels.not_given}") in text
 
 
 def test_warnings_are_on_the_row_of_their_file(order, catalogue):
@@ -163,6 +239,29 @@ def test_a_long_order_runs_over_pages_with_the_header_on_each(order, catalogue):
             on_page = [file for file in files if file.removesuffix(".pdf") in words]
             assert on_page and words.count("one a page") == len(on_page)  # no row split
             assert f"Page {index} of {pages}" in words
+
+
+def _rows_per_page(pdf: bytes, files: list[str]) -> list[int]:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = [re.sub(r"\s+", "", page.extract_text()) for page in document.pages]
+    return [sum(file.removesuffix(".pdf") in words for file in files) for words in pages]
+
+
+def test_no_row_is_left_alone_on_a_page(order, catalogue):
+    """Orders one row longer than a page (or two pages) holds: the row that would stand
+    alone on the last page takes the one before it along."""
+    def ticket(count: int) -> list[int]:
+        files = [f"poster_letter_{number:02d}.pdf" for number in range(1, count + 1)]
+        results = [result(number, file, quantity=number, sheets=number)
+                   for number, file in enumerate(files, start=1)]
+        return _rows_per_page(job_ticket_pdf(order, results, {}, catalogue), files)
+
+    full = ticket(40)
+    assert len(full) > 2 and sum(full) == 40
+    for count in (full[0] + 1, full[0] + full[1] + 1):
+        per_page = ticket(count)
+        assert sum(per_page) == count and len(per_page) >= 2
+        assert min(per_page) >= 2, per_page
 
 
 def test_the_ticket_is_not_a_layout_or_a_language(catalogue):
@@ -212,3 +311,10 @@ def test_data_uris_are_read_and_nothing_outside_the_project(tmp_path):
     assert images_in(engine.write_pdf(document)) == []  # the file it points to is not read
     with pytest.raises(RenderError, match="refused"):
         engine.lay_out(f'<img src="{outside.as_uri()}">', base)
+
+
+def test_a_failed_sheet_item_still_shows_how_many_are_up(order, catalogue):
+    failed = result(5, None, "wallet-card", "business-card", profile="press", sheet="sra3",
+                    pages=0, quantity=480, sheets=0, error=ERROR, overs=24)
+    text = flat(job_ticket_pdf(order, [failed], {}, catalogue))
+    assert "Cut 21 up to 3.5 × 2 in at the crop marks" in text and "21 up 320 × 450 mm" in text

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.pdfread import lines_of
+from tests.pdfread import chars, lines_of
 
 HYPHENS = ("-", "\u2010")
 # Left-to-right pieces: pdfplumber reorders the parts of a right-to-left line.
@@ -73,10 +73,25 @@ def test_display_type_is_never_hyphenated(rendered):
         assert not line.rstrip().endswith(HYPHENS), line
 
 
+def column_lines(pdf: bytes) -> list[list[str]]:
+    """The printed lines of the left and the right half of the page, each read alone: a
+    two-language piece sets one column per language, their lines side by side."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        halves = [page.crop((0, 0, page.width / 2, page.height)),
+                  page.crop((page.width / 2, 0, page.width, page.height))]
+        return [(half.extract_text() or "").splitlines() for half in halves]
+
+
 @pytest.mark.parametrize("language", ["en", "es", "en+es"])
 def test_hyphens_only_in_words_of_seven_letters_three_each_side(rendered, language):
-    lines = lines_of(rendered("poster", language=language)).splitlines()
-    for line, following in itertools.pairwise(lines):
+    pdf = rendered("poster", language=language)
+    columns = column_lines(pdf) if "+" in language else [lines_of(pdf).splitlines()]
+    for line, following in (pair for lines in columns for pair in itertools.pairwise(lines)):
         if line.rstrip().endswith(HYPHENS) and re.search(r"\w[-\u2010]$", line.rstrip()):
             before = re.search(r"(\w+)[-\u2010]$", line.rstrip()).group(1)
             after = re.match(r"\W*(\w+)", following).group(1)
@@ -88,10 +103,43 @@ def test_typeset_binds_separators_and_keeps_korean_words_and_chinese_endings():
     from awareprint.compose.typesetting import typeset
 
     latin = str(typeset("Interpreters in more than 200 languages · 24/7", "Latn"))
-    assert latin == "Interpreters in more than 200 languages\u00a0·\u00a024/7"
+    assert latin == ('Interpreters in more than 200 '
+                     '<span class="kept">languages\u00a0·\u00a024/7</span>')
     assert str(typeset("What is Human Trafficking?", "Latn")) == "What is Human Trafficking?"
     korean = str(typeset("인신매매는 범죄입니다", "Kore"))
     assert korean.count('<span class="kept">') == 2
     assert str(typeset("提供超过200种语言的口译服务", "Hans")).endswith(
         '<span class="kept">译服务</span>')
     assert "&lt;b&gt;" in str(typeset("a <b> c d e f", "Latn"))  # escaped, never markup
+
+
+def test_a_label_keeps_its_number_in_arabic_text(rendered):
+    """"TTY 711" reads TTY then 711, left to right, inside right-to-left lines."""
+    for layout, page in (("poster", 0), ("tearoff", 0), ("wallet-card", 1)):
+        found = chars(rendered(layout, language="ar"), page)
+        labels = [found[i + 2] for i in range(len(found) - 2)
+                  if "".join(c.text for c in found[i:i + 3]) == "TTY"]
+        assert labels, f"{layout}: no TTY"
+        for label in labels:
+            middle = (label.top + label.bottom) / 2  # digits may come from the Arabic face
+            digits = [c for c in found if c.text == "7"
+                      and abs((c.top + c.bottom) / 2 - middle) < 0.6 * label.size
+                      and abs(c.x0 - label.x1) < 3 * label.size]
+            assert digits and all(c.x0 > label.x1 for c in digits), (
+                f"{layout}: 711 is not to the right of TTY")
+
+
+def test_a_paragraphs_last_word_is_never_hyphenated(catalogue, rendered):
+    for layout, language in [("tearoff", "en"), ("poster", "en+es"), ("tearoff", "en+es")]:
+        pdf = rendered(layout, language=language)
+        columns = column_lines(pdf) if "+" in language else [lines_of(pdf).splitlines()]
+        pairs = (pair for lines in columns for pair in itertools.pairwise(
+            [line.strip() for line in lines]))
+        for line, following in pairs:
+            if line.endswith(HYPHENS) and re.search(r"\w[-\u2010]$", line):
+                rest = following.split()[0] if following.split() else ""
+                for code in language.split("+"):
+                    for value in catalogue.languages[code].strings.values():
+                        for text in value if isinstance(value, list) else [value]:
+                            assert not str(text).rstrip().endswith(rest) or len(
+                                str(text).split()) < 6, f"{layout}: {line!r} / {following!r}"

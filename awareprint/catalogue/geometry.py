@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .layouts import Box, LayoutSpec
+from .layouts import Box, LayoutSpec, Masthead
 from .sizes import Size
 
 
@@ -71,6 +71,8 @@ class PlacedSlot:
     font_pt: float
     min_pt: float
     optional: bool
+    number_pt: float | None = None  # the hotline number's size in this slot, if it has one
+    max_pt: float | None = None     # how large short text in it may grow
 
 
 @dataclass(frozen=True)
@@ -178,13 +180,15 @@ def resolve(
     font_pt: dict[str, float] | None = None,
     language_count: int = 1,
     partner: bool = False,
+    masthead_gain_pt: float = 0.0,
 ) -> Geometry:
     """Turn percentages into points for one size; type scales with the page.
 
     `mirrored` names the pages to flip left to right (written right to left).
     `font_pt` overrides the type size of named slots (set smaller to fit; "tabs" for all
     tear-off tabs at once). `language_count` 2 takes the layout's bilingual pages;
-    `partner` the co-branded pages (with the partner's logo and lines).
+    `partner` the co-branded pages (with the partner's logo and lines);
+    `masthead_gain_pt` the height a short headline's band gives to the body (Masthead).
     """
     width, height = size.width_pt, size.height_pt
     scale = scale_for(size, reference)
@@ -207,18 +211,28 @@ def resolve(
     def type_size(name: str, design_pt: float) -> float:
         return sizes.get(name, round(design_pt * scale, 2))
 
+    def number_size(number_pt: float | None) -> float | None:
+        """The number keeps its size when the rest of its slot is set smaller to fit: it
+        is the one thing on the piece that must read, and two languages share it."""
+        return None if number_pt is None else round(number_pt * scale, 2)
+
     pages = tuple(
         PageGeometry(
             name=name,
             panels=tuple(PlacedPanel(key, panel(p, name), p.fill)
                          for key, p in page.panels.items()),
             slots=tuple(
-                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), s.min_pt, s.optional)
+                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), s.min_pt, s.optional,
+                           number_size(s.number_pt),
+                           round(s.max_pt * scale, 2) if s.max_pt else None)
                 for key, s in page.slots.items()
             ),
         )
         for name, page in spec.pages_for(language_count, partner).items()
     )
+    if masthead_gain_pt > 0 and spec.masthead is not None and language_count == 1:
+        pages = tuple(_band_given_to_body(page, spec.masthead, masthead_gain_pt)
+                      if page.name == spec.masthead.page else page for page in pages)
     tabs = None
     if spec.tabs is not None:
         strip = rect(spec.tabs, spec.tabs.page)
@@ -234,6 +248,32 @@ def resolve(
         tabs = TabGeometry(spec.tabs.page, tuple(placed), strip.y,
                            type_size(TABS, spec.tabs.font_pt), spec.tabs.min_pt)
     return Geometry(width, height, scale, pages, tabs, frame)
+
+
+def _band_given_to_body(page: PageGeometry, masthead: Masthead, gain: float) -> PageGeometry:
+    """The page with its headline band `gain` points shorter and its body that much taller."""
+    headline = next(slot for slot in page.slots if slot.name == masthead.headline)
+    body = [slot.rect for slot in page.slots if slot.name in masthead.body]
+    top, bottom = min(r.y for r in body), max(r.bottom for r in body)
+    stretch = (bottom - top + gain) / (bottom - top)
+
+    def stretched(r: Rect) -> Rect:
+        return Rect(r.x, bottom - (bottom - r.y) * stretch, r.w, r.h * stretch)
+
+    def band(r: Rect) -> Rect:
+        if r.y >= headline.rect.bottom - 0.01:
+            return r.shifted(0, -gain)
+        return Rect(r.x, r.y, r.w, r.h - gain)
+
+    return replace(
+        page,
+        panels=tuple(replace(p, rect=band(p.rect)) if p.name in masthead.band else p
+                     for p in page.panels),
+        slots=tuple(replace(s, rect=Rect(s.rect.x, s.rect.y, s.rect.w, s.rect.h - gain))
+                    if s.name == masthead.headline
+                    else replace(s, rect=stretched(s.rect)) if s.name in masthead.body else s
+                    for s in page.slots),
+    )
 
 
 def geometry_problems(geometry: Geometry, safe_margin_pt: float) -> list[str]:

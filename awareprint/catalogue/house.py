@@ -14,14 +14,36 @@ from .sizes import POINTS_PER_UNIT
 HOUSE_FILE = "house.yaml"
 
 InkPercent = Annotated[int, Field(ge=0, le=100)]
+Cmyk = tuple[InkPercent, InkPercent, InkPercent, InkPercent]
 REQUIRED_COLOURS = ("ink", "paper")  # the QR code is drawn in ink on paper
 
 
+def inks(cmyk: tuple[float, ...]) -> int:
+    """How many plates a CMYK colour prints on."""
+    return sum(1 for value in cmyk if value > 0)
+
+
 class Colour(Strict):
-    """A palette colour: CMYK for press, its RGB equivalent for office output."""
+    """A palette colour: CMYK for press, its RGB equivalent for office output, and for a
+    colour of several inks the one ink it prints in as fine detail (small type, QR code)."""
 
     rgb: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-    cmyk: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
+    cmyk: Cmyk
+    fine: Cmyk | None = None
+
+    @model_validator(mode="after")
+    def _fine_is_one_ink(self) -> Colour:
+        if self.fine is not None and inks(self.fine) != 1:
+            raise ValueError("fine must be a single ink (one of the four channels above 0)")
+        if self.fine is None and inks(self.cmyk) > 1:
+            raise ValueError("a colour of several inks needs `fine`: the single ink it "
+                             "prints in as small type and in QR codes")
+        return self
+
+    @property
+    def fine_cmyk(self) -> Cmyk:
+        """The colour as fine detail prints it: itself when it is one ink (or none)."""
+        return self.fine if self.fine is not None else self.cmyk
 
 
 class FontFace(Strict):
@@ -57,6 +79,7 @@ class Fonts(Strict):
 class OutputIntent(Strict):
     """The printing condition press files are made for, and the ICC profile describing it."""
 
+    title: str    # what a person reads: the job ticket, the slug, preflight
     profile: str  # relative to the project
     condition: str
     info: str
@@ -65,6 +88,14 @@ class OutputIntent(Strict):
     @property
     def profile_path(self) -> Path:
         return PROJECT_ROOT / self.profile
+
+
+class FinePrint(Strict):
+    """Type a press can hold in register: below `single_ink_below_pt` one ink; reversed
+    type (light on a darker ground) at least `reversed_min_pt` and bold."""
+
+    single_ink_below_pt: PositiveFloat
+    reversed_min_pt: PositiveFloat
 
 
 class PressRules(Strict):
@@ -78,7 +109,24 @@ class PressRules(Strict):
     media_margin_pt: PositiveFloat
     registration: tuple[InkPercent, InkPercent, InkPercent, InkPercent]
     gutter: dict[Literal["in", "mm"], PositiveFloat]
-    output_intent: OutputIntent
+    fine_print: FinePrint
+    output_intents: Annotated[dict[str, OutputIntent], Field(min_length=1)]
+    output_intent_by_unit: dict[Literal["in", "mm"], str]
+
+    @model_validator(mode="after")
+    def _known_intents(self) -> PressRules:
+        for unit, name in self.output_intent_by_unit.items():
+            if name not in self.output_intents:
+                raise ValueError(f"output_intent_by_unit.{unit} names {name}; choose from: "
+                                 f"{', '.join(self.output_intents)}")
+        for unit in self.bleed:
+            if unit not in self.output_intent_by_unit:
+                raise ValueError(f"output_intent_by_unit lacks {unit}")
+        return self
+
+    def default_intent(self, unit: str) -> str:
+        """The name of the printing condition a piece of this unit of size is made for."""
+        return self.output_intent_by_unit[unit]  # type: ignore[index]
 
     def bleed_pt(self, unit: str) -> float:
         return self.bleed[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]

@@ -12,7 +12,7 @@ from ..errors import InputError
 from .coverage import covered_codepoints
 from .load import Catalogue
 from .names import canonical
-from .profiles import OFFICE, PROFILES
+from .profiles import OFFICE, PROFILES, checked_intent
 from .sheets import FLIPS, Imposition, impose
 from .user_text import PartnerMark, quoted, text_problems, tidy
 
@@ -31,16 +31,19 @@ class Job:
     tabs: int | None = None
     on_sheet: bool = False  # a piece for a sheet: bleed but no marks of its own
     partner: PartnerMark | None = None
+    intent: str | None = None  # a press printing condition other than the size's default
 
     @property
     def file_name(self) -> str:
         suffix = "" if self.profile == OFFICE else f"_{self.profile}"
+        suffix += f"-{self.intent}" if self.intent else ""
         return (f"{self.layout}_{self.size}_{'+'.join(self.languages)}"
                 f"{event_suffix(self.event)}{suffix}.pdf")
 
     @property
     def label(self) -> str:
         press = "" if self.profile == OFFICE else f" {self.profile}"
+        press += f" {self.intent}" if self.intent else ""
         return f"{self.layout} {self.size} [{'+'.join(self.languages)}]{press}"
 
 
@@ -195,6 +198,7 @@ def make_job(
     tabs: int | None = None,
     profile: str = OFFICE,
     partner: PartnerMark | None = None,
+    intent: str | None = None,
 ) -> Job:
     """Check a request against the catalogue; every mistake names the valid choices."""
     layout = canonical(layout, catalogue.layouts, "unknown layout")
@@ -235,8 +239,9 @@ def make_job(
         raise InputError(f"{layout} has no place for a partner's logo and lines"
                          f"{' in two languages' if len(languages) == 2 else ''}; order it "
                          "without a partner or choose another layout")
+    intent = checked_intent(catalogue.house, catalogue.sizes[size], intent, profile)
     return Job(layout=layout, size=size, languages=languages, profile=profile, event=event,
-               tabs=tabs, partner=partner)
+               tabs=tabs, partner=partner, intent=intent)
 
 
 def is_file_target(out: Path) -> bool:
@@ -260,4 +265,4 @@ def imposition_for(job: SheetJob, catalogue: Catalogue) -> Imposition:
     paper, piece = catalogue.sizes[sheet.paper], catalogue.sizes[job.size]
     bleed = rules.bleed_pt(piece.unit) if sheet.kind == "press" else 0.0
     gutter = job.gutter_pt if job.gutter_pt is not None else rules.gutter_pt(paper.unit)
-    return impose(sheet, paper, piece, bleed, gutter, rules.sheet_margin_pt)
+    return impose(sheet, paper, piece, bleed, gutter, rules)

@@ -48,11 +48,19 @@ class Slot(Box):
     min_pt: PositiveFloat
     optional: bool = False
     group: Name | None = None  # slots of a group are always set at one size (equal prominence)
+    # The hotline number's own size, shared by the one- and two-language pages so that a
+    # second language never makes the number smaller; the rest of the slot may shrink.
+    number_pt: PositiveFloat | None = None
+    # A headline whose text is short grows up to this size (its lines kept as they are),
+    # so that one line does not leave half its band empty.
+    max_pt: PositiveFloat | None = None
 
     @model_validator(mode="after")
     def _minimum_below_design(self) -> Slot:
         if self.min_pt > self.font_pt:
             raise ValueError("min_pt is above font_pt; lower min_pt")
+        if self.max_pt is not None and self.max_pt < self.font_pt:
+            raise ValueError("max_pt is below font_pt; raise max_pt")
         return self
 
 
@@ -109,6 +117,19 @@ class Bilingual(Strict):
         return self
 
 
+class Masthead(Strict):
+    """The band around a one-language headline. A short headline (one line in Chinese or
+    Hindi) would leave it half empty: the band gives up to `share` of the headline slot's
+    empty height to the body below. Panels of `band` that start at or below the headline
+    move up, the others shorten; the `body` slots stretch over the height freed."""
+
+    page: Name
+    headline: Name
+    band: Annotated[list[Name], Field(min_length=1)]
+    body: Annotated[list[Name], Field(min_length=1)]
+    share: Annotated[float, Field(gt=0, le=1)] = 0.5
+
+
 class LayoutSpec(Strict):
     title: str
     description: str
@@ -121,8 +142,26 @@ class LayoutSpec(Strict):
     bilingual: Bilingual | None = None
     hotline: list[Name] = Field(default_factory=list)  # slots printing the hotline
     partner: PartnerPlace | None = None
+    masthead: Masthead | None = None
     name: str = ""
     folder: Path = LAYOUTS_DIR
+
+    @model_validator(mode="after")
+    def _masthead_names_known(self) -> LayoutSpec:
+        masthead = self.masthead
+        if masthead is None:
+            return self
+        page = self.pages.get(masthead.page)
+        if page is None:
+            raise ValueError(f"masthead.page '{masthead.page}' is not a page of this layout")
+        partner = [PARTNER_LOGO, PARTNER_LINES] if self.partner else []
+        unknown = ([name for name in masthead.band if name not in page.panels]
+                   + [name for name in [masthead.headline, *masthead.body]
+                      if name not in page.slots and name not in partner])
+        if unknown:
+            raise ValueError(f"masthead names {', '.join(unknown)}, not on page "
+                             f"'{masthead.page}'; use its panel and slot names")
+        return self
 
     @property
     def has_own_bilingual_pages(self) -> bool:

@@ -124,6 +124,11 @@ def _check_layout(
             if page_name not in spec.pages:
                 problems.add(path, f"bilingual.page_languages.{page_name}",
                              f"no page '{page_name}' in this layout")
+    every_slot = {name for pages in variants.values() for page in pages.values()
+                  for name in page.slots}
+    for name in spec.hotline:
+        if name not in every_slot:
+            problems.add(path, "hotline", f"no slot '{name}' in {', '.join(variants)}")
     for prefix, pages in variants.items():
         seen: set[str] = set()
         for page_name, page in pages.items():
@@ -139,9 +144,6 @@ def _check_layout(
                 seen.add(slot_name)
         if spec.tabs is not None and spec.tabs.page not in pages:
             problems.add(path, "tabs.page", f"no page '{spec.tabs.page}' in {prefix}")
-        for name in spec.hotline:
-            if name not in seen:
-                problems.add(path, "hotline", f"no slot '{name}' in {prefix}")
         place = spec.partner_place(2 if prefix.startswith("bilingual") else 1)
         if place is not None:
             _check_partner_place(place, pages, spec, path, prefix, problems)

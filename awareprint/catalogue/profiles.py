@@ -1,9 +1,11 @@
-"""Output profiles: `office` (the page is the piece, RGB) and `press` (bleed, marks, CMYK)."""
+"""Output profiles: `office` (the page is the piece, RGB) and `press` (bleed, marks, CMYK),
+and for press the printing condition (output intent) a piece is made for."""
 
 from __future__ import annotations
 
+from ..errors import InputError
 from .geometry import Frame
-from .house import Colour, HouseStyle
+from .house import Colour, HouseStyle, OutputIntent
 from .sizes import Size
 
 OFFICE = "office"
@@ -21,11 +23,43 @@ def frame_for(profile: str, size: Size, house: HouseStyle, on_sheet: bool = Fals
     return Frame(margin=bleed if on_sheet else rules.media_margin_pt, bleed=bleed)
 
 
+def intent_name(house: HouseStyle, size: Size, chosen: str | None = None) -> str:
+    """The printing condition a press piece of this size is made for: the one chosen, else
+    the default for the size's unit (house.yaml press.output_intent_by_unit)."""
+    return chosen if chosen is not None else house.press.default_intent(size.unit)
+
+
+def output_intent(house: HouseStyle, size: Size, chosen: str | None = None) -> OutputIntent:
+    return house.press.output_intents[intent_name(house, size, chosen)]
+
+
+def checked_intent(house: HouseStyle, size: Size, chosen: str | None, profile: str
+                   ) -> str | None:
+    """A requested printing condition checked; None when it is the size's default (or
+    none was asked for), so that a piece made for its default has one name."""
+    if chosen is None:
+        return None
+    known = house.press.output_intents
+    name = chosen.strip().lower()
+    if name not in known:
+        raise InputError(f"unknown press profile '{chosen}'; choose from: {', '.join(known)}")
+    if profile == OFFICE:
+        raise InputError("a press profile applies to press output only; add --press")
+    return None if name == house.press.default_intent(size.unit) else name
+
+
 def colour_css(colour: Colour, profile: str) -> str:
     """A palette colour as CSS: its RGB equivalent for office, device CMYK for press."""
     if profile == OFFICE:
         return colour.rgb
     return cmyk_css(colour.cmyk)
+
+
+def fine_colour_css(colour: Colour, profile: str) -> str:
+    """A palette colour for fine detail (a QR code's modules): in press, its single ink."""
+    if profile == OFFICE:
+        return colour.rgb
+    return cmyk_css(colour.fine_cmyk)
 
 
 def cmyk_css(cmyk: tuple[int, int, int, int]) -> str:

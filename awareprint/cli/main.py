@@ -40,6 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(and two-language pairs) in parallel; exit 1 if any fails")
     check.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     check.add_argument("--press", action="store_true", help="check press output instead")
+    proof = commands.add_parser("proof", help="one contact-sheet PDF of the catalogue: every "
+                                "page of every piece small and labelled, for review")
+    proof.add_argument("--layout", action="append", metavar="NAME",
+                       help="only this layout; repeat for more")
+    proof.add_argument("--size", action="append", metavar="SIZE",
+                       help="only this size; repeat for more")
+    proof.add_argument("--lang", action="append", metavar="L",
+                       help="only pieces in these languages (repeat; en+es: that pair)")
+    proof.add_argument("--out", type=Path, default=DEFAULT_OUT_DIR / "proof.pdf",
+                       help="a .pdf file name, or a folder (default out/proof.pdf)")
+    proof.add_argument("--png", action="store_true",
+                       help="also write a PNG of each contact-sheet page next to the PDF")
+    proof.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     batch = commands.add_parser("batch", help="render every item of a partner order "
                                 "(YAML or CSV) in parallel, with a manifest")
     batch.add_argument("order", type=Path, metavar="ORDER")
@@ -65,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
         layout.add_argument("--tabs", type=int, metavar="N", help="number of tear-off tabs")
         layout.add_argument("--press", action="store_true",
                             help="for a print shop: bleed, crop marks, CMYK, PDF/X-4")
+        layout.add_argument("--press-profile", metavar="NAME",
+                            help="press printing condition (gracol, fogra39; implies --press; "
+                            "default: gracol for inch sizes, fogra39 for mm sizes)")
         layout.add_argument("--preview", action="store_true",
                             help="also write a PNG of each page, trimmed, next to the PDF")
         layout.add_argument("--sheet", metavar="NAME",
@@ -97,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stamp(args.codes)
         if args.command == "check":
             return _check(args.workers, args.press)
+        if args.command == "proof":
+            return _proof(args)
         if args.command == "batch":
             return _batch(args.order, args.out, args.workers)
         return _render_layout(args)
@@ -129,9 +147,10 @@ def _render_layout(args: argparse.Namespace) -> int:
         raise InputError(f"{', '.join(sheet_only)} only apply with --sheet")
     if args.sheet is not None:
         return _render_sheet(catalogue, args)
-    profile = "press" if args.press else "office"
+    profile = "press" if args.press or args.press_profile else "office"
     jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
-                     profile) for language in dict.fromkeys(args.lang or ["en"])]
+                     profile, intent=args.press_profile)
+            for language in dict.fromkeys(args.lang or ["en"])]
     if len(jobs) > 1 and is_file_target(args.out):
         raise InputError("--out names one .pdf file but several --lang were given; "
                          "give a folder instead")
@@ -184,6 +203,34 @@ def _check(workers: int | None, press: bool) -> int:
     for line in table(results):
         print(line)
     return 1 if any(result.outcome == FAIL for result in results) else 0
+
+
+def _proof(args: argparse.Namespace) -> int:
+    from ..catalogue.load import load_catalogue
+    from ..sheets.proof import make_proof
+    from ..sheets.proof_select import proof_path, select_jobs
+    from .progress import Progress
+
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be 1 or more")
+    catalogue = load_catalogue()
+    jobs = select_jobs(catalogue, args.layout or [], args.size or [], args.lang or [])
+    path = proof_path(args.out)
+    print(f"proofing {len(jobs)} pieces...", file=sys.stderr)
+    progress = Progress(sys.stderr, sys.stderr, sys.stderr.isatty())
+    proof = make_proof(jobs, catalogue, path, args.workers, args.png, lambda piece, done, total:
+                       progress.step(piece.job.label, done, total,
+                                     f"{piece.job.label}: {piece.outcome}"))
+    progress.finish()
+    for piece in proof.failed:
+        print(f"{PROGRAM}: FAILED {piece.job.label}: {piece.error}", file=sys.stderr)
+    counts = proof.summary
+    print(f"wrote {path} ({proof.pages} sheet{'s' if proof.pages != 1 else ''}: "
+          f"{counts.pieces} piece{'s' if counts.pieces != 1 else ''}, "
+          f"{counts.pages} page{'s' if counts.pages != 1 else ''}, {counts.failed} failed)")
+    for image in proof.images:
+        print(f"wrote {image}")
+    return 1 if proof.failed else 0
 
 
 def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:

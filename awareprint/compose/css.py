@@ -50,8 +50,9 @@ def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:
             rules.append(f'[data-panel="{panel.name}"]{{{box_css(panel.rect)}'
                          f"background:var(--{panel.fill})}}")
         for slot in page.slots:
+            number = f";--number:{slot.number_pt:g}pt" if slot.number_pt else ""
             rules.append(f'[data-slot="{slot.name}"]{{{box_css(slot.rect)}'
-                         f"font-size:{slot.font_pt:g}pt}}")
+                         f"font-size:{slot.font_pt:g}pt{number}}}")
             if slot.font_pt > MAX_HYPHENATED_PT:
                 rules.append(f'[data-slot="{slot.name}"] *{{hyphens:manual}}')
     if geometry.tabs is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -14,6 +15,19 @@ def isolated(text: str) -> Markup:
     """Text of either direction set apart from its neighbours (a Unicode first-strong
     isolate), for labels of two languages on one line."""
     return Markup("\u2068{}\u2069").format(text)
+
+
+def direction(text: str) -> str:
+    """"ltr" or "rtl": the direction of the first letter of `text` that has one (a label
+    and its number, isolated together, then read in the label's order: "TTY 711" stays
+    so inside Arabic text). Text without such a letter reads left to right."""
+    for character in str(text):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
 
 
 def left_to_right(text: str) -> Markup:

@@ -16,12 +16,13 @@ from ..catalogue.geometry import Geometry, resolve
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
-from ..catalogue.profiles import OFFICE, colour_css, frame_for
+from ..catalogue.profiles import OFFICE, colour_css, fine_colour_css, frame_for
 from ..errors import RenderError
 from .css import box_css, geometry_css, house_css
-from .filters import fill, isolated, left_to_right
+from .filters import direction, fill, isolated, left_to_right
 from .marks import crop_marks, slug_box
 from .qr import qr_svg
+from .scissors import scissors_svg
 from .typesetting import typeset
 
 HOUSE_CSS = "house.css"
@@ -49,6 +50,7 @@ def _environment(folder: Path, shared: Path) -> Environment:
     environment.filters["fill"] = fill
     environment.filters["ltr"] = left_to_right
     environment.filters["isolate"] = isolated
+    environment.filters["direction"] = direction
     return environment
 
 
@@ -66,11 +68,12 @@ class TemplateLanguage:
 
 
 def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = None,
-            partner_logo: str | None = None, joined: frozenset[str] = frozenset()
-            ) -> Composed:
+            partner_logo: str | None = None, joined: frozenset[str] = frozenset(),
+            masthead_gain_pt: float = 0.0) -> Composed:
     """Fill the layout's template with the job's content and geometry; `partner_logo` is
     the partner's logo made ready for this profile, as a data: URI; `joined` names the
-    paragraph endings to keep on one line (typesetting.py)."""
+    paragraph endings to keep on one line (typesetting.py); `masthead_gain_pt` the height
+    a short headline's band gives to the body."""
     spec = catalogue.layouts[job.layout]
     size = catalogue.sizes[job.size]
     house = catalogue.house
@@ -85,7 +88,8 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     mirrored = {page for page in spec.pages_for(count) if page_language(page).direction == "rtl"}
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
-                       count, partner=job.partner is not None)
+                       count, partner=job.partner is not None,
+                       masthead_gain_pt=masthead_gain_pt)
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
@@ -113,8 +117,9 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "partner": job.partner,
         "partner_logo": partner_logo,
         "qr": Markup(qr_svg(catalogue.hotline.qr_target,
-                            colour_css(palette["ink"], job.profile),
+                            fine_colour_css(palette["ink"], job.profile),
                             colour_css(palette["paper"], job.profile))),
+        "scissors": Markup(scissors_svg(colour_css(palette["rule"], job.profile))),
         "geometry": geometry,
         "marks": printer_marks(job, catalogue, geometry),
     }

@@ -6,6 +6,8 @@
   in a single word, the render stage sets it again with its last two words joined by a
   no-break space (render/runts.py). Only then: joined everywhere, they cost narrow slots
   their fit. A Chinese paragraph's last line always holds three characters or more.
+- A paragraph's last word is never hyphenated: its second half alone would end the
+  paragraph as a runt.
 - Korean breaks between words only, never inside one (CSS `word-break: keep-all`, which
   the layout engine lacks): each word is kept whole.
 
@@ -32,10 +34,13 @@ def typeset(text: str, script: str, joined: bool = False) -> Markup:
     if script in CHARACTER_SCRIPTS:
         return _characters(text)
     words = text.split(" ")
-    marked = [_kept(word) if script in WORDS_BY_SPACES and len(word) > 1 else escape(word)
-              for word in words]
-    if joined and len(words) >= SHORTEST_PARAGRAPH and "{" not in " ".join(words[-2:]):
-        marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
+    marked = [_kept(word) if script in WORDS_BY_SPACES and len(word) > 1 and "{" not in word
+              else escape(word) for word in words]
+    if len(words) >= SHORTEST_PARAGRAPH and "{" not in " ".join(words[-2:]):
+        if joined:
+            marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
+        if script not in WORDS_BY_SPACES:  # a Korean word is kept already
+            marked[-1] = _kept(marked[-1])
     return Markup(" ").join(marked)
 
 

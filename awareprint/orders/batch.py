@@ -82,10 +82,10 @@ def _result(item: OrderItem, file: str | None, pages: int, per_sheet: int,
             digest: str | None, error: str | None, previews: tuple[str, ...] = (),
             warnings: tuple[str, ...] = (), inputs: str | None = None) -> ItemResult:
     job = item.job
-    sheets = math.ceil(item.quantity / per_sheet) if file else 0
+    sheets = math.ceil((item.quantity + item.overs) / per_sheet) if file else 0
     return ItemResult(item.number, file, job.layout, job.size, list(job.languages),
                       job.profile, item.sheet, pages, item.quantity, sheets, digest, error,
-                      previews, tuple(warnings), False, inputs, per_sheet)
+                      previews, tuple(warnings), False, inputs, per_sheet, item.overs)
 
 
 def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
@@ -188,9 +188,8 @@ def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
     """What the job ticket shows: unchanged, the ticket is not made again (a big order's
     thumbnails take seconds)."""
     rows = [{**asdict(result), "reused": None} for result in results]
-    partner = order.order.partner
     return inputs_hash(catalogue, catalogue.layouts_dir / TICKET_FOLDER, order.path.name,
-                       rows, partner.model_dump(mode="json") if partner else None)
+                       rows, order.order.model_dump(mode="json"))
 
 
 def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,

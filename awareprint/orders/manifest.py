@@ -56,8 +56,8 @@ def reusable(entry: Entry | None, item: OrderItem, out: Path) -> ItemResult | No
                                "warnings": tuple(entry["warnings"])})
     except (OSError, KeyError, TypeError, ValueError):
         return None
-    return replace(result, item=item.number, quantity=item.quantity, reused=True,
-                   sheets_needed=math.ceil(item.quantity / per_sheet))
+    return replace(result, item=item.number, quantity=item.quantity, overs=item.overs,
+                   reused=True, sheets_needed=math.ceil((item.quantity + item.overs) / per_sheet))
 
 
 def file_names(results: Iterable[ItemResult]) -> set[str]:
@@ -90,9 +90,12 @@ def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path,
     made again), of a run still going: what it has made so far."""
     partner = order.order.partner
     results = sorted(results, key=lambda result: result.item)
+    orderer = order.order.orderer
     manifest: dict[str, Any] = {
         "order": order.path.name,
         "partner": partner.name if partner else None,
+        "orderer": orderer.model_dump() if orderer else None,
+        "due": order.order.due.isoformat() if order.order.due else None,
         "complete": unfinished is None,
         "files": [asdict(result) for result in results],
         "failed": sum(not result.ok for result in results),

@@ -26,11 +26,14 @@ from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
 from .messages import capped, quoted
 from .order_read import Lines, Loc, read_order
+from .orderer import Due, Orderer, orderer_problems, stock_problems, tidied
+from .shop import load_shop, overs_for
 
 MAX_QUANTITY = 100_000
 MAX_FILES = 500  # files one order makes; more is several orders (or a mistake)
 MAX_LIST = 30    # sizes or languages in one item: more than the catalogue has is a mistake
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+StockText = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 
 
 class Event(Strict):
@@ -60,6 +63,11 @@ class Item(Strict):
     profile: Literal["office", "press"] = "office"
     sheet: Text | None = None
     quantity: Annotated[int, Field(ge=1, le=MAX_QUANTITY)] = 1
+    stock: StockText | None = None    # the house's for the layout when not given
+    weight: StockText | None = None
+    overs: Annotated[int, Field(ge=0, le=MAX_QUANTITY)] | None = None
+
+    _tidy = field_validator("stock", "weight", mode="before")(tidied)
 
     @field_validator("profile", mode="before")
     @classmethod
@@ -68,6 +76,8 @@ class Item(Strict):
 
 
 class Order(Strict):
+    orderer: Orderer | None = None
+    due: datetime.date | None = None
     partner: Partner
     items: Annotated[list[Item], Field(min_length=1)]
 
@@ -80,6 +90,9 @@ class OrderItem:
     job: Job
     quantity: int
     sheet: str | None
+    overs: int = 0                 # printed beyond the quantity, for spoilage
+    stock: str | None = None       # as the order gives it; the house's when None
+    weight: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,17 @@ def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
         if key not in Order.model_fields:
             guess = difflib.get_close_matches(str(key), list(Order.model_fields), n=1)
             problems.add((key,), "unknown field; " + (
-                f"did you mean '{guess[0]}'?" if guess else "an order has partner and items"))
+                f"did you mean '{guess[0]}'?" if guess else
+                f"an order has {', '.join(Order.model_fields)}"))
+    orderer = None
+    if "orderer" in data:
+        orderer, _ = _validated(Orderer, data["orderer"], ("orderer",), problems)
+        for field, problem in orderer_problems(orderer, catalogue) if orderer else ():
+            problems.add(("orderer", field), problem)
+    due = None
+    if "due" in data:
+        checked_due, _ = _validated(Due, {"due": data["due"]}, (), problems)
+        due = checked_due.due if checked_due else None
     partner = None
     if "partner" in data:
         partner, _ = _validated(Partner, data["partner"], ("partner",), problems)
@@ -138,6 +161,11 @@ def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
     checked = [(index, *_validated(Item, raw, ("items", index), problems))
                for index, raw in enumerate(raw_items)]
     entries = [(index, item, whole) for index, item, whole in checked if item is not None]
+    for index, item, _whole in entries:
+        for field in ("stock", "weight"):
+            text = getattr(item, field)
+            for problem in stock_problems(text, catalogue) if text else ():
+                problems.add(("items", index, field), problem)
     logo = _logo(path, partner.logo, problems) if partner and partner.logo else None
     mark = None
     if partner is not None and partner.name is not None:
@@ -147,11 +175,15 @@ def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
     event = partner.event.text if partner is not None and partner.event else None
     items = _items(entries, catalogue, mark, event, problems)
     problems.raise_if_any()
-    order = Order.model_construct(partner=partner, items=[item for _, item, _ in entries])
+    order = Order.model_construct(orderer=orderer, due=due, partner=partner,
+                                  items=[item for _, item, _ in entries])
     return LoadedOrder(path, order, tuple(items), logo)
 
 
-def _validated(model: type[Partner] | type[Item], data: Any, prefix: Loc,
+Model = type[Partner] | type[Item] | type[Orderer] | type[Due]
+
+
+def _validated(model: Model, data: Any, prefix: Loc,
                problems: Problems) -> tuple[Any, bool]:
     """The model, and whether it is whole; when it is not, the fields that passed (a
     required one that failed is None) so that their own checks still run."""
@@ -175,7 +207,7 @@ def _validated(model: type[Partner] | type[Item], data: Any, prefix: Loc,
     return partial.model_copy(update=dict.fromkeys(absent)), False
 
 
-def _explain(issue: Any, model: type[Partner] | type[Item]) -> str:
+def _explain(issue: Any, model: Model) -> str:
     kind, loc = issue["type"], issue["loc"]
     if kind == "missing":
         return "missing; add it"
@@ -186,10 +218,15 @@ def _explain(issue: Any, model: type[Partner] | type[Item]) -> str:
                 else f"unknown field; fields: {', '.join(fields)}")
     if loc and loc[-1] == "quantity" and kind in ("less_than_equal", "greater_than_equal"):
         return f"{quoted(issue.get('input'))} is not a sane quantity; give 1 to {MAX_QUANTITY:,}"
-    if loc[-2:] == ("event", "date"):
+    if loc[-2:] == ("event", "date") or loc[-1:] == ("due",):
         return f"not a date; write it year-month-day (2027-03-14); got {quoted(issue.get('input'))}"
     if kind == "too_long" and isinstance(issue.get("input"), list):
         return f"{len(issue['input']):,} entries; give each once, at most {MAX_LIST}"
+    if kind == "string_too_long" and isinstance(issue.get("input"), str):
+        return (f"{len(issue['input']):,} characters; shorten it to "
+                f"{issue.get('ctx', {}).get('max_length')}; got {quoted(issue['input'])}")
+    if kind == "value_error":
+        return str(issue["msg"]).removeprefix("Value error, ")
     if kind in ("model_type", "dict_type"):
         return f"expected fields beneath it; got {quoted(issue.get('input'))}"
     return f"{issue['msg']}; got {quoted(issue.get('input'))}"
@@ -273,8 +310,15 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
                     problems.add(loc, f"{job.label} is also in item {first + 1}; give it "
                                  "once with the quantities added together")
                     continue
-                items.append(OrderItem(len(items) + 1, job, plan.item.quantity, plan.sheet))
+                items.append(_order_item(len(items) + 1, job, plan, catalogue))
     return items
+
+
+def _order_item(number: int, job: Job, plan: Plan, catalogue: Catalogue) -> OrderItem:
+    item = plan.item
+    overs = item.overs if item.overs is not None else overs_for(
+        load_shop(catalogue.layouts_dir), item.quantity)
+    return OrderItem(number, job, item.quantity, plan.sheet, overs, item.stock, item.weight)
 
 
 def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,

@@ -139,8 +139,12 @@ def _index(root: yaml.Node) -> Lines:
 
 CSV_PARTNER = {"partner": "name", "contact": "contact", "website": "website", "logo": "logo"}
 CSV_EVENT = {"event": "name", "event_date": "date"}
-CSV_ITEM = ("layout", "sizes", "languages", "profile", "sheet", "quantity")
-CSV_COLUMNS = (*CSV_PARTNER, *CSV_EVENT, *CSV_ITEM)
+CSV_ORDERER = {"orderer": "name", "orderer_email": "email", "orderer_phone": "phone"}
+CSV_ORDER = ("due",)
+CSV_FIRST_ROW = (*CSV_PARTNER, *CSV_EVENT, *CSV_ORDERER, *CSV_ORDER)  # the order's, not an item's
+CSV_ITEM = ("layout", "sizes", "languages", "profile", "sheet", "quantity", "stock", "weight",
+            "overs")
+CSV_COLUMNS = (*CSV_FIRST_ROW, *CSV_ITEM)
 LIST_SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -170,14 +174,20 @@ def read_csv(path: Path, text: str) -> tuple[Any, Lines, Found]:
     event = {field: first[column] for column, field in CSV_EVENT.items() if first.get(column)}
     if event:
         partner["event"] = event
-    lines: Lines = {("partner",): partner_row}
+    order: dict[str, Any] = {"partner": partner}
+    orderer = {field: first[column] for column, field in CSV_ORDERER.items()
+               if first.get(column)}
+    if orderer:
+        order["orderer"] = orderer
+    order.update({column: first[column] for column in CSV_ORDER if first.get(column)})
+    lines: Lines = {("partner",): partner_row, ("orderer",): partner_row, ("due",): partner_row}
     items = []
     for index, (number, record) in enumerate(rows):
         cells = _cells(columns, record)
         if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns):]):
             found.append((("items", index), "this row has more cells than the header has columns; "
                           f"put a value holding a '{delimiter}' in double quotes"))
-        for column in (*CSV_PARTNER, *CSV_EVENT):
+        for column in CSV_FIRST_ROW:
             if index and cells.get(column) and cells[column] != first.get(column):
                 found.append((("items", index), f"{column} {quoted(cells[column])} differs from "
                               f"row {partner_row}; the partner is read from the first row only, "
@@ -190,7 +200,7 @@ def read_csv(path: Path, text: str) -> tuple[Any, Lines, Found]:
                                 if column in ("sizes", "languages") else value)
         items.append(item)
         lines[("items", index)] = number
-    return {"partner": partner, "items": items}, lines, found
+    return {**order, "items": items}, lines, found
 
 
 def _columns(path: Path, header: list[str]) -> list[str]:

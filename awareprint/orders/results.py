@@ -25,6 +25,7 @@ class ItemResult:
     reused: bool = False            # unchanged since the last run: not rendered again
     inputs: str | None = None       # hash of everything the file was made from
     per_sheet: int = 1              # pieces on each printed page
+    overs: int = 0                  # printed beyond the quantity; in sheets_needed
 
     @property
     def ok(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pypdfium2
 import pypdfium2.raw as pdfium
@@ -29,18 +30,34 @@ PAGE_LONGEST_PX = 2000       # the whole-page search, for files not made by us
 Bounds = tuple[float, float, float, float]  # left, bottom, right, top in page points
 
 
+@dataclass(frozen=True)
+class FoundCode:
+    """A QR code read back: its page (from 0), the box of the art it was read from (None
+    when only the whole-page search found it) and its text."""
+
+    page: int
+    bounds: Bounds | None
+    text: str
+
+
 def qr_targets(document: pypdfium2.PdfDocument, whole_page_search: bool) -> list[str]:
     """The text of every QR code on every page, one entry per code found."""
-    targets: list[str] = []
-    for page in document:
+    return [code.text for code in qr_codes(document, whole_page_search)]
+
+
+def qr_codes(document: pypdfium2.PdfDocument, whole_page_search: bool) -> list[FoundCode]:
+    """Every QR code on every page, with where its art lies."""
+    codes: list[FoundCode] = []
+    for number, page in enumerate(document):
         try:
-            found = [text for bounds in _candidates(page) for text in _decode(page, bounds)]
+            found = [FoundCode(number, bounds, text) for bounds in _candidates(page)
+                     for text in _decode(page, bounds)]
             if not found and whole_page_search:
-                found = _decode_page(page)
-            targets += found
+                found = [FoundCode(number, None, text) for text in _decode_page(page)]
+            codes += found
         finally:
             page.close()
-    return targets
+    return codes
 
 
 def _candidates(page: pypdfium2.PdfPage) -> list[Bounds]:

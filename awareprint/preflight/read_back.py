@@ -20,9 +20,10 @@ from ..catalogue.load import Catalogue
 from ..catalogue.numbers import PHONE_DIGITS, near_hotline, phone_numbers
 from ..errors import InputError
 from . import structure
+from .fine_print import fine_print_faults
 from .fonts import bundled_source
 from .marks import filled_rectangles
-from .qr import qr_targets
+from .qr import FoundCode, qr_codes
 from .report import FontReport, PreflightReport
 from .structure import PARTNER_NUMBERS
 from .text import Glyph, PageText, read_pages
@@ -62,11 +63,25 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
     reader = pypdfium2.PdfDocument(data)
     try:
         pages = read_pages(reader)
-        report.qr_targets = qr_targets(reader, whole_page_search=not report.ours)
+        codes = qr_codes(reader, whole_page_search=not report.ours)
     finally:
         reader.close()
+    report.qr_targets = [code.text for code in codes]
     _check_text(pages, report, catalogue)
+    if report.press:
+        _check_fine_print(data, report, catalogue, codes)
     return report
+
+
+def _check_fine_print(data: bytes, report: PreflightReport, catalogue: Catalogue,
+                      codes: list[FoundCode]) -> None:
+    """Small type in one ink, reversed type large and bold, QR codes in K only."""
+    rules = catalogue.house.press
+    registration = tuple(v / 100 for v in rules.registration)
+    trim = report.boxes["TrimBox"] if report.sheet is None else None
+    with pikepdf.open(io.BytesIO(data)) as document:
+        report.faults += fine_print_faults(document, rules.fine_print,
+                                           registration, codes, trim)  # type: ignore[arg-type]
 
 
 def _check_text(pages: list[PageText], report: PreflightReport, catalogue: Catalogue) -> None:
@@ -136,6 +151,8 @@ def _read_structure(document: pikepdf.Pdf, report: PreflightReport,
         report.output_intent = (f"{intent.get('/S')} {intent.get('/OutputConditionIdentifier')}"
                                 f" (ICC profile, {channels} channels)" if profile is not None
                                 else f"{intent.get('/S')} without an ICC profile")
+        if "/Info" in intent:  # what the condition is, in words
+            report.output_intent += f": {intent.Info}"
     xmp = document.open_metadata()
     report.pdfx_version = xmp.get("pdfxid:GTS_PDFXVersion")
     for font in structure.fonts(document):

@@ -10,18 +10,31 @@ then sees it spill past both edges. A block layout costs a third of a flex layou
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 SHIFTS = {"center": 0.5, "end": 1.0, "flex-end": 1.0}
 
 
-def align_block_content(document: Any) -> None:
-    """Apply `align-content` to every block of every laid-out page, outermost first."""
+def align_block_content(document: Any, side_by_side: Collection[frozenset[str]] = ()) -> None:
+    """Apply `align-content` to every block of every laid-out page, outermost first.
+
+    The slots of a `side_by_side` group (one message in two languages, in columns) move
+    by the same amount, the one that centres the tallest: their first lines align."""
+    group_of = {slot: index for index, group in enumerate(side_by_side) for slot in group}
     for page in document.pages:
-        _align(page._page_box)
+        together: dict[int, list[tuple[Any, float]]] = {}
+        _align(page._page_box, group_of, together)
+        for members in together.values():
+            shift = min(amount for _, amount in members)
+            for box, _ in members:
+                _move_content(box, shift)
+                for child in box.children:
+                    _align(child, group_of, together)
 
 
-def _align(box: Any) -> None:
+def _align(box: Any, group_of: dict[str, int], together: dict[int, list[tuple[Any, float]]]
+           ) -> None:
     style = getattr(box, "style", None)
     children = getattr(box, "children", None)
     if not children:
@@ -31,8 +44,17 @@ def _align(box: Any) -> None:
         top = box.content_box_y()
         used = max(child.position_y + child.margin_height() for child in children) - top
         shift = (box.height - used) * share
-        if abs(shift) > 1e-6:
-            for child in children:
-                child.translate(0, shift)
+        element = getattr(box, "element", None)
+        group = group_of.get(element.get("data-slot", "")) if element is not None else None
+        if group is not None:
+            together.setdefault(group, []).append((box, shift))
+            return  # moved with its group, once every member is measured
+        _move_content(box, shift)
     for child in children:
-        _align(child)
+        _align(child, group_of, together)
+
+
+def _move_content(box: Any, shift: float) -> None:
+    if abs(shift) > 1e-6:
+        for child in box.children:
+            child.translate(0, shift)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -67,10 +68,12 @@ _LOGGER = logging.getLogger("weasyprint")
 font_subset.install()
 
 
-def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA
+def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
+            side_by_side: Collection[frozenset[str]] = ()
             ) -> tuple[weasyprint.Document, list[str]]:
     """Lay out a document that may read files under `readable` only; returns it with
-    WeasyPrint's warnings (ignored CSS and the like)."""
+    WeasyPrint's warnings (ignored CSS and the like). The slots of each `side_by_side`
+    group start their text at one height (block_alignment.py)."""
     fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
     collector = _Collect()
     _LOGGER.addHandler(collector)
@@ -84,7 +87,7 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA
     finally:
         _LOGGER.removeHandler(collector)
         _LOGGER.propagate = propagate
-    align_block_content(document)
+    align_block_content(document, side_by_side)
     return document, collector.messages
 
 

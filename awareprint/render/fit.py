@@ -68,8 +68,8 @@ def _ink(box: Any, slot: str | None) -> Iterator[tuple[str | None, Any]]:
     """(slot name or None, box) for every box that puts ink on the page."""
     element = getattr(box, "element", None)
     if element is not None and getattr(box, "element_tag", None):
-        if element.get("data-furniture") is not None:
-            return  # printer's marks and slug: placed by us outside the piece
+        if element.get("data-furniture") is not None or element.get("data-guide") is not None:
+            return  # printer's marks and slug, cut guides and their scissors: not text
         slot = element.get("data-slot") or slot
     if type(box).__name__ in INK_BOXES:
         if type(box).__name__ != "TextBox" or _text(box).strip():

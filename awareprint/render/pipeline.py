@@ -13,7 +13,7 @@ from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
 from ..catalogue.numbers import partner_numbers
-from ..catalogue.profiles import OFFICE
+from ..catalogue.profiles import OFFICE, intent_name, output_intent
 from ..compose.piece import Composed, compose, endings_of
 from ..errors import FitError, InputError, RenderError
 from ..output import write_atomic
@@ -21,8 +21,10 @@ from ..preflight.read_back import preflight
 from . import engine
 from .finish import Metadata, PressFinish, finish
 from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
+from .grow import band_gift, extents, growth
 from .logo import logo_uri, logo_warnings
 from .runts import runt_words
+from .single_ink import fine_print_in_one_ink
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -42,13 +44,14 @@ class Rendered:
 
 def render(job: Job, catalogue: Catalogue) -> Rendered:
     """The finished PDF of one job, or an error naming what would print wrong."""
-    icc = catalogue.house.press.output_intent.profile_path
+    intent = output_intent(catalogue.house, catalogue.sizes[job.size], job.intent)
+    icc = intent.profile_path
     logo = logo_uri(job.partner, job.profile, icc)
     composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
     press = None
     if job.profile != OFFICE:
-        press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed,
-                            catalogue.house.press.output_intent)
+        fine_print_in_one_ink(document, catalogue.house)
+        press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed, intent)
     pdf = finish(engine.write_pdf(document), _metadata(job, catalogue),
                  document_date(catalogue.hotline.checked), press)
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
@@ -73,7 +76,9 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
     design: dict[str, float] = {}
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
-        document, warnings = engine.lay_out(composed.html, composed.base_url, composed.readable)
+        columns = _side_by_side(groups, composed.geometry)
+        document, warnings = engine.lay_out(composed.html, composed.base_url, composed.readable,
+                                            columns)
         if warnings:
             raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
                               f"{warnings[0]}")
@@ -89,23 +94,64 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
             design.setdefault(name, _size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
-    composed, document, found = _without_runts(job, catalogue, logo, font_pt,
-                                               (composed, document, found))
+    laid_out, gift = _grown(job, catalogue, logo, font_pt, groups,
+                            (composed, document, found))
+    composed, document, found = _without_runts(job, catalogue, logo, font_pt, gift, laid_out)
     _check_slots_and_pages(job, catalogue, composed, document, found)
-    scaled = {name: (design[name], size) for name, size in font_pt.items()}
+    scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
     return composed, document, scaled
 
 
+def _grown(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
+           groups: dict[str, list[str]], laid_out: tuple[Composed, Any, set[str]]
+           ) -> tuple[tuple[Composed, Any, set[str]], float]:
+    """Short headlines set larger where their slot leaves room, a group by the least any
+    member may grow, and the band's empty height given to the body (grow.py); `font_pt`
+    takes the new sizes if the piece still fits that way. Also returns the height given."""
+    spec = catalogue.layouts[job.layout]
+    boxes = laid_out[0].geometry.layout_boxes()
+    growing = {name for name, slot in boxes.items() if slot.max_pt}
+    masthead = spec.masthead if len(job.languages) == 1 else None
+    if masthead is not None:
+        growing.add(masthead.headline)
+    if not growing:
+        return laid_out, 0.0
+    found = extents(laid_out[1], growing)
+    factors = growth(boxes, found)
+    larger = {}
+    for name in factors:
+        factor = min(factors.get(member, 1.0) for member in groups.get(name, [name]))
+        if factor > 1.0:
+            larger[name] = round(boxes[name].font_pt * factor, 1)
+    gift = 0.0
+    if masthead is not None:
+        gift = band_gift(masthead, boxes, found, larger.get(masthead.headline, 0.0)
+                         / boxes[masthead.headline].font_pt or 1.0)
+    if not larger and not gift:
+        return laid_out, 0.0
+    sizes = {**font_pt, **larger}
+    composed = compose(job, catalogue, sizes, logo, masthead_gain_pt=gift)
+    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+                                 _side_by_side(groups, composed.geometry))
+    misfits, slots_found = find_misfits(document, composed.geometry.layout_boxes())
+    if misfits:
+        return laid_out, 0.0
+    font_pt.update(larger)
+    return (composed, document, slots_found), gift
+
+
 def _without_runts(job: Job, catalogue: Catalogue, logo: str | None,
-                   font_pt: dict[str, float], laid_out: tuple[Composed, Any, set[str]]
+                   font_pt: dict[str, float], gift: float,
+                   laid_out: tuple[Composed, Any, set[str]]
                    ) -> tuple[Composed, Any, set[str]]:
     """Set again the paragraphs whose last line holds one word, their last two words
     kept together, where the piece still fits that way; else keep the first setting."""
     endings = endings_of(catalogue, job, runt_words(laid_out[1]))
     if not endings:
         return laid_out
-    composed = compose(job, catalogue, font_pt, logo, endings)
-    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable)
+    composed = compose(job, catalogue, font_pt, logo, endings, masthead_gain_pt=gift)
+    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+                                 _side_by_side(_size_groups(catalogue, job), composed.geometry))
     misfits, found = find_misfits(document, composed.geometry.layout_boxes())
     return laid_out if misfits else (composed, document, found)
 
@@ -118,6 +164,16 @@ def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
         for name, slot in page.slots.items():
             members.setdefault(slot.group or name, []).append(name)
     return {name: group for group in members.values() for name in group}
+
+
+def _side_by_side(groups: dict[str, list[str]], geometry: Geometry) -> list[frozenset[str]]:
+    """The groups whose slots stand in one row (one message in columns, a column per
+    language): their text starts at one height."""
+    boxes = geometry.layout_boxes()
+    rows = {frozenset(members) for members in groups.values() if len(members) > 1
+            and all(name in boxes for name in members)
+            and len({round(boxes[name].rect.y, 1) for name in members}) == 1}
+    return sorted(rows, key=sorted)
 
 
 def _size_key(slot: str) -> str:
@@ -187,9 +243,17 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
         author=catalogue.branding.publisher.name,
         subject=f"{first['hotline_name']}: {hotline.call.display}, {hotline.text.display}",
         language=languages[0].language.code,
-        keywords=", ".join([job.layout, job.size, *job.languages, job.profile]),
+        keywords=", ".join([job.layout, job.size, *job.languages, job.profile,
+                            *_intent_keyword(job, catalogue)]),
         partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
     )
+
+
+def _intent_keyword(job: Job, catalogue: Catalogue) -> list[str]:
+    """A press file names its printing condition among its keywords."""
+    if job.profile == OFFICE:
+        return []
+    return [intent_name(catalogue.house, catalogue.sizes[job.size], job.intent)]
 
 
 def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool) -> None:

@@ -17,7 +17,7 @@ from ..catalogue.geometry import Rect
 from ..catalogue.jobs import SheetJob, imposition_for
 from ..catalogue.load import Catalogue
 from ..catalogue.numbers import partner_numbers
-from ..catalogue.profiles import OFFICE
+from ..catalogue.profiles import OFFICE, output_intent
 from ..catalogue.sheets import Imposition, Placement, Sheet
 from ..compose.css import box_css, house_css
 from ..errors import RenderError
@@ -25,6 +25,15 @@ from ..output import write_atomic
 from ..render import engine
 from ..render.finish import Metadata, PressFinish, finish
 from ..render.pipeline import read_back, render
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the sheet: where the pieces go, the crop marks and the slug line."""
+
+    placements: tuple[Placement, ...]
+    marks: tuple[Rect, ...]
+    slug: Rect | None
 
 
 @dataclass(frozen=True)
@@ -58,23 +67,25 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
     sides = len(catalogue.layouts[job.layout].pages_for(1))
     count = len(job.pieces) // per_sheet
     backs = layout.backs(job.flip)
-    pages: list[tuple[tuple[Placement, ...], int, list[str], str]] = []
+    front_side = Side(layout.fronts, layout.marks, layout.slug)
+    back_side = Side(backs, layout.back_marks(job.flip), layout.back_slug(job.flip))
+    pages: list[tuple[Side, int, list[str], str]] = []
     for number in range(count):
         chunk = list(job.pieces[number * per_sheet:(number + 1) * per_sheet])
-        pages.append((layout.fronts, 0, chunk, f"sheet {number + 1} of {count}, front"))
+        pages.append((front_side, 0, chunk, f"sheet {number + 1} of {count}, front"))
         if sides == 2:
-            pages.append((backs, 1, chunk, f"sheet {number + 1} of {count}, back"))
+            pages.append((back_side, 1, chunk, f"sheet {number + 1} of {count}, back"))
     if job.alignment:
-        pages.append((layout.fronts, -1, [], "alignment, front"))
+        pages.append((front_side, -1, [], "alignment, front"))
         if sides == 2:
-            pages.append((backs, -1, [], "alignment, back"))
+            pages.append((back_side, -1, [], "alignment, back"))
     base = _furniture(job, sheet, layout, [(p[0], p[3]) for p in pages], catalogue)
     pdf = _place(base, pieces, pages, catalogue)
     stamped = document_date(catalogue.hotline.checked)
     press = None
     if job.profile != OFFICE:
         press = PressFinish(Rect(0, 0, layout.width, layout.height), 0.0,
-                            catalogue.house.press.output_intent)
+                            output_intent(catalogue.house, catalogue.sizes[job.size]))
     strings = catalogue.languages[job.pieces[0].split("+")[0]].strings
     metadata = Metadata(
         title=f"{strings['headline']} — {catalogue.layouts[job.layout].title}, "
@@ -92,29 +103,29 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
 
 
 def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
-               pages: list[tuple[tuple[Placement, ...], str]], catalogue: Catalogue) -> bytes:
+               pages: list[tuple[Side, str]], catalogue: Catalogue) -> bytes:
     """Blank sheet pages carrying only what is not a piece: crop marks and slug line
-    (press), crosses at the pieces' centres (alignment pages)."""
+    (press, where the sheet's plan put them), crosses at the pieces' centres (alignment
+    pages)."""
     rules = catalogue.house.press
     language = catalogue.languages[job.pieces[0].split("+")[0]].language
     css = house_css(catalogue.house, job.profile, catalogue.fonts_dir, [language])
     blocks = []
-    for placements, label in pages:
+    for side, label in pages:
         parts = []
         if label.startswith("alignment"):
-            for placement in placements:
+            for placement in side.placements:
                 parts.append(_cross(placement.rect, rules.mark_weight_pt))
         if sheet.kind == "press":
-            parts += [_div("mark", rect) for rect in _sheet_marks(placements, layout, catalogue)]
+            parts += [_div("mark", rect) for rect in side.marks]
             slug = " · ".join([
                 f"awareprint {__version__}", f"{job.layout} {job.size}",
                 f"{len(layout.fronts)} up on {job.sheet}", ", ".join(job.languages), label,
                 job.profile, document_date(catalogue.hotline.checked).date().isoformat()])
-            block = _block(placements, layout.bleed)
-            reach = rules.mark_gap_pt + rules.mark_length_in * 72
-            slug_box = Rect(block.x, block.bottom + reach + 1, block.w, rules.slug_pt * 1.5)
-            parts.append(Markup('<div class="slug" style="{}font-size:{}pt">{}</div>').format(
-                Markup(box_css(slug_box)), rules.slug_pt, slug))
+            if side.slug is not None:
+                parts.append(Markup(
+                    '<div class="slug" style="{}font-size:{}pt">{}</div>').format(
+                    Markup(box_css(side.slug)), rules.slug_pt, slug))
         blocks.append(Markup('<section class="page">{}</section>').format(
             Markup("").join(parts)))
     html = Markup(
@@ -122,7 +133,8 @@ def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
         "@page{{size:{}pt {}pt;margin:0}}body{{margin:0}}"
         ".page{{position:relative;width:{}pt;height:{}pt;break-after:page}}.page:last-child{{break-after:auto}}"
         ".mark,.slug{{position:absolute}}.mark{{background:var(--registration)}}"
-        ".slug{{color:var(--registration);white-space:nowrap;font-family:var(--family)}}"
+        ".slug{{color:var(--registration);white-space:nowrap;font-family:var(--family);"
+        "line-height:1.5;overflow:hidden}}"
         "</style></head><body>{}</body></html>"
     ).format(language.code, Markup(css), layout.width, layout.height, layout.width,
              layout.height, Markup("").join(blocks))
@@ -132,32 +144,6 @@ def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
         raise RenderError(f"sheet {job.sheet}: the layout engine ignored part of the sheet: "
                           f"{warnings[0]}")
     return engine.write_pdf(document)
-
-
-def _sheet_marks(placements: tuple[Placement, ...], layout: Imposition,
-                 catalogue: Catalogue) -> list[Rect]:
-    """A mark on every cut line, outside the block of pieces: above and below for each
-    vertical cut, left and right for each horizontal one."""
-    rules = catalogue.house.press
-    block = _block(placements, layout.bleed)
-    gap, length, weight = rules.mark_gap_pt, rules.mark_length_in * 72, rules.mark_weight_pt
-    xs = sorted({x for p in placements for x in (p.rect.x, p.rect.right)})
-    ys = sorted({y for p in placements for y in (p.rect.y, p.rect.bottom)})
-    marks = []
-    for x in xs:
-        marks += [Rect(x - weight / 2, block.y - gap - length, weight, length),
-                  Rect(x - weight / 2, block.bottom + gap, weight, length)]
-    for y in ys:
-        marks += [Rect(block.x - gap - length, y - weight / 2, length, weight),
-                  Rect(block.right + gap, y - weight / 2, length, weight)]
-    return marks
-
-
-def _block(placements: tuple[Placement, ...], bleed: float) -> Rect:
-    left = min(p.rect.x for p in placements) - bleed
-    top = min(p.rect.y for p in placements) - bleed
-    return Rect(left, top, max(p.rect.right for p in placements) + bleed - left,
-                max(p.rect.bottom for p in placements) + bleed - top)
 
 
 def _cross(rect: Rect, weight: float) -> Markup:
@@ -170,11 +156,8 @@ def _div(kind: str, rect: Rect) -> Markup:
     return Markup('<div class="{}" style="{}"></div>').format(kind, Markup(box_css(rect)))
 
 
-
-
 def _place(base: bytes, pieces: dict[str, bytes],
-           pages: list[tuple[tuple[Placement, ...], int, list[str], str]],
-           catalogue: Catalogue) -> bytes:
+           pages: list[tuple[Side, int, list[str], str]], catalogue: Catalogue) -> bytes:
     """Put each piece side on the sheet pages as one Form XObject, drawn once per position."""
     with pikepdf.open(io.BytesIO(base)) as sheet:
         forms: dict[tuple[str, int], tuple[pikepdf.Object, tuple[float, ...]]] = {}
@@ -191,12 +174,12 @@ def _place(base: bytes, pieces: dict[str, bytes],
             for source in sources.values():
                 source.close()
         height = float(sheet.pages[0].MediaBox[3])
-        for page, (placements, side, chunk, _label) in zip(sheet.pages, pages, strict=True):
+        for page, (furniture, side, chunk, _label) in zip(sheet.pages, pages, strict=True):
             if side < 0:
                 continue
             names: dict[str, pikepdf.Name] = {}
             drawing = []
-            for placement, code in zip(placements, chunk, strict=False):
+            for placement, code in zip(furniture.placements, chunk, strict=False):
                 form, trim = forms[(code, side)]
                 # Pages may share one resource dictionary: names tell sides apart.
                 name = names.setdefault(code, pikepdf.Name(f"/Side{side}Piece{len(names)}"))

@@ -1,0 +1,127 @@
+"""The job ticket's labels (content/job-ticket/en.yaml), checked when first read."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import StringConstraints, model_validator
+
+from ..catalogue.language_checks import PLACEHOLDER
+from ..catalogue.layouts import TICKET_FOLDER
+from ..catalogue.schema import Problems, Strict, load
+
+TICKET_LANGUAGE = "en"
+
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Fields(Strict):
+    order: Label
+    date: Label
+    due: Label
+    orderer: Label
+    email: Label
+    phone: Label
+    partner: Label
+    contact: Label
+    website: Label
+    event: Label
+    files: Label
+    failed: Label
+    warnings: Label
+
+
+class Columns(Strict):
+    preview: Label
+    file: Label
+    piece: Label
+    profile: Label
+    sides: Label
+    stock: Label
+    finishing: Label
+    pages: Label
+    quantity: Label
+    sheets: Label
+    paper: Label
+
+
+class Profiles(Strict):
+    office: Label
+    press: Label
+
+
+class Sides(Strict):
+    one: Label
+    two: Label
+
+
+class Turn(Strict):
+    """How the sheet is turned for its back: not at all, a two-page file, a sheet."""
+
+    none: Label
+    pages: Label
+    long: Label
+    short: Label
+
+
+class Finishing(Strict):
+    none: Label
+    trim: Label    # {trim}
+    cut: Label     # {up}, {trim}
+    labels: Label
+    tabs: Label    # {tabs}
+
+
+PLACEHOLDERS = {
+    "document_title": {"order"}, "page": {"page", "pages"}, "one_a_page": {"paper"},
+    "finishing.trim": {"trim"}, "finishing.cut": {"up", "trim"}, "finishing.tabs": {"tabs"},
+    "overs": {"overs"}, "up": {"up"}, "file_size": {"size"},
+}
+
+
+class TicketText(Strict):
+    """Every label of the ticket (content/job-ticket/en.yaml)."""
+
+    title: Label
+    document_title: Label  # {order}
+    page: Label            # {page}, {pages}
+    fields: Fields
+    columns: Columns
+    profiles: Profiles
+    sides: Sides
+    turn: Turn
+    finishing: Finishing
+    overs: Label           # {overs}
+    up: Label              # {up}
+    file_size: Label       # {size}
+    one_a_page: Label      # {paper}
+    no_paper: Label
+    not_given: Label
+    failed: Label
+    warning: Label         # before each warning on a file's row
+    no_preview: Label
+    none: Label
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> TicketText:
+        for key, names in PLACEHOLDERS.items():
+            value: object = self
+            for part in key.split("."):
+                value = getattr(value, part)
+            unknown = set(PLACEHOLDER.findall(str(value))) - names
+            if unknown:
+                raise ValueError(f"{key} has {{{', '.join(sorted(unknown))}}}; it may use "
+                                 f"{', '.join(f'{{{name}}}' for name in sorted(names))}")
+        return self
+
+
+@cache
+def load_ticket_text(content_dir: Path) -> TicketText:
+    """The ticket's labels, or a ContentError naming every problem."""
+    problems = Problems()
+    text = load(TicketText, content_dir / TICKET_FOLDER / f"{TICKET_LANGUAGE}.yaml", problems)
+    problems.raise_if_any()
+    assert text is not None
+    return text

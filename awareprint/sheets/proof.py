@@ -1,0 +1,151 @@
+"""`render.py proof`: the whole catalogue (or the part a filter keeps) as one contact sheet
+PDF, every page of every piece small and labelled, for a person to review in one sitting.
+
+Pieces are rendered in parallel by the real pipeline and come back as small thumbnails,
+kept in a temporary folder until the sheet is laid out (WeasyPrint, layouts/proof/, labels
+from content/proof/); the sheet is written whole, and optionally a PNG of each of its pages.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pypdfium2
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup
+
+from .. import __version__
+from ..catalogue.dates import document_date
+from ..catalogue.jobs import Job
+from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
+from ..catalogue.load import Catalogue
+from ..catalogue.profiles import OFFICE
+from ..compose.css import house_css
+from ..compose.filters import fill
+from ..errors import InputError, RenderError
+from ..output import make_folder, write_atomic
+from ..render import engine
+from .proof_grid import Entry, Group, Summary, arrange, summarise
+from .proof_pieces import ProofPiece, proof_pieces
+from .proof_text import PROOF_FOLDER, PROOF_LANGUAGE, load_proof_text
+
+SHEET_PNG_DPI = 150           # a tabloid page: 2550 × 1650 pixels
+
+
+@dataclass(frozen=True)
+class Proof:
+    path: Path
+    pages: int                # pages of the contact sheet
+    summary: Summary
+    failed: tuple[ProofPiece, ...]
+    images: tuple[Path, ...]  # the PNGs, with --png
+
+
+def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int | None = None,
+               png: bool = False,
+               progress: Callable[[ProofPiece, int, int], None] | None = None) -> Proof:
+    """Render `jobs`, lay their pages out on contact sheets and write them to `path`;
+    `progress` is told of each piece with how many are done and the total."""
+    if not jobs:
+        raise InputError("no piece to proof; loosen --layout, --size or --lang")
+    make_folder(path.parent)  # a bad --out is said before minutes of rendering
+    entries: list[Entry | None] = [None] * len(jobs)
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="awareprint-proof-") as scratch:
+        folder = Path(scratch)
+        for done, (index, piece) in enumerate(proof_pieces(jobs, workers), start=1):
+            entries[index] = _keep(index, piece, folder)
+            if piece.error is not None:
+                failed.append(piece)
+            if progress:
+                progress(piece, done, len(jobs))
+        shown = [entry for entry in entries if entry is not None]
+        summary = summarise(shown, catalogue)
+        pdf = contact_sheet_pdf(arrange(shown, catalogue), summary, catalogue, folder)
+    write_atomic(path, pdf)
+    images = write_sheet_pngs(pdf, path) if png else []
+    order = {job: index for index, job in enumerate(jobs)}
+    return Proof(path, _page_count(pdf), summary,
+                 tuple(sorted(failed, key=lambda piece: order[piece.job])), tuple(images))
+
+
+def _keep(index: int, piece: ProofPiece, folder: Path) -> Entry:
+    """The piece with its thumbnails moved out of memory into `folder`."""
+    uris = []
+    for number, image in enumerate(piece.thumbnails, start=1):
+        target = folder / f"{index:04d}-{number}.jpg"
+        target.write_bytes(image)
+        uris.append(target.as_uri())
+    return Entry(piece.job, tuple(uris), piece.scaled, piece.error)
+
+
+def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogue,
+                      thumbnails: Path) -> bytes:
+    """The contact sheets as PDF bytes (tabloid landscape, office colours, bundled fonts)."""
+    text = load_proof_text(catalogue.content_dir)
+    folder = catalogue.layouts_dir / PROOF_FOLDER
+    english = catalogue.languages[PROOF_LANGUAGE].language
+    head = Markup("\n").join([
+        Markup("<style>{}</style>").format(
+            Markup(house_css(catalogue.house, OFFICE, catalogue.fonts_dir, [english]))),
+        Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
+    ])
+    context = {
+        "head": head,
+        "lang": PROOF_LANGUAGE,
+        "t": text,
+        "version": __version__,
+        "date": document_date(catalogue.hotline.checked).date().isoformat(),
+        "summary": summary,
+        "groups": groups,
+    }
+    try:
+        html = _environment(folder).get_template(TEMPLATE_FILE).render(context)
+    except TemplateError as error:
+        raise RenderError(f"layouts/{PROOF_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
+                          f"template or add the label to content/{PROOF_FOLDER}/") from None
+    document, warnings = engine.lay_out(
+        html, folder.as_uri() + "/", (catalogue.layouts_dir, catalogue.fonts_dir, thumbnails))
+    if warnings:
+        raise RenderError(f"proof: the layout engine ignored part of the design: {warnings[0]}")
+    return engine.write_pdf(document)
+
+
+def write_sheet_pngs(pdf: bytes, pdf_path: Path, dpi: float = SHEET_PNG_DPI) -> list[Path]:
+    """One PNG per contact-sheet page beside the PDF (NAME_p1.png, ...), one page in
+    memory at a time."""
+    written = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for number, page in enumerate(document, start=1):
+            image = page.render(scale=dpi / 72).to_pil()
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG", optimize=True)
+            del image
+            target = pdf_path.with_name(f"{pdf_path.stem}_p{number}.png")
+            write_atomic(target, buffer.getvalue())
+            written.append(target)
+    finally:
+        document.close()
+    return written
+
+
+def _page_count(pdf: bytes) -> int:
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+@cache
+def _environment(folder: Path) -> Environment:
+    environment = Environment(loader=FileSystemLoader(folder), autoescape=True,
+                              undefined=StrictUndefined)
+    environment.filters["fill"] = fill
+    return environment

@@ -1,0 +1,181 @@
+"""How a proof's pieces are arranged: a block per layout × size, a column per language (so
+the languages of one piece sit side by side), a row per page of the one-language pieces,
+then a row per page of the two-language pieces, each under its second language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..catalogue.geometry import TABS
+from ..catalogue.jobs import Job
+from ..catalogue.language_checks import source_language, stale_keys
+from ..catalogue.load import Catalogue
+
+MAX_COLUMNS = 14             # columns a tabloid-wide block holds; more languages wrap
+SCALED, DRAFT, STALE, FAILED = "scaled", "draft", "stale", "failed"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A piece once collected: its thumbnails (file URIs) or its error."""
+
+    job: Job
+    images: tuple[str, ...] = ()
+    scaled: dict[str, tuple[float, float]] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One page of one piece, with everything its label says."""
+
+    layout: str
+    size: str
+    languages: str           # "en" or "en+ar"
+    page: int
+    pages: int
+    page_name: str           # the page's name in layout.yaml: front, back
+    image: str | None
+    error: str | None
+    markers: tuple[str, ...]
+    percent: int | None      # the smallest text size set, as a share of its design size
+
+
+@dataclass(frozen=True)
+class Column:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Row:
+    languages: int           # 1 or 2
+    page: int
+    pages: int
+    page_name: str
+    cells: tuple[Cell | None, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    layout: str
+    size: str
+    layout_title: str
+    size_title: str
+    dimensions: str
+    aspect: float            # height / width of the piece
+    first: str               # the first language of the two-language pieces
+    bands: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    pieces: int
+    pages: int
+    scaled: int
+    draft: int
+    stale: int
+    failed: int
+
+
+def arrange(entries: Sequence[Entry], catalogue: Catalogue) -> list[Group]:
+    """The entries in blocks, in the order the catalogue lists layouts and sizes."""
+    source = source_language(catalogue.languages).language.code
+    order = [source, *(code for code in catalogue.languages if code != source)]
+    blocks: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries:
+        blocks.setdefault((entry.job.layout, entry.job.size), []).append(entry)
+    groups = []
+    for (layout, size), members in blocks.items():
+        spec, paper = catalogue.layouts[layout], catalogue.sizes[size]
+        codes = [code for code in order if any(_column(e) == code for e in members)]
+        bands = tuple(_band(members, codes[start:start + MAX_COLUMNS], catalogue)
+                      for start in range(0, len(codes), MAX_COLUMNS))
+        pairs = [e.job.languages[0] for e in members if len(e.job.languages) == 2]
+        groups.append(Group(layout, size, spec.title, paper.title, paper.dimensions,
+                            paper.height / paper.width, pairs[0] if pairs else source, bands))
+    return groups
+
+
+def summarise(entries: Sequence[Entry], catalogue: Catalogue) -> Summary:
+    markers = [_markers(entry, catalogue) for entry in entries]
+    return Summary(
+        pieces=len(entries),
+        pages=sum(_page_count(entry, catalogue) for entry in entries),
+        **{key: sum(key in found for found in markers)
+           for key in (SCALED, DRAFT, STALE, FAILED)},
+    )
+
+
+def _column(entry: Entry) -> str:
+    return entry.job.languages[-1]
+
+
+def _band(members: list[Entry], codes: list[str], catalogue: Catalogue) -> Band:
+    columns = tuple(Column(code, catalogue.languages[code].language.name) for code in codes)
+    spec = catalogue.layouts[members[0].job.layout]
+    rows = []
+    for count in (1, 2):
+        by_column = {_column(e): e for e in members if len(e.job.languages) == count}
+        if not by_column.keys() & set(codes):
+            continue
+        names = list(spec.pages_for(count))
+        for number, name in enumerate(names, start=1):
+            cells = tuple(_cell(by_column[code], number, names, catalogue)
+                          if code in by_column else None for code in codes)
+            rows.append(Row(count, number, len(names), name, cells))
+    return Band(columns, tuple(rows))
+
+
+def _cell(entry: Entry, number: int, names: list[str], catalogue: Catalogue) -> Cell:
+    job = entry.job
+    image = entry.images[number - 1] if number <= len(entry.images) else None
+    page = _on_page(entry, names[number - 1], catalogue)
+    return Cell(job.layout, job.size, "+".join(job.languages), number, len(names),
+                names[number - 1], None if entry.error else image, entry.error,
+                _markers(page, catalogue), _percent(page))
+
+
+def _on_page(entry: Entry, name: str, catalogue: Catalogue) -> Entry:
+    """The entry with only the text set smaller on page `name` (text on no page of the
+    layout, which should not happen, is counted on every page)."""
+    if not entry.scaled:
+        return entry
+    spec = catalogue.layouts[entry.job.layout]
+    pages = spec.pages_for(len(entry.job.languages))
+    slots = {page: set(pages[page].slots) for page in pages}
+    if spec.tabs is not None and spec.tabs.page in slots:
+        slots[spec.tabs.page].add(TABS)
+    placed = set().union(*slots.values())
+    scaled = {slot: sizes for slot, sizes in entry.scaled.items()
+              if slot in slots[name] or slot not in placed}
+    return Entry(entry.job, entry.images, scaled, entry.error)
+
+
+def _page_count(entry: Entry, catalogue: Catalogue) -> int:
+    return len(catalogue.layouts[entry.job.layout].pages_for(len(entry.job.languages)))
+
+
+def _markers(entry: Entry, catalogue: Catalogue) -> tuple[str, ...]:
+    languages = [catalogue.languages[code] for code in entry.job.languages]
+    source = source_language(catalogue.languages)
+    found = {
+        FAILED: entry.error is not None,
+        SCALED: bool(entry.scaled),
+        DRAFT: any(language.language.status == "draft" for language in languages),
+        STALE: any(stale_keys(language, source) for language in languages),
+    }
+    return tuple(key for key, present in found.items() if present)
+
+
+def _percent(entry: Entry) -> int | None:
+    if not entry.scaled:
+        return None
+    return round(100 * min(set_pt / design for design, set_pt in entry.scaled.values()))

@@ -1,0 +1,84 @@
+"""The pieces of a proof: each rendered by the real pipeline on a worker process, its pages
+rasterised small (JPEG thumbnails, a few tens of kB each) before they leave the worker, so
+no full-size page is ever held by the process that collects them. A piece that fails
+gives its error instead, and the others go on."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..catalogue.jobs import Job
+from ..catalogue.load import Catalogue, load_catalogue
+from ..errors import AwareprintError
+from ..render import pipeline
+from ..render.check import FAIL, PASS, SCALED
+from ..render.preview import page_images
+from ..workers import Lost, run_parallel
+
+THUMBNAIL_PX = 480      # longest side: about 330 dpi in a 1.45 in cell, sharp when zoomed
+JPEG_QUALITY = 88
+
+
+@dataclass(frozen=True)
+class ProofPiece:
+    """One piece as the proof shows it: a thumbnail per page, or the error."""
+
+    job: Job
+    thumbnails: tuple[bytes, ...] = ()   # JPEG, one per page
+    scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
+    error: str | None = None
+
+    @property
+    def outcome(self) -> str:
+        return FAIL if self.error is not None else SCALED if self.scaled else PASS
+
+
+def proof_piece(job: Job) -> ProofPiece:
+    """Render one piece and make its thumbnails (in a worker process)."""
+    catalogue = load_catalogue()
+    try:
+        rendered = pipeline.render(job, catalogue)
+        return ProofPiece(job, thumbnails(rendered.pdf, job, catalogue), rendered.scaled)
+    except AwareprintError as error:
+        return ProofPiece(job, error=str(error).removeprefix(f"{job.label}: "))
+
+
+def thumbnails(pdf: bytes, job: Job, catalogue: Catalogue) -> tuple[bytes, ...]:
+    """Every page of a finished piece as a JPEG at most THUMBNAIL_PX on its longest side."""
+    size = catalogue.sizes[job.size]
+    dpi = THUMBNAIL_PX / (max(size.width_pt, size.height_pt) / 72)
+    images = []
+    for image in page_images(pdf, dpi, trimmed=True):
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, format="JPEG", quality=JPEG_QUALITY, subsampling=0)
+        images.append(buffer.getvalue())
+    return tuple(images)
+
+
+def proof_pieces(jobs: list[Job], workers: int | None = None) -> Iterator[tuple[int, ProofPiece]]:
+    """(index of the job, its piece) as each finishes, on `workers` processes (default: one
+    per core). A worker that dies costs only the piece it held; a bug in one piece is shown
+    as that piece's error."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) <= 1:
+        for index, job in enumerate(jobs):
+            yield index, _guarded(job)
+        return
+    for index, result in run_parallel(proof_piece, [(job,) for job in jobs], workers):
+        yield index, _lost(jobs[index], result) if isinstance(result, Lost) else result
+
+
+def _guarded(job: Job) -> ProofPiece:
+    try:
+        return proof_piece(job)
+    except Exception as error:  # as a worker would: it costs one piece, not the proof
+        return _lost(job, Lost(f"{type(error).__name__}: {error}", died=False))
+
+
+def _lost(job: Job, lost: Lost) -> ProofPiece:
+    how = ("the worker rendering it died (killed or out of memory; " if lost.died
+           else "internal error (")
+    return ProofPiece(job, error=f"{how}{lost.reason}); please report this")

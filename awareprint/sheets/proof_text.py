@@ -1,0 +1,85 @@
+"""The contact sheet's labels (content/proof/en.yaml): every word `render.py proof` prints
+that is not a name from the catalogue, checked when it loads."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import StringConstraints, model_validator
+
+from ..catalogue.language_checks import PLACEHOLDER
+from ..catalogue.schema import Problems, Strict, load
+
+PROOF_FOLDER = "proof"       # content/proof/ (labels) and layouts/proof/ (template, no layout)
+PROOF_LANGUAGE = "en"
+
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Fields(Strict):
+    pieces: Label
+    pages: Label
+    scaled: Label
+    draft: Label
+    stale: Label
+    failed: Label
+
+
+class Rows(Strict):
+    one: Label
+    two: Label             # {source}
+
+
+class Markers(Strict):
+    scaled: Label          # {percent}
+    draft: Label
+    stale: Label
+    failed: Label
+
+
+class Legend(Strict):
+    scaled: Label
+    draft: Label
+    stale: Label
+    failed: Label
+
+
+class ProofText(Strict):
+    """Every label of the contact sheet."""
+
+    title: Label
+    document_title: Label  # {pieces}
+    made: Label            # {version}, {date}
+    intro: Label
+    fields: Fields
+    rows: Rows
+    page: Label            # {page}, {pages}
+    markers: Markers
+    legend: Legend
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> ProofText:
+        allowed = {"document_title": {"pieces"}, "made": {"version", "date"},
+                   "page": {"page", "pages"}, "rows.two": {"source"},
+                   "markers.scaled": {"percent"}}
+        for key, names in allowed.items():
+            value = self
+            for part in key.split("."):
+                value = getattr(value, part)
+            unknown = set(PLACEHOLDER.findall(str(value))) - names
+            if unknown:
+                raise ValueError(f"{key} has {{{', '.join(sorted(unknown))}}}; it may use "
+                                 f"{', '.join(f'{{{name}}}' for name in sorted(names))}")
+        return self
+
+
+@cache
+def load_proof_text(content_dir: Path) -> ProofText:
+    """The contact sheet's labels, or a ContentError naming every problem."""
+    problems = Problems()
+    text = load(ProofText, content_dir / PROOF_FOLDER / f"{PROOF_LANGUAGE}.yaml", problems)
+    problems.raise_if_any()
+    assert text is not None
+    return text

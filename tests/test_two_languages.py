@@ -1,0 +1,77 @@
+"""Two languages on one piece, read back: the hotline number keeps its one-language size,
+the columns of one message start at one height, what both languages share is printed
+once, and on the wallet card each reader gets everything."""
+
+from __future__ import annotations
+
+import pytest
+
+from awareprint.catalogue.geometry import resolve
+from tests.pdfread import chars, lines_of, text_of
+
+PIECES = [("poster", "letter"), ("poster", "a4"), ("poster", "24x36"), ("tearoff", "letter"),
+          ("tearoff", "a4"), ("wallet-card", "business-card"), ("wallet-card", "eu-card")]
+PAIRS = ["en+es", "en+ar", "en+zh-Hans", "en+ru"]
+
+
+def number_size(pdf: bytes, number: str) -> float:
+    """The type size of the hotline number where the page prints it largest."""
+    owners = [c for c in chars(pdf) for _ in c.text]  # a ligature is one char, two letters
+    text = "".join(c.text for c in chars(pdf))
+    sizes = []
+    start = text.find(number)
+    while start >= 0:
+        sizes.append(max(c.size for c in owners[start:start + len(number)]))
+        start = text.find(number, start + 1)
+    assert sizes, f"{number} is not printed"
+    return max(sizes)
+
+
+@pytest.mark.parametrize(("layout", "size"), PIECES)
+@pytest.mark.parametrize("pair", PAIRS)
+def test_the_number_keeps_its_one_language_size(catalogue, rendered, layout, size, pair):
+    number = catalogue.hotline.call.display
+    alone = number_size(rendered(layout, size), number)
+    assert number_size(rendered(layout, size, language=pair), number) == pytest.approx(
+        alone, abs=0.01)
+
+
+def _first_line_top(pdf: bytes, rect) -> float:
+    inside = [c for c in chars(pdf) if rect.x <= c.x0 and c.x1 <= rect.right
+              and rect.y <= c.top and c.bottom <= rect.bottom]
+    assert inside, "no text in the column"
+    return min(c.top for c in inside)
+
+
+@pytest.mark.parametrize(("layout", "columns"), [("poster", ("definition", "minors")),
+                                                 ("tearoff", ("body",))])
+def test_columns_of_one_message_start_at_one_height(catalogue, rendered, layout, columns):
+    spec = catalogue.layouts[layout]
+    geometry = resolve(spec, catalogue.sizes["letter"], catalogue.sizes[spec.reference_size],
+                       None, language_count=2)
+    boxes = geometry.layout_boxes()
+    pdf = rendered(layout, "letter", language="en+es")
+    for name in columns:
+        left = _first_line_top(pdf, boxes[f"{name}_1"].rect)
+        right = _first_line_top(pdf, boxes[f"{name}_2"].rect)
+        assert left == pytest.approx(right, abs=0.5), name
+
+
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card"])
+def test_what_both_languages_share_is_printed_once(catalogue, rendered, layout):
+    lines = lines_of(rendered(layout, language="en+es"))
+    assert lines.count(catalogue.hotline.tty.display) == 1
+    assert lines.count(catalogue.hotline.call.display) == 1 + (layout == "wallet-card")
+
+
+@pytest.mark.parametrize("pair", ["en+es", "en+zh-Hans"])
+def test_each_reader_gets_the_whole_wallet_card(catalogue, rendered, pair):
+    text = text_of(rendered("wallet-card", language=pair)).replace("\n", " ")
+    flat = "".join(text.split())
+    for code in pair.split("+"):
+        strings = catalogue.languages[code].strings
+        for key in ("headline", "call_to_action", "short_definition", "availability",
+                    "label_call", "label_text", "scan_prompt"):
+            expected = "".join(str(strings[key]).split())
+            # the call to action is set in capitals (CSS), the reader gives them back
+            assert expected.casefold() in flat.casefold(), f"{pair}: {code} {key} missing"
