@@ -48,6 +48,29 @@ def test_label_sheets_follow_the_published_grid(catalogue, sheet):
         assert (piece.w, piece.h) == pytest.approx((w, h), abs=0.2)
 
 
+@pytest.mark.parametrize("sheet", sorted(PUBLISHED))
+def test_label_sheets_keep_colour_off_every_cut(catalogue, sheet):
+    """An office printer drifts 1-2 mm: on label sheets no colour reaches a label's edge;
+    every filled area stays the house's inset (2 mm or more) inside its label."""
+    pdf = _sheet(catalogue, sheet)
+    inset = catalogue.house.label_inset_pt
+    assert inset >= 2 * 72 / 25.4
+    for page_index in (0, 1):
+        cells = placements(pdf, page_index)
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            page = document.pages[page_index]
+            filled = [r for r in page.rects if r["fill"] and r["non_stroking_color"]
+                      not in ((1,), (1, 1, 1), [1, 1, 1], (0, 0, 0, 0))]
+        assert filled, "no coloured panels on the sheet"
+        for rect in filled:
+            middle = ((rect["x0"] + rect["x1"]) / 2, (rect["top"] + rect["bottom"]) / 2)
+            (cell,) = [c for c in cells if c.x <= middle[0] <= c.x + c.w
+                       and c.y <= middle[1] <= c.y + c.h]
+            margin = inset - 0.01
+            assert cell.x + margin <= rect["x0"] and rect["x1"] <= cell.x + cell.w - margin
+            assert cell.y + margin <= rect["top"] and rect["bottom"] <= cell.y + cell.h - margin
+
+
 @pytest.mark.parametrize("flip", ["long", "short"])
 @pytest.mark.parametrize("sheet", ["avery-5371", "a3", "letter"])
 def test_backs_land_behind_their_fronts(catalogue, sheet, flip):

@@ -47,11 +47,14 @@ class Frame:
     """How the finished piece sits on the page the engine draws.
 
     Office: the page is the piece. Press: the piece (trim) sits `margin` inside a larger
-    page, edge-touching panels run `bleed` past the trim, marks go in the margin.
+    page, edge-touching panels run `bleed` past the trim, marks go in the margin. On an
+    office label sheet, edge-touching panels stop `inset` short of the cut instead: the
+    printer's drift then shows white, not a sliver of colour on the next label.
     """
 
     margin: float = 0.0
     bleed: float = 0.0
+    inset: float = 0.0
 
 
 TABS = "tabs"  # the name under which all tear-off tabs share one type size
@@ -201,9 +204,10 @@ def resolve(
                     box.width * width / 100, box.height * height / 100)
 
     def panel(box: Box, page: str) -> Rect:
-        """A panel that touches an edge of the piece runs on into the bleed."""
+        """A panel that touches an edge of the piece runs on into the bleed (or stops
+        short of the edge by the label inset)."""
         def reach(touches: bool) -> float:
-            return frame.bleed if touches else 0.0
+            return (frame.bleed - frame.inset) if touches else 0.0
         return rect(box, page).grown(reach(box.left <= 0), reach(box.top <= 0),
                                reach(box.left + box.width >= 100),
                                reach(box.top + box.height >= 100))

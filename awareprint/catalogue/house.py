@@ -131,11 +131,6 @@ class PressRules(Strict):
     def bleed_pt(self, unit: str) -> float:
         return self.bleed[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
 
-    @property
-    def sheet_margin_pt(self) -> float:
-        """Room a press sheet keeps around its pieces' bleed for crop marks and slug."""
-        return self.mark_gap_pt + self.mark_length_in * 72 + 2 * self.slug_pt
-
     def gutter_pt(self, unit: str) -> float:
         return self.gutter[unit] * POINTS_PER_UNIT[unit]  # type: ignore[index]
 
@@ -155,6 +150,8 @@ class PressRules(Strict):
 
 class HouseStyle(Strict):
     safe_margin_in: PositiveFloat
+    # On office label sheets no colour runs to a cut edge: a desk printer drifts 1-2 mm.
+    label_inset_mm: Annotated[float, Field(ge=2)]
     palette: dict[str, Colour]
     fonts: Fonts
     press: PressRules
@@ -169,6 +166,10 @@ class HouseStyle(Strict):
     @property
     def safe_margin_pt(self) -> float:
         return self.safe_margin_in * 72.0
+
+    @property
+    def label_inset_pt(self) -> float:
+        return self.label_inset_mm * POINTS_PER_UNIT["mm"]
 
 
 def load_house(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> HouseStyle | None:

@@ -15,9 +15,10 @@ PROFILES = (OFFICE, PRESS)
 
 def frame_for(profile: str, size: Size, house: HouseStyle, on_sheet: bool = False) -> Frame:
     """Where the piece sits on the engine's page for this profile; a press piece bound
-    for a sheet keeps its bleed but leaves marks to the sheet."""
+    for a sheet keeps its bleed but leaves marks to the sheet; an office piece bound for
+    a label sheet keeps its colour inside the cut."""
     if profile == OFFICE:
-        return Frame()
+        return Frame(inset=house.label_inset_pt if on_sheet else 0.0)
     rules = house.press
     bleed = rules.bleed_pt(size.unit)
     return Frame(margin=bleed if on_sheet else rules.media_margin_pt, bleed=bleed)
