@@ -65,14 +65,22 @@ def test_the_partner_is_printed_where_the_layout_says(catalogue, logo, layout, l
     for line in ("St. Mark's Parish", "Parish office: 402-555-0143",
                  "stmarks-omaha.example.org"):
         assert line in text
-    box = _logo_box(catalogue, job)
+    for code in language.split("+"):  # the lockup's label, in each language of the piece
+        label = str(catalogue.languages[code].strings["partnership_label"])
+        assert "".join(label.split()) in "".join(text.split()), f"no {code} label"
+    slot = compose(job, catalogue).geometry.layout_boxes()[PARTNER_LOGO]
+    box, clear = slot.rect, slot.font_pt / 2  # the lockup's clear space: half the type size
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         (image,) = document.pages[LOGO_PAGE[layout]].images
-    assert box.x - 0.5 <= image["x0"] and image["x1"] <= box.right + 0.5
-    assert box.y - 0.5 <= image["top"] and image["bottom"] <= box.bottom + 0.5
-    # fitted whole (3:1), as large as the box allows
-    assert (abs((image["x1"] - image["x0"]) - box.w) < 0.5
-            or abs((image["bottom"] - image["top"]) - box.h) < 0.5)
+    # inside its box, clear of the text beside it, above and below; its outer edge on the
+    # text column's edge (the left one, or the right one when mirrored for Arabic)
+    outer = (box.right - image["x1"]) if language == "ar" else (image["x0"] - box.x)
+    inner = (image["x0"] - box.x) if language == "ar" else (box.right - image["x1"])
+    assert image["top"] >= box.y + clear - 0.5 and image["bottom"] <= box.bottom - clear + 0.5
+    assert inner >= clear - 0.5 and -0.5 <= outer
+    # fitted whole (3:1), as large as the box less its clear space allows
+    assert (abs((image["x1"] - image["x0"]) - (box.w - clear)) < 0.5 and outer < 0.5
+            or abs((image["bottom"] - image["top"]) - (box.h - 2 * clear)) < 0.5)
     assert abs((image["x1"] - image["x0"]) / (image["bottom"] - image["top"]) - 3) < 0.05
 
 
