@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 
 from awareprint.catalogue.geometry import resolve
+from awareprint.catalogue.load import load_catalogue
 from tests.pdfread import chars, lines_of, text_of
 
 PIECES = [("poster", "letter"), ("poster", "a4"), ("poster", "24x36"), ("tearoff", "letter"),
           ("tearoff", "a4"), ("wallet-card", "business-card"), ("wallet-card", "eu-card")]
 PAIRS = ["en+es", "en+ar", "en+zh-Hans", "en+ru"]
+CATALOGUE = load_catalogue()
 
 
 def number_size(pdf: bytes, number: str) -> float:
@@ -34,6 +36,20 @@ def test_the_number_keeps_its_one_language_size(catalogue, rendered, layout, siz
     alone = number_size(rendered(layout, size), number)
     assert number_size(rendered(layout, size, language=pair), number) == pytest.approx(
         alone, abs=0.01)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("layout", "size"), [(name, size) for name, spec in
+                                              CATALOGUE.layouts.items() for size in spec.sizes])
+def test_the_number_keeps_its_size_in_every_pair_and_language(catalogue, rendered, layout,
+                                                              size):
+    number = catalogue.hotline.call.display
+    alone = number_size(rendered(layout, size), number)
+    for code in catalogue.languages:
+        pieces = [code] + ([f"en+{code}"] if code != "en" else [])
+        for language in pieces:
+            assert number_size(rendered(layout, size, language=language), number) == (
+                pytest.approx(alone, abs=0.01)), f"{layout} {size} {language}"
 
 
 def _first_line_top(pdf: bytes, rect) -> float:

@@ -54,7 +54,7 @@ def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:
             rules.append(f'[data-slot="{slot.name}"]{{{box_css(slot.rect)}'
                          f"font-size:{slot.font_pt:g}pt{number}}}")
             if slot.font_pt > MAX_HYPHENATED_PT:
-                rules.append(f'[data-slot="{slot.name}"] *{{hyphens:manual}}')
+                rules.append(f'[data-slot="{slot.name}"] *{{hyphens:manual !important}}')
     if geometry.tabs is not None:
         tabs = geometry.tabs
         for tab in tabs.tabs:

@@ -23,7 +23,7 @@ from .filters import direction, fill, isolated, left_to_right
 from .marks import crop_marks, slug_box
 from .qr import qr_svg
 from .scissors import scissors_svg
-from .typesetting import typeset
+from .typesetting import bound, typeset
 
 HOUSE_CSS = "house.css"
 
@@ -69,16 +69,16 @@ class TemplateLanguage:
 
 def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = None,
             partner_logo: str | None = None, joined: frozenset[str] = frozenset(),
-            masthead_gain_pt: float = 0.0) -> Composed:
+            masthead_gain_pt: float = 0.0, whole: frozenset[str] = frozenset()) -> Composed:
     """Fill the layout's template with the job's content and geometry; `partner_logo` is
     the partner's logo made ready for this profile, as a data: URI; `joined` names the
     paragraph endings to keep on one line (typesetting.py); `masthead_gain_pt` the height
-    a short headline's band gives to the body."""
+    a short headline's band gives to the body; `whole` the words never to hyphenate."""
     spec = catalogue.layouts[job.layout]
     size = catalogue.sizes[job.size]
     house = catalogue.house
     languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
-                                  typeset_strings(catalogue.languages[code], joined))
+                                  typeset_strings(catalogue.languages[code], joined, whole))
                  for code in job.languages]
     count = len(languages)
 
@@ -113,6 +113,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "page_language": page_language,
         "hotline": catalogue.hotline,
         "publisher": catalogue.branding.publisher,
+        "publisher_line": bound(catalogue.branding.publisher.line),
         "event": job.event,
         "partner": job.partner,
         "partner_logo": partner_logo,
@@ -135,18 +136,19 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
 
 
 @cache
-def _typeset(text: str, script: str, joined: bool) -> Markup:
-    return typeset(text, script, joined)
+def _typeset(text: str, script: str, joined: bool, whole: frozenset[str]) -> Markup:
+    return typeset(text, script, joined, whole)
 
 
-def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset()
-                    ) -> dict[str, object]:
+def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset(),
+                    whole: frozenset[str] = frozenset()) -> dict[str, object]:
     """Every string of a language marked up for the line breaker (typesetting.py); each
     paragraph's ending is named `code.key` (`code.key.n` in a list)."""
     script, code = language.language.script, language.language.code
 
     def marked(text: str, ending: str) -> Markup:
-        return _typeset(text, script, ending in joined)
+        return _typeset(text, script, ending in joined,
+                        frozenset(word for word in whole if word in text))
 
     return {key: [marked(item, f"{code}.{key}.{n}") for n, item in enumerate(value)]
             if isinstance(value, list) else marked(value, f"{code}.{key}")
@@ -155,17 +157,29 @@ def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset()
 
 def endings_of(catalogue: Catalogue, job: Job, last_words: frozenset[str]) -> frozenset[str]:
     """The names (as typeset_strings gives them) of the job's strings that end in one of
-    `last_words`."""
+    `last_words` (compared without the punctuation around them)."""
+    bare = {_bare(word) for word in last_words}
     names = set()
     for code in job.languages:
         for key, value in catalogue.languages[code].strings.items():
             texts = value if isinstance(value, list) else [value]
             for n, text in enumerate(texts):
                 words = str(text).split()
-                if words and words[-1] in last_words:
+                if words and _bare(words[-1]) in bare:
                     names.add(f"{code}.{key}.{n}" if isinstance(value, list)
                               else f"{code}.{key}")
     return frozenset(names)
+
+
+def ending_text(catalogue: Catalogue, name: str) -> str:
+    """The string an ending name (from endings_of) stands for."""
+    code, key, *index = name.split(".", 2)
+    value = catalogue.languages[code].strings[key]
+    return str(value[int(index[0])] if index else value)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()。，、")
 
 
 def _template_line(error: BaseException) -> int | None:

@@ -22,25 +22,28 @@ from markupsafe import Markup, escape
 NO_BREAK_SPACE = "\u00a0"
 SEPARATOR = " · "
 KEPT_CHARACTERS = 3     # a Chinese paragraph's last line holds at least three
-SHORTEST_PARAGRAPH = 6  # words: labels and headlines break where they must
+SHORTEST_PARAGRAPH = 6  # words: shorter paragraphs (labels, headlines) break where they must
 WORDS_BY_SPACES = {"Kore"}   # scripts that break only between words
 CHARACTER_SCRIPTS = {"Hans", "Hant", "Jpan"}  # scripts set without spaces
 
 
-def typeset(text: str, script: str, joined: bool = False) -> Markup:
+def typeset(text: str, script: str, joined: bool = False,
+            whole: frozenset[str] = frozenset()) -> Markup:
     """`text` as Markup for a language written in `script`; `joined` keeps its last two
-    words on one line."""
+    words on one line (the render stage asks for it where a paragraph of six words or
+    more ended in one word alone, whatever this string's own length); the `whole` words
+    are never broken (the second of two hyphenations running, found after layout)."""
     text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
     if script in CHARACTER_SCRIPTS:
         return _characters(text)
     words = text.split(" ")
-    marked = [_kept(word) if script in WORDS_BY_SPACES and len(word) > 1 and "{" not in word
-              else escape(word) for word in words]
-    if len(words) >= SHORTEST_PARAGRAPH and "{" not in " ".join(words[-2:]):
-        if joined:
-            marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
-        if script not in WORDS_BY_SPACES:  # a Korean word is kept already
-            marked[-1] = _kept(marked[-1])
+    marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1 and "{" not in word)
+              or word.strip(".,;:!?()") in whole else escape(word) for word in words]
+    placeholder = "{" in " ".join(words[-2:])
+    if joined and len(words) >= 2 and not placeholder:
+        marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
+    if len(words) >= SHORTEST_PARAGRAPH and not placeholder and script not in WORDS_BY_SPACES:
+        marked[-1] = _kept(marked[-1])  # (a Korean word is kept already)
     return Markup(" ").join(marked)
 
 
@@ -48,6 +51,14 @@ def _characters(text: str) -> Markup:
     if len(text) < 2 * KEPT_CHARACTERS or "}" in text[-KEPT_CHARACTERS:]:
         return escape(text)  # a short label, or a placeholder whose value may be long
     return escape(text[:-KEPT_CHARACTERS]) + _kept(text[-KEPT_CHARACTERS:])
+
+
+def bound(text: str) -> Markup:
+    """Text that is not a language string (the publisher's line): its separators bound
+    to their neighbours and its last two words kept together ("NE 68145")."""
+    words = str(text).replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}").split(" ")
+    return Markup(" ").join([escape(word) for word in words[:-2]]
+                            + [Markup(NO_BREAK_SPACE).join(escape(w) for w in words[-2:])])
 
 
 def _kept(text: str | Markup) -> Markup:

@@ -52,6 +52,8 @@ def check_job(job: Job) -> CheckResult:
         rendered = render(job, catalogue)
     except AwareprintError as error:
         return CheckResult(job, FAIL, str(error).removeprefix(f"{job.label}: "))
+    if rendered.type_faults:
+        return CheckResult(job, FAIL, "typesetting: " + "; ".join(rendered.type_faults))
     if rendered.scaled:
         detail = ", ".join(f"{slot} {design:g}→{size:g} pt"
                            for slot, (design, size) in sorted(rendered.scaled.items()))

@@ -14,7 +14,7 @@ from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
 from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import OFFICE, intent_name, output_intent
-from ..compose.piece import Composed, compose, endings_of
+from ..compose.piece import Composed, compose, ending_text, endings_of
 from ..errors import FitError, InputError, RenderError
 from ..output import write_atomic
 from ..preflight.read_back import preflight
@@ -23,8 +23,9 @@ from .finish import Metadata, PressFinish, finish
 from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from .grow import band_gift, extents, growth
 from .logo import logo_uri, logo_warnings
-from .runts import runt_words
+from .runts import running_hyphen_words, runt_words, slot_texts
 from .single_ink import fine_print_in_one_ink
+from .type_rules import type_faults
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -40,6 +41,7 @@ class Rendered:
     pages: int
     scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
     warnings: tuple[str, ...] = ()
+    type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break
 
 
 def render(job: Job, catalogue: Catalogue) -> Rendered:
@@ -48,6 +50,8 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     icc = intent.profile_path
     logo = logo_uri(job.partner, job.profile, icc)
     composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
+    faults = tuple(str(fault) for fault in
+                   type_faults(document, composed.geometry.layout_boxes()))
     press = None
     if job.profile != OFFICE:
         fine_print_in_one_ink(document, catalogue.house)
@@ -57,7 +61,7 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
         read_back(job.file_name, catalogue, pdf, press is not None)
     warnings = logo_warnings(job.partner, job.profile, icc, composed.geometry)
-    return Rendered(job, pdf, len(document.pages), scaled, tuple(warnings))
+    return Rendered(job, pdf, len(document.pages), scaled, tuple(warnings), faults)
 
 
 def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
@@ -145,15 +149,28 @@ def _without_runts(job: Job, catalogue: Catalogue, logo: str | None,
                    laid_out: tuple[Composed, Any, set[str]]
                    ) -> tuple[Composed, Any, set[str]]:
     """Set again the paragraphs whose last line holds one word, their last two words
-    kept together, where the piece still fits that way; else keep the first setting."""
+    kept together, and those with hyphens on two lines running, the second word kept
+    whole, where the piece still fits that way. Where a slot then overflows, its own
+    paragraphs keep their first setting and the others are set again once more."""
     endings = endings_of(catalogue, job, runt_words(laid_out[1]))
-    if not endings:
-        return laid_out
-    composed = compose(job, catalogue, font_pt, logo, endings, masthead_gain_pt=gift)
-    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
-                                 _side_by_side(_size_groups(catalogue, job), composed.geometry))
-    misfits, found = find_misfits(document, composed.geometry.layout_boxes())
-    return laid_out if misfits else (composed, document, found)
+    whole = running_hyphen_words(laid_out[1])
+    for _ in range(2):
+        if not endings and not whole:
+            return laid_out
+        composed = compose(job, catalogue, font_pt, logo, endings, masthead_gain_pt=gift,
+                           whole=whole)
+        document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+                                     _side_by_side(_size_groups(catalogue, job),
+                                                   composed.geometry))
+        misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+        if not misfits:
+            return composed, document, found
+        crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
+                           if slot in {misfit.slot for misfit in misfits})
+        endings = frozenset(name for name in endings
+                            if ending_text(catalogue, name).split()[-1] not in crowded)
+        whole = frozenset(word for word in whole if word not in crowded)
+    return laid_out
 
 
 def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:

@@ -1,0 +1,101 @@
+"""The typesetting rules read back from the laid-out lines, as a print designer checks a
+proof: no hyphen in display type, none on two lines running or in a paragraph's last
+word, no last line of one word (of fewer than three characters in Chinese), and no
+separator at a line's start or end. `check` reports every fault; a render warns."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..catalogue.geometry import PlacedSlot
+from ..compose.css import MAX_HYPHENATED_PT
+from ..compose.typesetting import SHORTEST_PARAGRAPH
+from .fit import PX_PER_PT
+from .runts import AUTO_HYPHEN
+
+SEPARATOR = "·"
+CHINESE_LAST_LINE = 3       # characters
+CJK_START, CJK_END = "\u3400", "\u9fff"
+
+
+@dataclass(frozen=True)
+class TypeFault:
+    slot: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"slot '{self.slot}': {self.detail}"
+
+
+def type_faults(document: Any, slots: dict[str, PlacedSlot]) -> list[TypeFault]:
+    """Every broken rule on every page, one entry per paragraph and rule."""
+    faults: list[TypeFault] = []
+    for page in document.pages:
+        for slot, lines in _paragraphs(page._page_box, None):
+            placed = slots.get(slot)
+            if placed is not None:
+                faults += _paragraph_faults(slot, lines, placed)
+    return faults
+
+
+def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[TypeFault]:
+    lines = [_text(box).strip() for box in boxes]
+    lines = [line for line in lines if line]
+    faults = []
+    broken = [line.endswith(AUTO_HYPHEN) for line in lines]
+    size = max((_size(box) for box in boxes), default=0.0)
+    if any(broken) and size > MAX_HYPHENATED_PT:
+        faults.append(TypeFault(slot, f"a word broken in {size:g} pt display type"))
+    if any(a and b for a, b in itertools.pairwise(broken)):
+        faults.append(TypeFault(slot, "hyphens on two lines running"))
+    words = " ".join(lines).split()
+    if len(lines) >= 2 and (len(words) >= SHORTEST_PARAGRAPH or _chinese(lines[-1])):
+        last = lines[-1]
+        if broken[-2] and len(last.split()) == 1:
+            faults.append(TypeFault(slot, f"the last word is broken ('{lines[-2][-12:]}' / "
+                                          f"'{last}')"))
+        elif _chinese(last) and len(last) < CHINESE_LAST_LINE:
+            faults.append(TypeFault(slot, f"the last line holds {len(last)} character(s) "
+                                          f"('{last}')"))
+        elif not _chinese(last) and len(last.split()) == 1 and len(lines[-2].split()) > 1:
+            faults.append(TypeFault(slot, f"the last line holds one word ('{last}')"))
+    for line in lines:
+        if line.startswith(SEPARATOR) or line.endswith(SEPARATOR):
+            faults.append(TypeFault(slot, f"a separator at a line's end ('{line[-24:]}')"))
+            break
+    return faults
+
+
+def _paragraphs(box: Any, slot: str | None) -> Iterator[tuple[str, list[Any]]]:
+    """(slot, its line boxes) for every block of lines on the page."""
+    element = getattr(box, "element", None)
+    if element is not None and getattr(box, "element_tag", None):
+        if element.get("data-furniture") is not None or element.get("data-guide") is not None:
+            return
+        slot = element.get("data-slot") or slot
+    children = getattr(box, "children", None) or []
+    lines = [child for child in children if type(child).__name__ == "LineBox"]
+    if lines and slot is not None:
+        yield slot, lines
+    for child in children:
+        if type(child).__name__ != "LineBox":
+            yield from _paragraphs(child, slot)
+
+
+def _text(box: Any) -> str:
+    if type(box).__name__ == "TextBox":
+        return str(box.text)
+    return "".join(_text(child) for child in getattr(box, "children", None) or [])
+
+
+def _size(box: Any) -> float:
+    if type(box).__name__ == "TextBox":
+        return float(box.style["font_size"]) / PX_PER_PT
+    return max((_size(child) for child in getattr(box, "children", None) or []), default=0.0)
+
+
+def _chinese(text: str) -> bool:
+    return any(CJK_START <= character <= CJK_END for character in text)

@@ -1,0 +1,55 @@
+"""The typesetting rules as `check` reads them from the laid-out lines: each broken rule is
+found (on a page made to break it), and the catalogue's pieces break none."""
+
+from __future__ import annotations
+
+import pytest
+
+from awareprint.catalogue.geometry import PlacedSlot, Rect
+from awareprint.catalogue.jobs import make_job
+from awareprint.render import engine
+from awareprint.render.check import FAIL, check_job
+from awareprint.render.type_rules import type_faults
+
+LONG = ("Compelling coercing extraordinarily incomprehensibilities notwithstanding "
+        "characteristically institutionalisation internationalisation")
+
+
+def _faults(body: str, width_pt: float, size_pt: float) -> list[str]:
+    html = (f'<html lang="en"><body style="margin:0"><div data-slot="x" lang="en" '
+            f'style="width:{width_pt}pt;font-size:{size_pt}pt;font-family:Noto Sans">'
+            f"{body}</div></body></html>")
+    document, _ = engine.lay_out(html, "file:///")
+    slot = PlacedSlot("x", Rect(0, 0, width_pt, 800), size_pt, size_pt, False)
+    return [str(fault) for fault in type_faults(document, {"x": slot})]
+
+
+def test_a_hyphen_in_display_type_is_found():
+    faults = _faults(f'<p style="hyphens:auto">{LONG}</p>', 200, 20)
+    assert any("broken in 20 pt display type" in fault for fault in faults)
+
+
+def test_hyphens_on_two_lines_running_are_found():
+    faults = _faults(f'<p style="hyphens:auto">{LONG} {LONG}</p>', 90, 9)
+    assert any("hyphens on two lines running" in fault for fault in faults)
+
+
+def test_a_runt_is_found_and_a_short_label_is_not():
+    assert any("the last line holds one word" in fault for fault in _faults(
+        "<p>one two three four five six seven eight nine elephant</p>", 140, 12))
+    assert _faults("<p>What is Human Trafficking?</p>", 120, 12) == []
+
+
+def test_a_separator_at_a_line_end_is_found():
+    faults = _faults("<p>Innocence Freed · P.O. Box 45056 · Omaha, NE 68145 · more</p>",
+                     130, 10)
+    assert any("separator at a line's end" in fault for fault in faults)
+
+
+@pytest.mark.parametrize(("layout", "size", "language"), [
+    ("poster", "letter", "en+es"), ("poster", "letter", "pl"), ("tearoff", "a4", "ru"),
+    ("wallet-card", "business-card", "pl"), ("wallet-card", "eu-card", "en+vi"),
+    ("poster", "letter", "ko")])
+def test_catalogue_pieces_break_no_typesetting_rule(catalogue, layout, size, language):
+    result = check_job(make_job(catalogue, layout, size, language))
+    assert result.outcome != FAIL, result.detail
