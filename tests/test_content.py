@@ -168,3 +168,11 @@ def test_stamp_records_the_english_and_keeps_the_translators_notes(data):
     stamped = load_catalogue(data / "layouts", data / "content")
     assert stale_keys(stamped.languages["es"], stamped.languages["en"]) == []
     assert "# a translator's note stays" in path.read_text(encoding="utf-8")
+
+
+def test_a_shape_may_change_only_the_pages_and_slots_a_layout_has(data):
+    _edit(data / "layouts/poster/layout.yaml", "          definition:     {left: 7, top: 34, "
+          "width: 86, height: 14.5, font_pt: 17.5",
+          "          definitions:    {left: 7, top: 34, width: 86, height: 14.5, font_pt: 17.5")
+    problems = _problems(data)
+    assert any("shapes[0].front names definitions, not on that page" in p for p in problems)

@@ -232,7 +232,7 @@ def resolve(
                 for key, s in page.slots.items()
             ),
         )
-        for name, page in spec.pages_for(language_count, partner).items()
+        for name, page in spec.pages_for(language_count, partner, height / width).items()
     )
     if masthead_gain_pt > 0 and spec.masthead is not None and language_count == 1:
         pages = tuple(_band_given_to_body(page, spec.masthead, masthead_gain_pt)

@@ -117,6 +117,26 @@ class Bilingual(Strict):
         return self
 
 
+class PageChange(Strict):
+    """Panels and slots of a page replaced, by name, for pages of one shape."""
+
+    panels: dict[Name, Panel] = Field(default_factory=dict)
+    slots: dict[Name, Slot] = Field(default_factory=dict)
+
+
+class Shape(Strict):
+    """Pages whose height ÷ width lies in [min_ratio, max_ratio) get their own panels and
+    slots where scaling the reference page is not good enough: type scales with the
+    narrower way, so a taller page would only gain gaps."""
+
+    min_ratio: PositiveFloat
+    max_ratio: PositiveFloat = 100.0
+    pages: dict[Name, PageChange]
+
+    def holds(self, ratio: float) -> bool:
+        return self.min_ratio <= ratio < self.max_ratio
+
+
 class Masthead(Strict):
     """The band around a one-language headline. A short headline (one line in Chinese or
     Hindi) would leave it half empty: the band gives up to `share` of the headline slot's
@@ -143,8 +163,24 @@ class LayoutSpec(Strict):
     hotline: list[Name] = Field(default_factory=list)  # slots printing the hotline
     partner: PartnerPlace | None = None
     masthead: Masthead | None = None
+    shapes: list[Shape] = Field(default_factory=list)  # one-language pages of other shapes
     name: str = ""
     folder: Path = LAYOUTS_DIR
+
+    @model_validator(mode="after")
+    def _shape_names_known(self) -> LayoutSpec:
+        for number, shape in enumerate(self.shapes):
+            for page_name, change in shape.pages.items():
+                page = self.pages.get(page_name)
+                if page is None:
+                    raise ValueError(f"shapes[{number}] changes page '{page_name}', which "
+                                     "this layout lacks")
+                unknown = ([name for name in change.panels if name not in page.panels]
+                           + [name for name in change.slots if name not in page.slots])
+                if unknown:
+                    raise ValueError(f"shapes[{number}].{page_name} names {', '.join(unknown)}"
+                                     f", not on that page; change existing panels and slots")
+        return self
 
     @model_validator(mode="after")
     def _masthead_names_known(self) -> LayoutSpec:
@@ -174,11 +210,18 @@ class LayoutSpec(Strict):
             return self.bilingual.partner
         return self.partner
 
-    def pages_for(self, language_count: int, partner: bool = False) -> dict[str, Page]:
-        """The pages of a one- or two-language piece, co-branded or not."""
+    def pages_for(self, language_count: int, partner: bool = False,
+                  ratio: float | None = None) -> dict[str, Page]:
+        """The pages of a one- or two-language piece, co-branded or not, on a page of
+        height ÷ width `ratio` (None: the reference shape)."""
         pages = self.pages
         if language_count == 2 and self.bilingual is not None and self.bilingual.pages:
             pages = self.bilingual.pages
+        elif ratio is not None:
+            for shape in self.shapes:
+                if shape.holds(ratio):
+                    pages = {name: _changed(page, shape.pages.get(name))
+                             for name, page in pages.items()}
         place = self.partner_place(language_count) if partner else None
         if place is None or place.page not in pages:
             return pages
@@ -197,6 +240,13 @@ class LayoutSpec(Strict):
         if language_count == 2 and self.bilingual and self.bilingual.page_languages:
             return self.bilingual.page_languages.get(page, 1)
         return 1
+
+
+def _changed(page: Page, change: PageChange | None) -> Page:
+    if change is None:
+        return page
+    return page.model_copy(update={"panels": {**page.panels, **change.panels},
+                                   "slots": {**page.slots, **change.slots}})
 
 
 def layout_names(layouts_dir: Path = LAYOUTS_DIR) -> list[str]:
