@@ -143,3 +143,15 @@ def test_a_paragraphs_last_word_is_never_hyphenated(catalogue, rendered):
                         for text in value if isinstance(value, list) else [value]:
                             assert not str(text).rstrip().endswith(rest) or len(
                                 str(text).split()) < 6, f"{layout}: {line!r} / {following!r}"
+
+
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card"])
+def test_chinese_text_takes_full_width_brackets(catalogue, rendered, layout):
+    from tests.pdfread import text_of
+
+    for code in ("zh-Hans", "zh-Hant"):
+        note = str(catalogue.languages[code].strings["text_languages"])
+        text = "".join(text_of(rendered(layout, language=code)).split())
+        assert f"\uff08{note}\uff09" in text and f"({note})" not in text
+    english = str(catalogue.languages["en"].strings["text_languages"])
+    assert f"({english})" in text_of(rendered(layout))

@@ -23,7 +23,7 @@ from .filters import direction, fill, isolated, left_to_right
 from .marks import crop_marks, slug_box
 from .qr import qr_svg
 from .scissors import scissors_svg
-from .typesetting import bound, typeset
+from .typesetting import aside, bound, typeset
 
 HOUSE_CSS = "house.css"
 
@@ -61,10 +61,16 @@ class TemplateLanguage:
     code: str
     direction: str
     t: dict[str, object]
+    script: str = "Latn"
 
     @property
     def attrs(self) -> Markup:
         return Markup('lang="{}" dir="{}"').format(self.code, self.direction)
+
+    def aside(self, text: object) -> Markup:
+        """A parenthesis after a word, as the script sets it: " (text)", or full-width
+        brackets without a space in Chinese."""
+        return aside(text, self.script)
 
 
 def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = None,
@@ -78,7 +84,8 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     size = catalogue.sizes[job.size]
     house = catalogue.house
     languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
-                                  typeset_strings(catalogue.languages[code], joined, whole))
+                                  typeset_strings(catalogue.languages[code], joined, whole),
+                                  catalogue.languages[code].language.script)
                  for code in job.languages]
     count = len(languages)
 

@@ -53,6 +53,14 @@ def _characters(text: str) -> Markup:
     return escape(text[:-KEPT_CHARACTERS]) + _kept(text[-KEPT_CHARACTERS:])
 
 
+def aside(text: object, script: str) -> Markup:
+    """A parenthesis after a word: full-width brackets, which carry their own space, in
+    Chinese; a space and ASCII brackets elsewhere."""
+    if script in CHARACTER_SCRIPTS:
+        return Markup("\uff08{}\uff09").format(text)
+    return Markup(" ({})").format(text)
+
+
 def bound(text: str) -> Markup:
     """Text that is not a language string (the publisher's line): its separators bound
     to their neighbours and its last two words kept together ("NE 68145")."""
