@@ -18,7 +18,7 @@ from awareprint.catalogue.jobs import make_job
 from awareprint.cli.main import main
 from awareprint.compose.qr import qr_svg
 from awareprint.errors import RenderError
-from awareprint.preflight.read_back import preflight
+from awareprint.preflight.read_back import preflight, preflight_file
 from awareprint.render import engine
 from awareprint.render.pipeline import render_to_file
 
@@ -380,3 +380,28 @@ def test_check_refuses_a_press_piece_that_breaks_the_fine_print(catalogue, monke
     result = check_job(make_job(catalogue, "wallet-card", "business-card", profile="press"))
     assert result.outcome == FAIL
     assert "small text not in a single ink" in result.detail
+
+
+def test_preflight_notes_the_typesetting_a_proofreader_would_mark(catalogue, tmp_path):
+    """A file from elsewhere: a word broken in 20 pt type, hyphens on two lines running,
+    a separator ending a line; noted in the report (not faults: the type is not ours)."""
+    import weasyprint
+
+    from awareprint.preflight.report import format_report
+
+    words = ("Compelling coercing extraordinarily incomprehensibilities notwithstanding "
+             "characteristically institutionalisation internationalisation ") * 2
+    html = ('<html lang="en"><body style="font-family:Noto Sans">'
+            f'<p style="width:200pt;font-size:20pt;hyphens:auto">{words}</p>'
+            f'<p style="width:90pt;font-size:9pt;hyphens:auto">{words}</p>'
+            '<p style="width:150pt;font-size:10pt">Innocence Freed · P.O. Box 45056 · '
+            'Omaha, NE 68145 · more words</p></body></html>')
+    path = tmp_path / "elsewhere.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    report = preflight_file(path, catalogue)
+    notes = " ".join(report.type_notes)
+    assert "a word broken in 20 pt display type" in notes
+    assert "hyphens on two lines running" in notes
+    assert "a separator at a line's end" in notes
+    assert "TYPE" in format_report(report)
+    assert not any("broken" in fault or "separator" in fault for fault in report.faults)

@@ -27,6 +27,7 @@ from .qr import FoundCode, qr_codes
 from .report import FontReport, PreflightReport
 from .structure import PARTNER_NUMBERS
 from .text import Glyph, PageText, read_pages
+from .type_lines import type_notes
 
 BOX_TOLERANCE_PT = 0.1
 SIZE_TOLERANCE_PT = 0.5
@@ -68,6 +69,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         reader.close()
     report.qr_targets = [code.text for code in codes]
     _check_text(pages, report, catalogue)
+    if font_sources:  # the printed report; our own renders were held to it after layout
+        report.type_notes = type_notes(pages)
     if report.press:
         _check_fine_print(data, report, catalogue, codes)
     return report

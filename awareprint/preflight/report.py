@@ -34,6 +34,7 @@ class PreflightReport:
     qr_targets: list[str] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
     partner_numbers: list[str] = field(default_factory=list)  # a co-branding partner's own
+    type_notes: list[str] = field(default_factory=list)  # typesetting a proofreader would mark
 
     @property
     def passed(self) -> bool:
@@ -72,5 +73,6 @@ def format_report(report: PreflightReport) -> str:
         for target, count in codes.items()) or "none found"))
     if report.partner_numbers:
         lines.append("  partner's own  " + ", ".join(report.partner_numbers))
+    lines += [f"  TYPE           {note}" for note in report.type_notes]
     lines += [f"  FAULT          {fault}" for fault in report.faults]
     return "\n".join(lines)
