@@ -98,20 +98,49 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
             design.setdefault(name, _size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
-    laid_out, gift = _grown(job, catalogue, logo, font_pt, groups,
-                            (composed, document, found))
-    composed, document, found = _without_runts(job, catalogue, logo, font_pt, gift, laid_out)
+    composed, document, found = _refined(job, catalogue, logo, font_pt, groups,
+                                         (composed, document, found))
     _check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
     return composed, document, scaled
 
 
-def _grown(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
-           groups: dict[str, list[str]], laid_out: tuple[Composed, Any, set[str]]
-           ) -> tuple[tuple[Composed, Any, set[str]], float]:
-    """Short headlines set larger where their slot leaves room, a group by the least any
-    member may grow, and the band's empty height given to the body (grow.py); `font_pt`
-    takes the new sizes if the piece still fits that way. Also returns the height given."""
+def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
+             groups: dict[str, list[str]], laid_out: tuple[Composed, Any, set[str]]
+             ) -> tuple[Composed, Any, set[str]]:
+    """One more setting, made from what the fitting one shows: short headlines set larger
+    and their band's empty height given to the body (grow.py); paragraphs ending in one
+    word set with their last two words together, the second of two hyphens running kept
+    whole (runts.py). Where that does not fit, the headlines stay as they were and the
+    slots that overflowed keep their first setting; failing that, the first setting
+    stands. `font_pt` takes the headlines' new sizes when they are kept."""
+    larger, gift = _growth(job, catalogue, groups, laid_out)
+    endings = endings_of(catalogue, job, runt_words(laid_out[1]))
+    whole = running_hyphen_words(laid_out[1])
+    for _ in range(3):
+        if not (larger or gift or endings or whole):
+            return laid_out
+        composed = compose(job, catalogue, {**font_pt, **larger}, logo, endings,
+                           masthead_gain_pt=gift, whole=whole)
+        document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+                                     _side_by_side(groups, composed.geometry))
+        misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+        if not misfits:
+            font_pt.update(larger)
+            return composed, document, found
+        crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
+                           if slot in {misfit.slot for misfit in misfits})
+        larger, gift = {}, 0.0
+        endings = frozenset(name for name in endings
+                            if ending_text(catalogue, name).split()[-1] not in crowded)
+        whole = frozenset(word for word in whole if word not in crowded)
+    return laid_out
+
+
+def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
+            laid_out: tuple[Composed, Any, set[str]]) -> tuple[dict[str, float], float]:
+    """The larger sizes short headlines may take (a group by the least any member may
+    grow), and the height their band may give to the body (grow.py)."""
     spec = catalogue.layouts[job.layout]
     boxes = laid_out[0].geometry.layout_boxes()
     growing = {name for name, slot in boxes.items() if slot.max_pt}
@@ -119,7 +148,7 @@ def _grown(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, 
     if masthead is not None:
         growing.add(masthead.headline)
     if not growing:
-        return laid_out, 0.0
+        return {}, 0.0
     found = extents(laid_out[1], growing)
     factors = growth(boxes, found)
     larger = {}
@@ -131,46 +160,7 @@ def _grown(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, 
     if masthead is not None:
         gift = band_gift(masthead, boxes, found, larger.get(masthead.headline, 0.0)
                          / boxes[masthead.headline].font_pt or 1.0)
-    if not larger and not gift:
-        return laid_out, 0.0
-    sizes = {**font_pt, **larger}
-    composed = compose(job, catalogue, sizes, logo, masthead_gain_pt=gift)
-    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
-                                 _side_by_side(groups, composed.geometry))
-    misfits, slots_found = find_misfits(document, composed.geometry.layout_boxes())
-    if misfits:
-        return laid_out, 0.0
-    font_pt.update(larger)
-    return (composed, document, slots_found), gift
-
-
-def _without_runts(job: Job, catalogue: Catalogue, logo: str | None,
-                   font_pt: dict[str, float], gift: float,
-                   laid_out: tuple[Composed, Any, set[str]]
-                   ) -> tuple[Composed, Any, set[str]]:
-    """Set again the paragraphs whose last line holds one word, their last two words
-    kept together, and those with hyphens on two lines running, the second word kept
-    whole, where the piece still fits that way. Where a slot then overflows, its own
-    paragraphs keep their first setting and the others are set again once more."""
-    endings = endings_of(catalogue, job, runt_words(laid_out[1]))
-    whole = running_hyphen_words(laid_out[1])
-    for _ in range(2):
-        if not endings and not whole:
-            return laid_out
-        composed = compose(job, catalogue, font_pt, logo, endings, masthead_gain_pt=gift,
-                           whole=whole)
-        document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
-                                     _side_by_side(_size_groups(catalogue, job),
-                                                   composed.geometry))
-        misfits, found = find_misfits(document, composed.geometry.layout_boxes())
-        if not misfits:
-            return composed, document, found
-        crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
-                           if slot in {misfit.slot for misfit in misfits})
-        endings = frozenset(name for name in endings
-                            if ending_text(catalogue, name).split()[-1] not in crowded)
-        whole = frozenset(word for word in whole if word not in crowded)
-    return laid_out
+    return larger, gift
 
 
 def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
