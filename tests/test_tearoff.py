@@ -144,3 +144,17 @@ def test_scissors_sit_on_the_tear_line(catalogue, rendered):
                 if abs((c["top"] + c["bottom"]) / 2 - strip.tear_line_y) < 8
                 and c["x1"] < strip.tabs[0].cell.x + 30]
     assert len(near) >= 3, "no scissors on the tear line"
+
+
+def test_an_a4_flyer_sets_its_text_at_its_own_shapes_size(catalogue, rendered):
+    from awareprint.catalogue.geometry import scale_for
+
+    spec = catalogue.layouts["tearoff"]
+    (tall,) = spec.shapes
+    words = "".join(str(catalogue.languages["en"].strings["definition"]).split()[:4])
+    found = chars(rendered("tearoff", "a4"))
+    owners = [c for c in found for _ in c.text]
+    start = "".join(c.text for c in found).index(words)
+    scale = scale_for(catalogue.sizes["a4"], catalogue.sizes[spec.reference_size])
+    assert owners[start].size == pytest.approx(
+        tall.pages["front"].slots["body"].font_pt * scale, abs=0.05)

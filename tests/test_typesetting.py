@@ -155,3 +155,11 @@ def test_chinese_text_takes_full_width_brackets(catalogue, rendered, layout):
         assert f"\uff08{note}\uff09" in text and f"({note})" not in text
     english = str(catalogue.languages["en"].strings["text_languages"])
     assert f"({english})" in text_of(rendered(layout))
+
+
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card"])
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant"])
+def test_no_chinese_line_starts_with_closing_punctuation(rendered, layout, code):
+    closing = "，。、；：！？）」』》〉"
+    for line in lines_of(rendered(layout, language=code)).splitlines():
+        assert not line.strip().startswith(tuple(closing)), line
