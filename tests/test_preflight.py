@@ -36,10 +36,8 @@ def _tool(name):
 
 @pytest.fixture
 def press_pdf(rendered, tmp_path):
-    # A3, not A4: the A4 poster's reversed footer (7.8 pt) is refused until its layout
-    # sets it at 8 pt or more (house.yaml press.fine_print).
-    path = tmp_path / "poster_a3_en_press.pdf"
-    path.write_bytes(rendered("poster", "a3", profile="press"))
+    path = tmp_path / "poster_a4_en_press.pdf"
+    path.write_bytes(rendered("poster", "a4", profile="press"))
     return path
 
 
@@ -54,7 +52,7 @@ def test_a_good_press_file_passes_with_its_facts(press_pdf, capsys):
     assert main(["preflight", str(press_pdf)]) == 0
     out = capsys.readouterr().out
     assert "PASS (press, 1 page)" in out
-    assert "trim size      a3: A3, 297 × 420 mm" in out
+    assert "trim size      a4: A4, 210 × 297 mm" in out
     assert "bleed          left 8.50 pt, bottom 8.50 pt, right 8.50 pt, top 8.50 pt" in out
     assert "/GTS_PDFX FOGRA39 (ICC profile, 4 channels)" in out
     assert "PDF/X          PDF/X-4" in out
