@@ -32,6 +32,7 @@ USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name
                    "line and website"}
 SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
 MAX_TRIES = 25
+REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     icc = intent.profile_path
     logo = logo_uri(job.partner, job.profile, icc)
     composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
-    faults = tuple(str(fault) for fault in
-                   type_faults(document, composed.geometry.layout_boxes()))
+    faults = tuple(str(fault) for fault in type_faults(
+        document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS))
     press = None
     if job.profile != OFFICE:
         fine_print_in_one_ink(document, catalogue.house)
@@ -98,7 +99,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
             design.setdefault(name, _size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
-    composed, document, found = _refined(job, catalogue, logo, font_pt, groups,
+    composed, document, found = _refined(job, catalogue, logo, font_pt, design, groups,
                                          (composed, document, found))
     _check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
@@ -106,35 +107,56 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
 
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
-             groups: dict[str, list[str]], laid_out: tuple[Composed, Any, set[str]]
-             ) -> tuple[Composed, Any, set[str]]:
+             design: dict[str, float], groups: dict[str, list[str]],
+             laid_out: tuple[Composed, Any, set[str]]) -> tuple[Composed, Any, set[str]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
     and their band's empty height given to the body (grow.py); paragraphs ending in one
     word set with their last two words together, the second of two hyphens running kept
-    whole (runts.py). Where that does not fit, the headlines stay as they were and the
-    slots that overflowed keep their first setting; failing that, the first setting
-    stands. `font_pt` takes the headlines' new sizes when they are kept."""
+    whole (runts.py). Where that crowds a slot, the headlines stay as they were and the
+    crowded slot is set a step smaller (as the fit does) or, at its minimum, keeps its
+    first setting; failing all that, the first setting stands. `font_pt` (and `design`,
+    for what was made smaller) take the sizes kept."""
     larger, gift = _growth(job, catalogue, groups, laid_out)
     endings = endings_of(catalogue, job, runt_words(laid_out[1]))
     whole = running_hyphen_words(laid_out[1])
-    for _ in range(3):
+    smaller: dict[str, float] = {}
+    best = laid_out
+    for _ in range(REFINING_TRIES):
         if not (larger or gift or endings or whole):
-            return laid_out
-        composed = compose(job, catalogue, {**font_pt, **larger}, logo, endings,
+            return best
+        composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
         document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
                                      _side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
         if not misfits:
-            font_pt.update(larger)
-            return composed, document, found
-        crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
-                           if slot in {misfit.slot for misfit in misfits})
+            for name in smaller:
+                design.setdefault(name, _size_of(name, laid_out[0].geometry))
+            font_pt.update({**smaller, **larger})
+            best = composed, document, found
+            # type set smaller may end a paragraph in one word anew: set that too
+            more = endings_of(catalogue, job, runt_words(document)) - endings
+            running = running_hyphen_words(document) - whole
+            if not (more or running):
+                return best
+            endings, whole = endings | more, whole | running
+            continue
         larger, gift = {}, 0.0
+        at_minimum = set()
+        boxes = composed.geometry.layout_boxes()
+        for misfit in misfits:
+            step = (_smaller_sizes([misfit], composed.geometry, groups)
+                    if misfit.kind == OVERFLOW and misfit.slot in boxes else {})
+            if step:
+                smaller.update(step)
+            else:
+                at_minimum.add(misfit.slot)
+        crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
+                           if slot in at_minimum)
         endings = frozenset(name for name in endings
                             if ending_text(catalogue, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
-    return laid_out
+    return best
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],

@@ -6,7 +6,7 @@ separator at a line's start or end. `check` reports every fault; a render warns.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,13 +30,16 @@ class TypeFault:
         return f"slot '{self.slot}': {self.detail}"
 
 
-def type_faults(document: Any, slots: dict[str, PlacedSlot]) -> list[TypeFault]:
-    """Every broken rule on every page, one entry per paragraph and rule."""
+def type_faults(document: Any, slots: dict[str, PlacedSlot],
+                as_given: Collection[str] = ()) -> list[TypeFault]:
+    """Every broken rule on every page, one entry per paragraph and rule; slots `as_given`
+    print a user's text as it was typed (an event name, a partner's lines) and are left
+    out."""
     faults: list[TypeFault] = []
     for page in document.pages:
         for slot, lines in _paragraphs(page._page_box, None):
             placed = slots.get(slot)
-            if placed is not None:
+            if placed is not None and slot not in as_given:
                 faults += _paragraph_faults(slot, lines, placed)
     return faults
 
