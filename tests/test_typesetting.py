@@ -163,3 +163,18 @@ def test_no_chinese_line_starts_with_closing_punctuation(rendered, layout, code)
     closing = "，。、；：！？）」』》〉"
     for line in lines_of(rendered(layout, language=code)).splitlines():
         assert not line.strip().startswith(tuple(closing)), line
+
+
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card"])
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant"])
+def test_chinese_words_are_not_split_across_lines(catalogue, rendered, layout, code):
+    """The words the language file lists as unbroken never end one line and begin the
+    next (Chinese may otherwise break between any two characters)."""
+    words = catalogue.languages[code].language.unbroken
+    assert words
+    lines = [line.strip() for line in lines_of(rendered(layout, language=code)).splitlines()]
+    for line, following in itertools.pairwise(lines):
+        for word in words:
+            for cut in range(1, len(word)):
+                assert not (line.endswith(word[:cut]) and following.startswith(word[cut:])), (
+                    f"{word} split between {line!r} and {following!r}")

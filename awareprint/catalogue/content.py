@@ -31,6 +31,9 @@ class Language(Strict):
     status: Literal["source", "draft", "reviewed"]
     reviewed_by: Text | None = None
     reviewed_on: date | None = None
+    # Words never split across lines, for scripts set without spaces (Chinese): the line
+    # breaker may break between any two characters, and a word cut in two misreads.
+    unbroken: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _review_is_signed(self) -> Language:

@@ -152,10 +152,11 @@ def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset()
     """Every string of a language marked up for the line breaker (typesetting.py); each
     paragraph's ending is named `code.key` (`code.key.n` in a list)."""
     script, code = language.language.script, language.language.code
+    unbroken = frozenset(language.language.unbroken)
 
     def marked(text: str, ending: str) -> Markup:
         return _typeset(text, script, ending in joined,
-                        frozenset(word for word in whole if word in text))
+                        frozenset(word for word in whole | unbroken if word in text))
 
     return {key: [marked(item, f"{code}.{key}.{n}") for n, item in enumerate(value)]
             if isinstance(value, list) else marked(value, f"{code}.{key}")

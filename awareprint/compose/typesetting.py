@@ -5,7 +5,8 @@
 - A paragraph's last line never holds one word alone: where a laid-out paragraph ends
   in a single word, the render stage sets it again with its last two words joined by a
   no-break space (render/runts.py). Only then: joined everywhere, they cost narrow slots
-  their fit. A Chinese paragraph's last line always holds three characters or more.
+  their fit. A Chinese paragraph's last line always holds three characters or more, and
+  the words its language file lists as `unbroken` are never split across lines.
 - A paragraph's last word is never hyphenated: its second half alone would end the
   paragraph as a runt.
 - Korean breaks between words only, never inside one (CSS `word-break: keep-all`, which
@@ -35,7 +36,7 @@ def typeset(text: str, script: str, joined: bool = False,
     are never broken (the second of two hyphenations running, found after layout)."""
     text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
     if script in CHARACTER_SCRIPTS:
-        return _characters(text)
+        return _characters(text, whole)
     words = text.split(" ")
     marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1 and "{" not in word)
               or word.strip(".,;:!?()") in whole else escape(word) for word in words]
@@ -47,10 +48,34 @@ def typeset(text: str, script: str, joined: bool = False,
     return Markup(" ").join(marked)
 
 
-def _characters(text: str) -> Markup:
-    if len(text) < 2 * KEPT_CHARACTERS or "}" in text[-KEPT_CHARACTERS:]:
-        return escape(text)  # a short label, or a placeholder whose value may be long
-    return escape(text[:-KEPT_CHARACTERS]) + _kept(text[-KEPT_CHARACTERS:])
+def _characters(text: str, words: frozenset[str]) -> Markup:
+    """Chinese: each of `words` kept whole where it occurs, and the paragraph's last three
+    characters kept together (a placeholder, whose value may be long, never is)."""
+    kept = [(start, start + len(word)) for word in sorted(words, key=len, reverse=True)
+            for start in _occurrences(text, word)]
+    if len(text) >= 2 * KEPT_CHARACTERS and "}" not in text[-KEPT_CHARACTERS:]:
+        kept.append((len(text) - KEPT_CHARACTERS, len(text)))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(kept):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    parts, position = [], 0
+    for start, end in merged:
+        if "{" in text[start:end] or "}" in text[start:end]:
+            continue
+        parts += [escape(text[position:start]), _kept(text[start:end])]
+        position = end
+    return Markup("").join([*parts, escape(text[position:])])
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + len(word))
+    return found
 
 
 def aside(text: object, script: str) -> Markup:
