@@ -161,6 +161,9 @@ def test_every_file_with_what_the_print_shop_needs(order, catalogue, rendered, t
 
     tabloid = row_of(text, TABLOID, starts)
     assert labels.profiles.press in tabloid
+    # the printing condition the press file is made for (an inch size: GRACoL)
+    condition = catalogue.house.press.output_intents["gracol"].title
+    assert " ".join(condition.split()) in tabloid and condition not in poster
     assert f"{labels.no_preview} {TABLOID}" in text  # preview cell first
     assert "4/0 One side" in tabloid and "Trim to 11 × 17 in at the crop marks" in tabloid
     # a 12.22 × 18.22 in file with bleed and marks: 13 × 19 in paper, not Tabloid

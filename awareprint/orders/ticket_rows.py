@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..catalogue.jobs import SheetJob, imposition_for
 from ..catalogue.load import Catalogue
-from ..catalogue.profiles import OFFICE
+from ..catalogue.profiles import OFFICE, output_intent
 from ..catalogue.sheets import FLIPS
 from ..catalogue.sizes import POINTS_PER_UNIT, Size
 from ..compose.filters import fill
@@ -37,6 +37,7 @@ class Row:
     dimensions: str
     languages: list[str]
     profile: str
+    condition: str | None  # the printing condition a press file is made for
     sides: str             # 4/0, 4/4
     turn: str              # how the back is printed
     stock: str
@@ -82,6 +83,8 @@ def ticket_row(result: ItemResult, item: OrderItem | None, thumbnail: str | None
         size=size.title, dimensions=size.dimensions,
         languages=[_language_name(code, catalogue) for code in result.languages],
         profile=result.profile,
+        condition=(None if result.profile == OFFICE
+                   else output_intent(catalogue.house, size).title),
         sides=text.sides.two if two_sided else text.sides.one,
         turn=(text.turn.none if not two_sided
               else getattr(text.turn, ORDERED_FLIP) if sheet is not None else text.turn.pages),

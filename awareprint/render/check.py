@@ -97,4 +97,4 @@ def table(results: list[CheckResult]) -> Iterator[str]:
     counts = {outcome: sum(r.outcome == outcome for r in results)
               for outcome in (PASS, SCALED, FAIL)}
     yield (f"{len(results)} pieces: {counts[PASS]} fit as designed, {counts[SCALED]} fit "
-           f"set smaller, {counts[FAIL]} do not fit")
+           f"set smaller, {counts[FAIL]} fail (do not fit or break a typesetting rule)")
