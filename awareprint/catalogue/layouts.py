@@ -148,6 +148,7 @@ class Masthead(Strict):
     band: Annotated[list[Name], Field(min_length=1)]
     body: Annotated[list[Name], Field(min_length=1)]
     share: Annotated[float, Field(gt=0, le=1)] = 0.5
+    least_gift: Annotated[float, Field(ge=0, le=50)] = 0.0  # percent of the page's height
 
 
 class LayoutSpec(Strict):

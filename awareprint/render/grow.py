@@ -14,7 +14,7 @@ from ..catalogue.layouts import Masthead
 from .fit import PX_PER_PT
 
 SAFETY = 0.97          # a little short of the exact room: the engine rounds line widths
-SMALLEST_GAIN = 1.06   # growing type by less is not worth a second layout
+SMALLEST_GAIN = 1.1    # growing type by less is not worth a second layout (nor seen)
 SMALLEST_GIFT_PT = 6   # nor is moving the band by less
 
 
@@ -51,14 +51,17 @@ def growth(slots: dict[str, PlacedSlot], laid_out: dict[str, Extent]) -> dict[st
 
 
 def band_gift(masthead: Masthead, slots: dict[str, PlacedSlot], laid_out: dict[str, Extent],
-              factor: float) -> float:
-    """How many points the headline's band gives to the body, its type grown by `factor`."""
+              factor: float, page_height: float) -> float:
+    """How many points the headline's band gives to the body, its type grown by `factor`:
+    nothing unless the band would give at least `least_gift` percent of the page (a band
+    a little roomy is the design; half empty is not)."""
     extent = laid_out.get(masthead.headline)
     if extent is None:
         return 0.0
     empty = slots[masthead.headline].rect.h - extent.height * factor
     gift = masthead.share * empty
-    return round(gift, 1) if gift >= SMALLEST_GIFT_PT else 0.0
+    least = max(SMALLEST_GIFT_PT, masthead.least_gift * page_height / 100)
+    return round(gift, 1) if gift >= least else 0.0
 
 
 def _lines(box: Any, slot: str | None, names: set[str],

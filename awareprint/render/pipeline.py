@@ -181,7 +181,8 @@ def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
     gift = 0.0
     if masthead is not None:
         gift = band_gift(masthead, boxes, found, larger.get(masthead.headline, 0.0)
-                         / boxes[masthead.headline].font_pt or 1.0)
+                         / boxes[masthead.headline].font_pt or 1.0,
+                         laid_out[0].geometry.height)
     return larger, gift
 
 
