@@ -53,3 +53,21 @@ def test_a_separator_at_a_line_end_is_found():
 def test_catalogue_pieces_break_no_typesetting_rule(catalogue, layout, size, language):
     result = check_job(make_job(catalogue, layout, size, language))
     assert result.outcome != FAIL, result.detail
+
+
+def test_a_korean_word_broken_is_found_and_a_break_between_words_is_not():
+    from awareprint.compose.typesetting import typeset
+
+    text = "인신매매는 범죄입니다 강요하거나 노동이나 서비스를 제공하게"
+    slot = PlacedSlot("x", Rect(0, 0, 80, 800), 10, 10, False)
+
+    def faults(body: str) -> list[str]:
+        html = ('<html lang="ko"><head><style>.kept{white-space:nowrap}</style></head><body>'
+                '<div data-slot="x" lang="ko" style="width:80pt;font-size:10pt;'
+                f'font-family:Noto Sans CJK KR"><p>{body}</p></div></body></html>')
+        document, _ = engine.lay_out(html, "file:///")
+        return [str(fault) for fault in type_faults(document, {"x": slot}, korean=[text])
+                if "Korean" in str(fault)]
+
+    assert any("a Korean word broken" in fault for fault in faults(text))
+    assert faults(str(typeset(text, "Kore"))) == []

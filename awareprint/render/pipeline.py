@@ -33,6 +33,7 @@ USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name
 SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
 MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
+KOREAN = "Kore"                          # the script broken only between words
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     logo = logo_uri(job.partner, job.profile, icc)
     composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
     faults = tuple(str(fault) for fault in type_faults(
-        document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS))
+        document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
+        _strings_in(catalogue, job, KOREAN)))
     press = None
     if job.profile != OFFICE:
         fine_print_in_one_ink(document, catalogue.house)
@@ -184,6 +186,17 @@ def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
                          / boxes[masthead.headline].font_pt or 1.0,
                          laid_out[0].geometry.height)
     return larger, gift
+
+
+def _strings_in(catalogue: Catalogue, job: Job, script: str) -> list[str]:
+    """Every string of the job's languages written in `script`."""
+    found = []
+    for code in job.languages:
+        language = catalogue.languages[code]
+        if language.language.script == script:
+            for value in language.strings.values():
+                found += [str(text) for text in (value if isinstance(value, list) else [value])]
+    return found
 
 
 def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:

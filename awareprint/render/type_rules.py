@@ -19,6 +19,7 @@ from .runts import AUTO_HYPHEN
 SEPARATOR = "·"
 CHINESE_LAST_LINE = 3       # characters
 CJK_START, CJK_END = "\u3400", "\u9fff"
+HANGUL_START, HANGUL_END = "\uac00", "\ud7a3"
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,41 @@ class TypeFault:
 
 
 def type_faults(document: Any, slots: dict[str, PlacedSlot],
-                as_given: Collection[str] = ()) -> list[TypeFault]:
+                as_given: Collection[str] = (), korean: Collection[str] = ()
+                ) -> list[TypeFault]:
     """Every broken rule on every page, one entry per paragraph and rule; slots `as_given`
     print a user's text as it was typed (an event name, a partner's lines) and are left
-    out."""
+    out. `korean` are the piece's Korean strings, to tell a break between two words from
+    one inside a word (the engine drops the space at a break, so lines alone cannot)."""
     faults: list[TypeFault] = []
+    joined = [text.replace(" ", "") for text in korean]
     for page in document.pages:
         for slot, lines in _paragraphs(page._page_box, None):
             placed = slots.get(slot)
             if placed is not None and slot not in as_given:
                 faults += _paragraph_faults(slot, lines, placed)
+                faults += _korean_faults(slot, lines, korean, joined)
     return faults
+
+
+def _korean_faults(slot: str, boxes: list[Any], korean: Collection[str],
+                   joined: list[str]) -> list[TypeFault]:
+    """A line ending in Hangul whose next line begins in Hangul, where the source has no
+    space between those two syllables: a word broken."""
+    lines = [_text(box).strip() for box in boxes]
+    for line, following in itertools.pairwise(line for line in lines if line):
+        if not (_hangul(line[-1]) and _hangul(following[0])):
+            continue
+        tail, head = line.replace(" ", "")[-3:], following.replace(" ", "")[:3]
+        for text, bare in zip(korean, joined, strict=True):
+            if tail + head in bare and f"{tail[-1]} {head[0]}" not in text:
+                return [TypeFault(slot, f"a Korean word broken ('{line[-6:]}' / "
+                                        f"'{following[:6]}')")]
+    return []
+
+
+def _hangul(character: str) -> bool:
+    return HANGUL_START <= character <= HANGUL_END
 
 
 def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[TypeFault]:
