@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, PositiveFloat, PositiveInt, StringConstraints, model_validator
 
@@ -103,18 +103,11 @@ class PartnerPlace(Strict):
 
 
 class Bilingual(Strict):
-    """How the layout carries two languages: its own pages (geometry with a slot per
-    language), or the same pages with each page in one of the languages."""
+    """How the layout carries two languages: its own pages, each carrying both (a slot
+    per language where they differ, shared slots for what they share)."""
 
-    pages: dict[Name, Page] | None = None
-    page_languages: dict[Name, Literal[1, 2]] | None = None
+    pages: dict[Name, Page]
     partner: PartnerPlace | None = None  # co-branding on the bilingual pages
-
-    @model_validator(mode="after")
-    def _one_way(self) -> Bilingual:
-        if (self.pages is None) == (self.page_languages is None):
-            raise ValueError("give either pages or page_languages")
-        return self
 
 
 class PageChange(Strict):
@@ -202,7 +195,7 @@ class LayoutSpec(Strict):
 
     @property
     def has_own_bilingual_pages(self) -> bool:
-        return self.bilingual is not None and self.bilingual.pages is not None
+        return self.bilingual is not None
 
     def partner_place(self, language_count: int) -> PartnerPlace | None:
         """Where co-branding goes on a one- or two-language piece (None: nowhere)."""
@@ -216,7 +209,7 @@ class LayoutSpec(Strict):
         """The pages of a one- or two-language piece, co-branded or not, on a page of
         height ÷ width `ratio` (None: the reference shape)."""
         pages = self.pages
-        if language_count == 2 and self.bilingual is not None and self.bilingual.pages:
+        if language_count == 2 and self.bilingual is not None:
             pages = self.bilingual.pages
         elif ratio is not None:
             for shape in self.shapes:
@@ -234,13 +227,6 @@ class LayoutSpec(Strict):
                                    min_pt=place.lines.min_pt, optional=True)
         slots[PARTNER_LINES] = place.lines
         return {**pages, place.page: page.model_copy(update={"slots": slots})}
-
-    def page_language(self, page: str, language_count: int) -> int:
-        """Which of the piece's languages (1 or 2) a page is written in; 1 when it holds
-        both or only one."""
-        if language_count == 2 and self.bilingual and self.bilingual.page_languages:
-            return self.bilingual.page_languages.get(page, 1)
-        return 1
 
 
 def _changed(page: Page, change: PageChange | None) -> Page:

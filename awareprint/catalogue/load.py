@@ -118,12 +118,7 @@ def _check_layout(
         problems.add(path, "default_size", "must be one of this layout's sizes")
     variants = {"pages": spec.pages}
     if spec.bilingual is not None:
-        if spec.bilingual.pages is not None:
-            variants["bilingual.pages"] = spec.bilingual.pages
-        for page_name in spec.bilingual.page_languages or {}:
-            if page_name not in spec.pages:
-                problems.add(path, f"bilingual.page_languages.{page_name}",
-                             f"no page '{page_name}' in this layout")
+        variants["bilingual.pages"] = spec.bilingual.pages
     every_slot = {name for pages in variants.values() for page in pages.values()
                   for name in page.slots}
     for name in spec.hotline:

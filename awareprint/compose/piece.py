@@ -88,11 +88,8 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
                                   catalogue.languages[code].language.script)
                  for code in job.languages]
     count = len(languages)
-
-    def page_language(page: str) -> TemplateLanguage:
-        return languages[spec.page_language(page, count) - 1]
-
-    mirrored = {page for page in spec.pages_for(count) if page_language(page).direction == "rtl"}
+    # Pages are mirrored for a right-to-left first language (its reading order leads).
+    mirrored = set(spec.pages_for(count)) if languages[0].direction == "rtl" else set()
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
                        count, partner=job.partner is not None,
@@ -117,7 +114,6 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "dir": first.direction,
         "t": first.t,
         "languages": languages,
-        "page_language": page_language,
         "hotline": catalogue.hotline,
         "publisher": catalogue.branding.publisher,
         "publisher_line": bound(catalogue.branding.publisher.line),

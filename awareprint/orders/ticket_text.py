@@ -8,9 +8,9 @@ from typing import Annotated
 
 from pydantic import StringConstraints, model_validator
 
-from ..catalogue.language_checks import PLACEHOLDER
+from ..catalogue.labels import load_labels, unknown_placeholders
 from ..catalogue.layouts import TICKET_FOLDER
-from ..catalogue.schema import Problems, Strict, load
+from ..catalogue.schema import Strict
 
 TICKET_LANGUAGE = "en"
 
@@ -106,22 +106,11 @@ class TicketText(Strict):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> TicketText:
-        for key, names in PLACEHOLDERS.items():
-            value: object = self
-            for part in key.split("."):
-                value = getattr(value, part)
-            unknown = set(PLACEHOLDER.findall(str(value))) - names
-            if unknown:
-                raise ValueError(f"{key} has {{{', '.join(sorted(unknown))}}}; it may use "
-                                 f"{', '.join(f'{{{name}}}' for name in sorted(names))}")
+        unknown_placeholders(self, PLACEHOLDERS)
         return self
 
 
 @cache
 def load_ticket_text(content_dir: Path) -> TicketText:
     """The ticket's labels, or a ContentError naming every problem."""
-    problems = Problems()
-    text = load(TicketText, content_dir / TICKET_FOLDER / f"{TICKET_LANGUAGE}.yaml", problems)
-    problems.raise_if_any()
-    assert text is not None
-    return text
+    return load_labels(TicketText, content_dir / TICKET_FOLDER / f"{TICKET_LANGUAGE}.yaml")

@@ -3,6 +3,7 @@ alone) and hyphens on two lines running (the second word broken is then kept who
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ..compose.typesetting import SHORTEST_PARAGRAPH
@@ -10,54 +11,60 @@ from ..compose.typesetting import SHORTEST_PARAGRAPH
 ENCLOSING = "()[]\u2066\u2067\u2068\u2069"  # brackets and isolates around a string's text
 
 
+AUTO_HYPHEN = "\u2010"  # what the engine adds where it breaks a word
+
+
+def paragraphs(document: Any) -> Iterator[tuple[str, list[Any]]]:
+    """(slot, its line boxes) for every block of lines inside a slot, on every page;
+    printer's marks, guides and their scissors left out."""
+    for page in document.pages:
+        yield from _paragraphs(page._page_box, None)
+
+
+def line_text(box: Any) -> str:
+    if type(box).__name__ == "TextBox":
+        return str(box.text)
+    return "".join(line_text(child) for child in getattr(box, "children", None) or [])
+
+
 def runt_words(document: Any) -> frozenset[str]:
     """The words that stand alone on the last line of a paragraph of two lines or more
     and six words or more, without the brackets a template puts around a string."""
     found: set[str] = set()
-    for page in document.pages:
-        _visit(page._page_box, found)
-    return frozenset(found)
-
-
-def _visit(box: Any, found: set[str]) -> None:
-    children = getattr(box, "children", None) or []
-    lines = [child for child in children if type(child).__name__ == "LineBox"]
-    if len(lines) >= 2:
-        words = _text(lines[-1]).split()
-        paragraph = " ".join(_text(line) for line in lines).split()
-        if len(words) == 1 and len(paragraph) >= SHORTEST_PARAGRAPH:
+    for _, boxes in paragraphs(document):
+        lines = [line_text(box) for box in boxes]
+        words = lines[-1].split()
+        if len(lines) >= 2 and len(words) == 1 and len(
+                " ".join(lines).split()) >= SHORTEST_PARAGRAPH:
             found.add(words[0].strip(ENCLOSING))
-    for child in children:
-        _visit(child, found)
-
-
-def _text(box: Any) -> str:
-    if type(box).__name__ == "TextBox":
-        return str(box.text)
-    return "".join(_text(child) for child in getattr(box, "children", None) or [])
-
-
-AUTO_HYPHEN = "\u2010"  # what the engine adds where it breaks a word
+    return frozenset(found)
 
 
 def running_hyphen_words(document: Any) -> frozenset[str]:
     """The words broken at the second of two hyphenated lines running, whole."""
     found: set[str] = set()
-    for page in document.pages:
-        _visit_hyphens(page._page_box, found)
+    for _, boxes in paragraphs(document):
+        lines = [line_text(box).strip() for box in boxes]
+        for first, second, following in zip(lines, lines[1:], lines[2:], strict=False):
+            if first.endswith(AUTO_HYPHEN) and second.endswith(AUTO_HYPHEN) and following:
+                head = second.split()[-1].removesuffix(AUTO_HYPHEN)
+                found.add((head + following.split()[0]).strip(".,;:!?()"))
     return frozenset(found)
 
 
-def _visit_hyphens(box: Any, found: set[str]) -> None:
+def _paragraphs(box: Any, slot: str | None) -> Iterator[tuple[str, list[Any]]]:
+    element = getattr(box, "element", None)
+    if element is not None and getattr(box, "element_tag", None):
+        if element.get("data-furniture") is not None or element.get("data-guide") is not None:
+            return
+        slot = element.get("data-slot") or slot
     children = getattr(box, "children", None) or []
-    lines = [_text(child).strip() for child in children if type(child).__name__ == "LineBox"]
-    for first, second, following in zip(lines, lines[1:], lines[2:], strict=False):
-        if first.endswith(AUTO_HYPHEN) and second.endswith(AUTO_HYPHEN) and following:
-            head = second.split()[-1].removesuffix(AUTO_HYPHEN)
-            found.add((head + following.split()[0]).strip(".,;:!?()"))
+    lines = [child for child in children if type(child).__name__ == "LineBox"]
+    if lines and slot is not None:
+        yield slot, lines
     for child in children:
         if type(child).__name__ != "LineBox":
-            _visit_hyphens(child, found)
+            yield from _paragraphs(child, slot)
 
 
 def slot_texts(document: Any) -> dict[str, str]:

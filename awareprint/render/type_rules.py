@@ -6,7 +6,7 @@ separator at a line's start or end. `check` reports every fault; a render warns.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from ..catalogue.geometry import PlacedSlot
 from ..compose.css import MAX_HYPHENATED_PT
 from ..compose.typesetting import SHORTEST_PARAGRAPH
 from .fit import PX_PER_PT
-from .runts import AUTO_HYPHEN
+from .runts import AUTO_HYPHEN, line_text, paragraphs
 
 SEPARATOR = "·"
 CHINESE_LAST_LINE = 3       # characters
@@ -40,12 +40,11 @@ def type_faults(document: Any, slots: dict[str, PlacedSlot],
     one inside a word (the engine drops the space at a break, so lines alone cannot)."""
     faults: list[TypeFault] = []
     joined = [text.replace(" ", "") for text in korean]
-    for page in document.pages:
-        for slot, lines in _paragraphs(page._page_box, None):
-            placed = slots.get(slot)
-            if placed is not None and slot not in as_given:
-                faults += _paragraph_faults(slot, lines, placed)
-                faults += _korean_faults(slot, lines, korean, joined)
+    for slot, lines in paragraphs(document):
+        placed = slots.get(slot)
+        if placed is not None and slot not in as_given:
+            faults += _paragraph_faults(slot, lines, placed)
+            faults += _korean_faults(slot, lines, korean, joined)
     return faults
 
 
@@ -53,7 +52,7 @@ def _korean_faults(slot: str, boxes: list[Any], korean: Collection[str],
                    joined: list[str]) -> list[TypeFault]:
     """A line ending in Hangul whose next line begins in Hangul, where the source has no
     space between those two syllables: a word broken."""
-    lines = [_text(box).strip() for box in boxes]
+    lines = [line_text(box).strip() for box in boxes]
     for line, following in itertools.pairwise(line for line in lines if line):
         if not (_hangul(line[-1]) and _hangul(following[0])):
             continue
@@ -70,7 +69,7 @@ def _hangul(character: str) -> bool:
 
 
 def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[TypeFault]:
-    lines = [_text(box).strip() for box in boxes]
+    lines = [line_text(box).strip() for box in boxes]
     lines = [line for line in lines if line]
     faults = []
     broken = [line.endswith(AUTO_HYPHEN) for line in lines]
@@ -95,28 +94,6 @@ def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[T
             faults.append(TypeFault(slot, f"a separator at a line's end ('{line[-24:]}')"))
             break
     return faults
-
-
-def _paragraphs(box: Any, slot: str | None) -> Iterator[tuple[str, list[Any]]]:
-    """(slot, its line boxes) for every block of lines on the page."""
-    element = getattr(box, "element", None)
-    if element is not None and getattr(box, "element_tag", None):
-        if element.get("data-furniture") is not None or element.get("data-guide") is not None:
-            return
-        slot = element.get("data-slot") or slot
-    children = getattr(box, "children", None) or []
-    lines = [child for child in children if type(child).__name__ == "LineBox"]
-    if lines and slot is not None:
-        yield slot, lines
-    for child in children:
-        if type(child).__name__ != "LineBox":
-            yield from _paragraphs(child, slot)
-
-
-def _text(box: Any) -> str:
-    if type(box).__name__ == "TextBox":
-        return str(box.text)
-    return "".join(_text(child) for child in getattr(box, "children", None) or [])
 
 
 def _size(box: Any) -> float:

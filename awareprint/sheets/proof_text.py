@@ -9,8 +9,8 @@ from typing import Annotated
 
 from pydantic import StringConstraints, model_validator
 
-from ..catalogue.language_checks import PLACEHOLDER
-from ..catalogue.schema import Problems, Strict, load
+from ..catalogue.labels import load_labels, unknown_placeholders
+from ..catalogue.schema import Strict
 
 PROOF_FOLDER = "proof"       # content/proof/ (labels) and layouts/proof/ (template, no layout)
 PROOF_LANGUAGE = "en"
@@ -61,25 +61,13 @@ class ProofText(Strict):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> ProofText:
-        allowed = {"document_title": {"pieces"}, "made": {"version", "date"},
-                   "page": {"page", "pages"}, "rows.two": {"source"},
-                   "markers.scaled": {"percent"}}
-        for key, names in allowed.items():
-            value = self
-            for part in key.split("."):
-                value = getattr(value, part)
-            unknown = set(PLACEHOLDER.findall(str(value))) - names
-            if unknown:
-                raise ValueError(f"{key} has {{{', '.join(sorted(unknown))}}}; it may use "
-                                 f"{', '.join(f'{{{name}}}' for name in sorted(names))}")
+        unknown_placeholders(self, {"document_title": {"pieces"}, "made": {"version", "date"},
+                             "page": {"page", "pages"}, "rows.two": {"source"},
+                             "markers.scaled": {"percent"}})
         return self
 
 
 @cache
 def load_proof_text(content_dir: Path) -> ProofText:
     """The contact sheet's labels, or a ContentError naming every problem."""
-    problems = Problems()
-    text = load(ProofText, content_dir / PROOF_FOLDER / f"{PROOF_LANGUAGE}.yaml", problems)
-    problems.raise_if_any()
-    assert text is not None
-    return text
+    return load_labels(ProofText, content_dir / PROOF_FOLDER / f"{PROOF_LANGUAGE}.yaml")
