@@ -3,7 +3,8 @@
     python benchmarks/render_times.py [--runs 7] [--check-runs 0]
 
 Warm, one process: for each piece (every layout at its default size, a CJK and an Arabic
-poster, a two-language poster, a press poster), after one warm-up render, `runs` times
+poster, a two-language poster, a press poster and card, an Arabic digital poster: tagged,
+its bare run untagged), after one warm-up render, `runs` times
 alternately:
   ours  the whole render: compose, lay out, fit check, PDF, finish, read back;
   bare  WeasyPrint alone writing the same HTML (the fitted piece's), with the same
@@ -40,7 +41,8 @@ def pieces():
     jobs += [make_job(catalogue, "poster", language=code) for code in ("zh-Hans", "ar")]
     jobs += [make_job(catalogue, "poster", language="en+es"),
              make_job(catalogue, "poster", profile="press"),
-             make_job(catalogue, "wallet-card", profile="press")]
+             make_job(catalogue, "wallet-card", profile="press"),
+             make_job(catalogue, "poster", language="ar", profile="digital")]
     return catalogue, jobs
 
 

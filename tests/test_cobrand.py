@@ -132,7 +132,7 @@ def data(tmp_path):
 def test_a_layout_may_not_take_room_from_a_hotline_slot(data):
     path = data / "layouts/poster/layout.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    minors:     {left: 7, top: 48.5, width: 60, height: 9}",
+    path.write_text(text.replace("    minors:     {left: 7, top: 46.5, width: 60, height: 8}",
                                  "    call_to_action: {left: 7, top: 70, width: 86, height: 20}",
                                  1), encoding="utf-8")
     with pytest.raises(ContentError) as caught:

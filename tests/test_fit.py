@@ -161,9 +161,9 @@ def test_slots_of_a_group_are_set_at_one_size(catalogue):
 
 
 def test_lines_drawn_over_each_other_are_caught(layouts):
-    _append(layouts / "wallet-card/style.css", "\n.summary .hotline { margin-top: -3em; }\n")
+    _append(layouts / "wallet-card/style.css", "\n.questions ul { margin-top: -2em; }\n")
     catalogue = _catalogue(layouts)
     with pytest.raises(FitError) as caught:
         render(make_job(catalogue, "wallet-card", "business-card"), catalogue)
-    assert caught.value.slot == "summary"
+    assert caught.value.slot == "questions"
     assert "two lines of text overlap" in str(caught.value)

@@ -55,7 +55,8 @@ def test_every_number_printed_comes_from_the_content(catalogue, rendered, layout
     """A digit run on paper that the content does not hold is a wrong number."""
     hotline, publisher = catalogue.hotline, catalogue.branding.publisher
     sources = [hotline.call.display, hotline.text.display, hotline.tty.display,
-               publisher.line, *_strings(catalogue.languages["en"].strings)]
+               hotline.emergency.display, publisher.line,
+               *_strings(catalogue.languages["en"].strings)]
     allowed = {run for source in sources for run in re.findall(r"\d+", source)}
     printed = set(re.findall(r"\d+", lines_of(rendered(layout, size))))
     assert printed, "no numbers at all"

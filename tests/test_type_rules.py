@@ -34,6 +34,18 @@ def test_hyphens_on_two_lines_running_are_found():
     assert any("hyphens on two lines running" in fault for fault in faults)
 
 
+def test_a_line_broken_at_the_first_space_is_found_and_a_long_word_is_not():
+    """The engine breaks a paragraph at its first space when no break is allowed just
+    before an element that does not fit (here a no-break space before a span)."""
+    early = ('<p style="font-weight:bold">En danger immédiat\u202f? Appelez le\u00a0'
+             '<span style="white-space:nowrap">911.</span></p>')
+    assert any("a line holds one word though the next fits beside it ('En / danger" in fault
+               for fault in _faults(early, 127, 7.5))
+    # a one-word line is right when the next word could not have joined it
+    assert not any("next fits beside it" in fault for fault in _faults(
+        "<p>Call internationalisation institutionalisation</p>", 80, 12))
+
+
 def test_a_runt_is_found_and_a_short_label_is_not():
     assert any("the last line holds one word" in fault for fault in _faults(
         "<p>one two three four five six seven eight nine elephant</p>", 140, 12))

@@ -13,6 +13,9 @@ from ..paths import CONTENT_DIR
 from .schema import Problems, Strict, load
 
 HOTLINE_FILE = "hotline.yaml"
+ATTRIBUTION_FILE = "attribution.yaml"
+# Files in content/ that are not a language: the facts, the credit, the sources.
+NOT_LANGUAGES = {HOTLINE_FILE, ATTRIBUTION_FILE, "sources.yaml"}
 BRANDING_FOLDER = "branding"
 DEFAULT_BRANDING = "default"
 
@@ -104,6 +107,7 @@ class Hotline(Strict):
     call: PhoneLine
     text: TextLine
     tty: PhoneLine
+    emergency: PhoneLine
     web: WebAddress
     qr_target: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
     sources: list[Text]
@@ -126,6 +130,13 @@ class Publisher(Strict):
         return " · ".join([self.name, *self.address])
 
 
+class Attribution(Strict):
+    """The awareness text's credit (line by line) and source line, as the text gives them."""
+
+    credit: list[Text]
+    source: Text
+
+
 class Branding(Strict):
     publisher: Publisher
 
@@ -135,7 +146,7 @@ def language_files(content_dir: Path = CONTENT_DIR) -> dict[str, Path]:
     return {
         path.stem: path
         for path in sorted(content_dir.glob("*.yaml"))
-        if path.name != HOTLINE_FILE
+        if path.name not in NOT_LANGUAGES
     }
 
 
@@ -156,6 +167,10 @@ def load_languages(problems: Problems, content_dir: Path = CONTENT_DIR) -> dict[
 
 def load_hotline(problems: Problems, content_dir: Path = CONTENT_DIR) -> Hotline | None:
     return load(Hotline, content_dir / HOTLINE_FILE, problems)
+
+
+def load_attribution(problems: Problems, content_dir: Path = CONTENT_DIR) -> Attribution | None:
+    return load(Attribution, content_dir / ATTRIBUTION_FILE, problems)
 
 
 def load_branding(

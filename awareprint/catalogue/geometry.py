@@ -76,6 +76,7 @@ class PlacedSlot:
     optional: bool
     number_pt: float | None = None  # the hotline number's size in this slot, if it has one
     max_pt: float | None = None     # how large short text in it may grow
+    items: int | None = None        # how many items of a list it prints (None: all)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,14 @@ class Geometry:
                 return page
         raise KeyError(name)
 
+    def items(self, slot: str) -> int | None:
+        """How many items of a list `slot` prints (None: all), for the template."""
+        for page in self.pages:
+            for placed in page.slots:
+                if placed.name == slot:
+                    return placed.items
+        raise KeyError(slot)
+
     def all_slots(self) -> list[PlacedSlot]:
         """Every text box, tabs included (at the place their turned text occupies)."""
         slots = [slot for page in self.pages for slot in page.slots]
@@ -228,7 +237,7 @@ def resolve(
             slots=tuple(
                 PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), s.min_pt, s.optional,
                            number_size(s.number_pt),
-                           round(s.max_pt * scale, 2) if s.max_pt else None)
+                           round(s.max_pt * scale, 2) if s.max_pt else None, s.items)
                 for key, s in page.slots.items()
             ),
         )

@@ -54,6 +54,8 @@ class Slot(Box):
     # A headline whose text is short grows up to this size (its lines kept as they are),
     # so that one line does not leave half its band empty.
     max_pt: PositiveFloat | None = None
+    # How many items of a list (questions, signs) the slot prints: the first `items`.
+    items: PositiveInt | None = None
 
     @model_validator(mode="after")
     def _minimum_below_design(self) -> Slot:
@@ -102,14 +104,6 @@ class PartnerPlace(Strict):
     replaces: list[Name] = Field(default_factory=list)  # slots the partner's lines replace
 
 
-class Bilingual(Strict):
-    """How the layout carries two languages: its own pages, each carrying both (a slot
-    per language where they differ, shared slots for what they share)."""
-
-    pages: dict[Name, Page]
-    partner: PartnerPlace | None = None  # co-branding on the bilingual pages
-
-
 class PageChange(Strict):
     """Panels and slots of a page replaced, by name, for pages of one shape."""
 
@@ -128,6 +122,15 @@ class Shape(Strict):
 
     def holds(self, ratio: float) -> bool:
         return self.min_ratio <= ratio < self.max_ratio
+
+
+class Bilingual(Strict):
+    """How the layout carries two languages: its own pages, each carrying both (a slot
+    per language where they differ, shared slots for what they share)."""
+
+    pages: dict[Name, Page]
+    partner: PartnerPlace | None = None  # co-branding on the bilingual pages
+    shapes: list[Shape] = Field(default_factory=list)  # bilingual pages of other shapes
 
 
 class Masthead(Strict):
@@ -163,17 +166,22 @@ class LayoutSpec(Strict):
 
     @model_validator(mode="after")
     def _shape_names_known(self) -> LayoutSpec:
-        for number, shape in enumerate(self.shapes):
-            for page_name, change in shape.pages.items():
-                page = self.pages.get(page_name)
-                if page is None:
-                    raise ValueError(f"shapes[{number}] changes page '{page_name}', which "
-                                     "this layout lacks")
-                unknown = ([name for name in change.panels if name not in page.panels]
-                           + [name for name in change.slots if name not in page.slots])
-                if unknown:
-                    raise ValueError(f"shapes[{number}].{page_name} names {', '.join(unknown)}"
-                                     f", not on that page; change existing panels and slots")
+        variants = [("", self.pages, self.shapes)]
+        if self.bilingual is not None:
+            variants.append(("bilingual.", self.bilingual.pages, self.bilingual.shapes))
+        for prefix, pages, shapes in variants:
+            for number, shape in enumerate(shapes):
+                for page_name, change in shape.pages.items():
+                    page = pages.get(page_name)
+                    if page is None:
+                        raise ValueError(f"{prefix}shapes[{number}] changes page "
+                                         f"'{page_name}', which this layout lacks")
+                    unknown = ([name for name in change.panels if name not in page.panels]
+                               + [name for name in change.slots if name not in page.slots])
+                    if unknown:
+                        raise ValueError(f"{prefix}shapes[{number}].{page_name} names "
+                                         f"{', '.join(unknown)}, not on that page; change "
+                                         "existing panels and slots")
         return self
 
     @model_validator(mode="after")
@@ -208,11 +216,11 @@ class LayoutSpec(Strict):
                   ratio: float | None = None) -> dict[str, Page]:
         """The pages of a one- or two-language piece, co-branded or not, on a page of
         height ÷ width `ratio` (None: the reference shape)."""
-        pages = self.pages
+        pages, shapes = self.pages, self.shapes
         if language_count == 2 and self.bilingual is not None:
-            pages = self.bilingual.pages
-        elif ratio is not None:
-            for shape in self.shapes:
+            pages, shapes = self.bilingual.pages, self.bilingual.shapes
+        if ratio is not None:
+            for shape in shapes:
                 if shape.holds(ratio):
                     pages = {name: _changed(page, shape.pages.get(name))
                              for name, page in pages.items()}

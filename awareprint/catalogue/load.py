@@ -16,10 +16,12 @@ from .content import (
     BRANDING_FOLDER,
     DEFAULT_BRANDING,
     HOTLINE_FILE,
+    Attribution,
     Branding,
     Hotline,
     LanguageFile,
     language_files,
+    load_attribution,
     load_branding,
     load_hotline,
     load_languages,
@@ -39,6 +41,7 @@ from .layouts import (
 from .schema import Problems
 from .sheets import SHEETS_FILE, Sheet, load_sheets
 from .sizes import SIZES_FILE, Size, load_sizes
+from .sources import check_sources, load_sources
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Catalogue:
     hotline: Hotline
     branding: Branding
     sheets: dict[str, Sheet] = field(default_factory=dict)
+    attribution: Attribution | None = None
     layouts_dir: Path = LAYOUTS_DIR
     content_dir: Path = CONTENT_DIR
     fonts_dir: Path = FONTS_DIR
@@ -72,6 +76,8 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
     hotline = load_hotline(problems, content_dir)
     branding = load_branding(DEFAULT_BRANDING, problems, content_dir)
     sheets = load_sheets(problems, layouts_dir)
+    attribution = load_attribution(problems, content_dir)
+    sources = load_sources(problems, content_dir)
     for name, sheet in sheets.items():
         for field_name in ("paper", "piece"):
             value = getattr(sheet, field_name)
@@ -80,6 +86,9 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
                              f"size '{value}' is not in {SIZES_FILE}")
     language_paths = language_files(content_dir)
     check_languages(languages, language_paths, layouts, problems)
+    english = [language for language in languages.values() if language.language.status == "source"]
+    if sources is not None and len(english) == 1:
+        check_sources(sources, english[0], content_dir, problems)
     if house is not None:
         _check_fonts(house, layouts_dir, fonts_dir, problems)
         if sizes:
@@ -92,7 +101,7 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
     problems.raise_if_any()
     assert house and hotline and branding  # raise_if_any() returned: all loaded
     return Catalogue(house, sizes, layouts, languages, hotline, branding, sheets,
-                     layouts_dir, content_dir, fonts_dir)
+                     attribution, layouts_dir, content_dir, fonts_dir)
 
 
 def _check_fonts(house: HouseStyle, layouts_dir: Path, fonts_dir: Path,

@@ -1,5 +1,6 @@
-"""Output profiles: `office` (the page is the piece, RGB) and `press` (bleed, marks, CMYK),
-and for press the printing condition (output intent) a piece is made for."""
+"""Output profiles: `office` (the page is the piece, RGB), `press` (bleed, marks, CMYK) and
+`digital` (an office piece made to be read on screen: tagged, PDF/UA-1, links), and for
+press the printing condition (output intent) a piece is made for."""
 
 from __future__ import annotations
 
@@ -10,14 +11,21 @@ from .sizes import Size
 
 OFFICE = "office"
 PRESS = "press"
-PROFILES = (OFFICE, PRESS)
+DIGITAL = "digital"
+PROFILES = (OFFICE, PRESS, DIGITAL)
+
+
+def drawn_as(profile: str) -> str:
+    """The profile whose page, colours and marks a piece is drawn with: a digital piece is
+    drawn as an office piece; only the writing of its file differs."""
+    return OFFICE if profile == DIGITAL else profile
 
 
 def frame_for(profile: str, size: Size, house: HouseStyle, on_sheet: bool = False) -> Frame:
     """Where the piece sits on the engine's page for this profile; a press piece bound
     for a sheet keeps its bleed but leaves marks to the sheet; an office piece bound for
     a label sheet keeps its colour inside the cut."""
-    if profile == OFFICE:
+    if drawn_as(profile) == OFFICE:
         return Frame(inset=house.label_inset_pt if on_sheet else 0.0)
     rules = house.press
     bleed = rules.bleed_pt(size.unit)
@@ -44,21 +52,21 @@ def checked_intent(house: HouseStyle, size: Size, chosen: str | None, profile: s
     name = chosen.strip().lower()
     if name not in known:
         raise InputError(f"unknown press profile '{chosen}'; choose from: {', '.join(known)}")
-    if profile == OFFICE:
+    if profile != PRESS:
         raise InputError("a press profile applies to press output only; add --press")
     return None if name == house.press.default_intent(size.unit) else name
 
 
 def colour_css(colour: Colour, profile: str) -> str:
     """A palette colour as CSS: its RGB equivalent for office, device CMYK for press."""
-    if profile == OFFICE:
+    if drawn_as(profile) == OFFICE:
         return colour.rgb
     return cmyk_css(colour.cmyk)
 
 
 def fine_colour_css(colour: Colour, profile: str) -> str:
     """A palette colour for fine detail (a QR code's modules): in press, its single ink."""
-    if profile == OFFICE:
+    if drawn_as(profile) == OFFICE:
         return colour.rgb
     return cmyk_css(colour.fine_cmyk)
 

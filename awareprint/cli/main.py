@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(and two-language pairs) in parallel; exit 1 if any fails")
     check.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     check.add_argument("--press", action="store_true", help="check press output instead")
+    check.add_argument("--layout", action="append", metavar="NAME",
+                       help="check this layout only; repeat for more")
     proof = commands.add_parser("proof", help="one contact-sheet PDF of the catalogue: every "
                                 "page of every piece small and labelled, for review")
     proof.add_argument("--layout", action="append", metavar="NAME",
@@ -78,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         layout.add_argument("--tabs", type=int, metavar="N", help="number of tear-off tabs")
         layout.add_argument("--press", action="store_true",
                             help="for a print shop: bleed, crop marks, CMYK, PDF/X-4")
+        layout.add_argument("--digital", action="store_true",
+                            help="to post online: tagged PDF/UA-1 for screen readers, the web "
+                            "address and QR code as links (not with --press or --sheet)")
         layout.add_argument("--press-profile", metavar="NAME",
                             help="press printing condition (gracol, fogra39; implies --press; "
                             "default: gracol for inch sizes, fogra39 for mm sizes)")
@@ -112,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "stamp":
             return _stamp(args.codes)
         if args.command == "check":
-            return _check(args.workers, args.press)
+            return _check(args.workers, args.press, args.layout)
         if args.command == "proof":
             return _proof(args)
         if args.command == "batch":
@@ -145,9 +150,13 @@ def _render_layout(args: argparse.Namespace) -> int:
                                            ("--alignment", args.alignment)) if value]
     if args.sheet is None and sheet_only:
         raise InputError(f"{', '.join(sheet_only)} only apply with --sheet")
+    if args.digital and (args.press or args.press_profile or args.sheet is not None):
+        raise InputError("--digital is for files posted online; it does not go with --press, "
+                         "--press-profile or --sheet")
     if args.sheet is not None:
         return _render_sheet(catalogue, args)
-    profile = "press" if args.press or args.press_profile else "office"
+    profile = ("digital" if args.digital else
+               "press" if args.press or args.press_profile else "office")
     jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
                      profile, intent=args.press_profile)
             for language in dict.fromkeys(args.lang or ["en"])]
@@ -188,14 +197,20 @@ def _render_starter_set() -> int:
     return _render_jobs(jobs, DEFAULT_OUT_DIR, preview=False)
 
 
-def _check(workers: int | None, press: bool) -> int:
+def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
     from ..catalogue.load import load_catalogue
     from ..render.check import FAIL, catalogue_jobs, run_check, table
     from .progress import CheckProgress
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
-    jobs = catalogue_jobs(load_catalogue(), "press" if press else "office")
+    catalogue = load_catalogue()
+    unknown = sorted(set(layouts or ()) - set(catalogue.layouts))
+    if unknown:
+        raise InputError(f"--layout {unknown[0]}: no such layout; choose from: "
+                         f"{', '.join(catalogue.layouts)}")
+    jobs = [job for job in catalogue_jobs(catalogue, "press" if press else "office")
+            if not layouts or job.layout in layouts]
     print(f"checking {len(jobs)} pieces...", file=sys.stderr)
     progress = CheckProgress(sys.stderr, sys.stderr, sys.stderr.isatty())
     results = run_check(jobs, workers, progress)  # the table goes to stdout: bar to stderr
@@ -270,6 +285,7 @@ def _preflight(files: list[Path], press: bool) -> int:
     from ..catalogue.load import load_catalogue
     from ..preflight.read_back import preflight_file
     from ..preflight.report import format_report
+    from ..preflight.tagged import join_tagged
 
     catalogue = load_catalogue()
     worst = 0
@@ -280,7 +296,8 @@ def _preflight(files: list[Path], press: bool) -> int:
             print(f"{PROGRAM}: {error}", file=sys.stderr)
             worst = max(worst, error.exit_code)
             continue
-        print(format_report(report))
+        tagged = join_tagged(report, path.read_bytes())  # a digital file's structure
+        print("\n".join([format_report(report), *tagged]))
         if report.faults:
             worst = max(worst, 1)
     return worst

@@ -36,11 +36,18 @@ def left_to_right(text: str) -> Markup:
     return Markup("\u2066{}\u2069").format(text)
 
 
+SHORT_VALUE = 12  # characters: a number, not an address
+# A space before a placeholder, where no sentence ends (after a tag that closes a word too).
+BOUND_PLACEHOLDER = re.compile(r"(?<![.?!。？！؟])(?<![.?!。？！؟]</span>) (\{([a-z_]+)\})")
+
+
 def fill(text: str, **values: str) -> Markup:
     """A content string with its {name} placeholders filled in, everything escaped.
 
     Translations put placeholders where their grammar wants them ("Published by
-    {publisher}"); a placeholder without a value is an error, never printed raw.
+    {publisher}"); a placeholder without a value is an error, never printed raw. A short
+    value (a number) is never the first thing on a line: the space before it does not
+    break ("Call 911."), unless a sentence ends there.
     """
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -49,4 +56,17 @@ def fill(text: str, **values: str) -> Markup:
                               "that this layout does not fill")
         return str(escape(values[name]))
 
-    return Markup(PLACEHOLDER.sub(value, str(escape(text))))
+    def bind(match: re.Match[str]) -> str:
+        shown = values.get(match.group(2), "")
+        short = len(Markup(str(escape(shown))).striptags()) <= SHORT_VALUE
+        return ("\u00a0" if short else " ") + match.group(1)
+
+    bound = BOUND_PLACEHOLDER.sub(bind, str(escape(text)))
+    return Markup(PLACEHOLDER.sub(value, bound))
+
+
+def left_to_right_words(text: str) -> Markup:
+    """Left-to-right text of several words that may wrap (an address) inside text of
+    either direction: an element of its own direction, since an isolate does not carry
+    over a line break in the engine and the second line would be read right to left."""
+    return Markup('<span dir="ltr">{}</span>').format(left_to_right(text))

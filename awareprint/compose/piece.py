@@ -16,10 +16,18 @@ from ..catalogue.geometry import Geometry, resolve
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
-from ..catalogue.profiles import OFFICE, colour_css, fine_colour_css, frame_for
+from ..catalogue.profiles import (
+    DIGITAL,
+    OFFICE,
+    colour_css,
+    drawn_as,
+    fine_colour_css,
+    frame_for,
+)
 from ..errors import RenderError
+from . import digital
 from .css import box_css, geometry_css, house_css
-from .filters import direction, fill, isolated, left_to_right
+from .filters import direction, fill, isolated, left_to_right, left_to_right_words
 from .marks import crop_marks, slug_box
 from .qr import qr_svg
 from .scissors import scissors_svg
@@ -49,8 +57,11 @@ def _environment(folder: Path, shared: Path) -> Environment:
     )
     environment.filters["fill"] = fill
     environment.filters["ltr"] = left_to_right
+    environment.filters["ltr_words"] = left_to_right_words
     environment.filters["isolate"] = isolated
     environment.filters["direction"] = direction
+    for name in ("link", "web_url", "decorative"):
+        environment.filters[name] = getattr(digital, name)
     return environment
 
 
@@ -115,14 +126,14 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "t": first.t,
         "languages": languages,
         "hotline": catalogue.hotline,
+        "digital": job.profile == DIGITAL,  # links and text alternatives (digital.py)
         "publisher": catalogue.branding.publisher,
         "publisher_line": bound(catalogue.branding.publisher.line),
+        "attribution": catalogue.attribution,
         "event": job.event,
         "partner": job.partner,
         "partner_logo": partner_logo,
-        "qr": Markup(qr_svg(catalogue.hotline.qr_target,
-                            fine_colour_css(palette["ink"], job.profile),
-                            colour_css(palette["paper"], job.profile))),
+        "qr": _qr(job, catalogue, first),
         "scissors": Markup(scissors_svg(colour_css(palette["rule"], job.profile))),
         "geometry": geometry,
         "marks": printer_marks(job, catalogue, geometry),
@@ -136,6 +147,18 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         raise RenderError(f"{where}{f' line {line}' if line else ''}: {error.message}; "
                           "fix the template or add the missing string to content/") from None
     return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs)
+
+
+def _qr(job: Job, catalogue: Catalogue, first: TemplateLanguage) -> Markup:
+    """The QR code; in digital output described (where it leads, in the piece's first
+    language) and a link to the hotline's site."""
+    palette, hotline = catalogue.house.palette, catalogue.hotline
+    qr = Markup(qr_svg(hotline.qr_target, fine_colour_css(palette["ink"], job.profile),
+                       colour_css(palette["paper"], job.profile)))
+    if job.profile != DIGITAL:
+        return qr
+    return digital.figure(qr, Markup("{}: {}").format(first.t["scan_prompt"], hotline.web.display),
+                          hotline.web.url)
 
 
 @cache
@@ -199,7 +222,7 @@ def _template_line(error: BaseException) -> int | None:
 
 def printer_marks(job: Job, catalogue: Catalogue, geometry: Geometry) -> Markup:
     """Crop marks and the slug line for press output; nothing for office output."""
-    if job.profile == OFFICE or job.on_sheet:
+    if drawn_as(job.profile) == OFFICE or job.on_sheet:
         return Markup("")
     rules = catalogue.house.press
     size = catalogue.sizes[job.size]

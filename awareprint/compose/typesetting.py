@@ -26,6 +26,9 @@ KEPT_CHARACTERS = 3     # a Chinese paragraph's last line holds at least three
 SHORTEST_PARAGRAPH = 6  # words: shorter paragraphs (labels, headlines) break where they must
 WORDS_BY_SPACES = {"Kore"}   # scripts that break only between words
 CHARACTER_SCRIPTS = {"Hans", "Hant", "Jpan"}  # scripts set without spaces
+# Placeholders filled with a short number (content/hotline.yaml): a paragraph's last two
+# words may be kept together around one, as around any word; other values may be long.
+SHORT_PLACEHOLDERS = ("{emergency}",)
 
 
 def typeset(text: str, script: str, joined: bool = False,
@@ -40,12 +43,22 @@ def typeset(text: str, script: str, joined: bool = False,
     words = text.split(" ")
     marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1 and "{" not in word)
               or word.strip(".,;:!?()") in whole else escape(word) for word in words]
-    placeholder = "{" in " ".join(words[-2:])
+    placeholder = _long_placeholder(" ".join(words[-2:]))
+    # A number that ends a paragraph keeps the word before it ("Call 911."). Joined here,
+    # inside the span that keeps the last word: a no-break space before that span makes
+    # the engine break the line at its first space instead of its last.
+    joined = joined or any(short in words[-1] for short in SHORT_PLACEHOLDERS)
     if joined and len(words) >= 2 and not placeholder:
         marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
     if len(words) >= SHORTEST_PARAGRAPH and not placeholder and script not in WORDS_BY_SPACES:
         marked[-1] = _kept(marked[-1])  # (a Korean word is kept already)
     return Markup(" ").join(marked)
+
+
+def _long_placeholder(text: str) -> bool:
+    for short in SHORT_PLACEHOLDERS:
+        text = text.replace(short, "")
+    return "{" in text
 
 
 def _characters(text: str, words: frozenset[str]) -> Markup:
@@ -98,3 +111,4 @@ def bound(text: str) -> Markup:
 
 def _kept(text: str | Markup) -> Markup:
     return Markup('<span class="kept">{}</span>').format(text)
+

@@ -4,6 +4,7 @@ Fonts come from fonts/ only: fontconfig is pointed at fonts/fonts.conf before We
 loads, so no glyph can fall back to a system font. One FontConfiguration and one image
 cache serve every document in the process (a new one per document leaks and is slower).
 Fonts are subset by the HarfBuzz uharfbuzz ships (font_subset), whatever the system has.
+Digital output is written as tagged PDF (PDF/UA-1), with notes for finishing (tagging).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from . import font_subset
+from . import font_subset, tagging
 from .block_alignment import align_block_content
+from .tag_notes import TagNotes
 
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
+PDF_UA = "pdf/ua-1"
 
 
 class ProjectFilesOnly(URLFetcher):
@@ -66,6 +69,7 @@ _IMAGE_CACHE: dict[str, object] = {}
 _FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
 _LOGGER = logging.getLogger("weasyprint")
 font_subset.install()
+tagging.install()
 
 
 def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
@@ -96,3 +100,13 @@ def write_pdf(document: weasyprint.Document) -> bytes:
     pdf = document.write_pdf()
     assert pdf is not None
     return pdf
+
+
+def write_tagged_pdf(document: weasyprint.Document) -> tuple[bytes, TagNotes]:
+    """The laid-out document as tagged PDF (PDF/UA-1: a structure tree from the HTML, its
+    content marked, alternative text from `alt` and SVG titles, links), with what
+    finishing needs to complete it: each marked content's language and more (tagging)."""
+    with tagging.noting() as notes:
+        pdf = document.write_pdf(pdf_variant=PDF_UA)
+    assert pdf is not None
+    return pdf, notes

@@ -2,7 +2,8 @@
 
 Office: metadata and a reproducible file. Press: also the page boxes (TrimBox = the
 finished piece, BleedBox = trim + bleed), the CMYK output intent and the PDF/X-4
-identification in the Info dictionary and in XMP metadata, kept consistent.
+identification in the Info dictionary and in XMP metadata, kept consistent. Digital: a
+tagged PDF completed for reading on screen (accessible.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .. import __version__
 from ..catalogue.geometry import Rect
 from ..catalogue.house import OutputIntent
 from ..preflight.structure import PARTNER_NUMBERS
+from .accessible import finish_accessible
+from .tag_notes import TagNotes
 
 PDFX_VERSION = "PDF/X-4"
 PDFX_PDF_VERSION = "1.6"
@@ -47,8 +50,10 @@ class PressFinish:
 
 
 def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
-           press: PressFinish | None = None) -> bytes:
-    """Set metadata (and for press the boxes, intent and PDF/X keys); save reproducibly."""
+           press: PressFinish | None = None, tagged: TagNotes | None = None) -> bytes:
+    """Set metadata (and for press the boxes, intent and PDF/X keys; for a tagged PDF, with
+    the notes taken while it was written, what reading on screen needs); save
+    reproducibly."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         info = document.docinfo
         info[pikepdf.Name.Title] = metadata.title
@@ -63,6 +68,8 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         if press is not None:
             _finish_for_press(document, press, stamped, hashlib.sha256(pdf).hexdigest())
+        if tagged is not None:
+            finish_accessible(document, tagged, stamped)
         if metadata.imposition:
             info[pikepdf.Name("/Imposition")] = metadata.imposition
         if metadata.partner_numbers:  # so preflight knows them from the hotline's

@@ -13,11 +13,12 @@ from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
 from ..catalogue.numbers import partner_numbers
-from ..catalogue.profiles import OFFICE, intent_name, output_intent
+from ..catalogue.profiles import DIGITAL, PRESS, drawn_as, intent_name, output_intent
 from ..compose.piece import Composed, compose, ending_text, endings_of
 from ..errors import FitError, InputError, RenderError
 from ..output import write_atomic
 from ..preflight.read_back import preflight
+from ..preflight.tagged import read_tagged
 from . import engine
 from .finish import Metadata, PressFinish, finish
 from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
@@ -25,7 +26,7 @@ from .grow import band_gift, extents, growth
 from .logo import logo_uri, logo_warnings
 from .runts import running_hyphen_words, runt_words, slot_texts
 from .single_ink import fine_print_in_one_ink
-from .type_rules import type_faults
+from .type_rules import early_breaks, type_faults
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -50,20 +51,22 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     """The finished PDF of one job, or an error naming what would print wrong."""
     intent = output_intent(catalogue.house, catalogue.sizes[job.size], job.intent)
     icc = intent.profile_path
-    logo = logo_uri(job.partner, job.profile, icc)
+    logo = logo_uri(job.partner, drawn_as(job.profile), icc)
     composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
     faults = tuple(str(fault) for fault in type_faults(
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
         _strings_in(catalogue, job, KOREAN)))
     press = None
-    if job.profile != OFFICE:
+    if job.profile == PRESS:
         fine_print_in_one_ink(document, catalogue.house)
         press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed, intent)
-    pdf = finish(engine.write_pdf(document), _metadata(job, catalogue),
-                 document_date(catalogue.hotline.checked), press)
+    pdf, tagged = (engine.write_tagged_pdf(document) if job.profile == DIGITAL
+                   else (engine.write_pdf(document), None))
+    pdf = finish(pdf, _metadata(job, catalogue), document_date(catalogue.hotline.checked),
+                 press, tagged)
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
-        read_back(job.file_name, catalogue, pdf, press is not None)
-    warnings = logo_warnings(job.partner, job.profile, icc, composed.geometry)
+        read_back(job.file_name, catalogue, pdf, press is not None, tagged is not None)
+    warnings = logo_warnings(job.partner, drawn_as(job.profile), icc, composed.geometry)
     return Rendered(job, pdf, len(document.pages), scaled, tuple(warnings), faults)
 
 
@@ -121,10 +124,11 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
     larger, gift = _growth(job, catalogue, groups, laid_out)
     endings = endings_of(catalogue, job, runt_words(laid_out[1]))
     whole = running_hyphen_words(laid_out[1])
-    smaller: dict[str, float] = {}
+    more, smaller = _early_fixes(catalogue, job, laid_out, groups, endings)
+    endings |= more
     best = laid_out
     for _ in range(REFINING_TRIES):
-        if not (larger or gift or endings or whole):
+        if not (larger or gift or endings or whole or smaller):
             return best
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
@@ -139,7 +143,9 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
             # type set smaller may end a paragraph in one word anew: set that too
             more = endings_of(catalogue, job, runt_words(document)) - endings
             running = running_hyphen_words(document) - whole
-            if not (more or running):
+            joined, smaller = _early_fixes(catalogue, job, best, groups, endings | more)
+            more |= joined
+            if not (more or running or smaller):
                 return best
             endings, whole = endings | more, whole | running
             continue
@@ -159,6 +165,26 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
                             if ending_text(catalogue, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
     return best
+
+
+def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, set[str]],
+                 groups: dict[str, list[str]], endings: frozenset[str]
+                 ) -> tuple[frozenset[str], dict[str, float]]:
+    """For paragraphs with a line broken at its first space (an engine fault, see
+    type_rules.py): their last two words kept together, which moves the break; where
+    they are already, the slot set a step smaller (at another size the engine breaks
+    right)."""
+    composed, document, _ = laid_out
+    joined: set[str] = set()
+    stepped: list[Misfit] = []
+    boxes = composed.geometry.layout_boxes()
+    for slot, last_word in early_breaks(document).items():
+        new = endings_of(catalogue, job, frozenset({last_word})) - endings
+        if new:
+            joined |= new
+        elif slot in boxes:
+            stepped.append(Misfit(slot, "a line broken early", OVERFLOW))
+    return frozenset(joined), _smaller_sizes(stepped, composed.geometry, groups)
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
@@ -294,16 +320,19 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
 
 def _intent_keyword(job: Job, catalogue: Catalogue) -> list[str]:
     """A press file names its printing condition among its keywords."""
-    if job.profile == OFFICE:
+    if job.profile != PRESS:
         return []
     return [intent_name(catalogue.house, catalogue.sizes[job.size], job.intent)]
 
 
-def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool) -> None:
+def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool,
+              tagged: bool = False) -> None:
     """Every file is read back before it is written: the hotline printed right, the QR
-    code leading to it, and for press every rule a print shop checks."""
+    code leading to it, for press every rule a print shop checks, and for a tagged file
+    its structure as a screen reader meets it."""
 
     report = preflight(pdf, catalogue, press=press, source=name, font_sources=False)
-    if report.faults:
+    faults = report.faults + (read_tagged(pdf).faults if tagged else [])
+    if faults:
         kind = "press file" if press else "file"
-        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(report.faults))
+        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(faults))

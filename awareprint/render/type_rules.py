@@ -93,7 +93,51 @@ def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[T
         if line.startswith(SEPARATOR) or line.endswith(SEPARATOR):
             faults.append(TypeFault(slot, f"a separator at a line's end ('{line[-24:]}')"))
             break
+    early = _broken_early(boxes)
+    if early:
+        faults.append(TypeFault(slot, f"a line holds one word though the next fits beside "
+                                      f"it ('{early}')"))
     return faults
+
+
+def early_breaks(document: Any) -> dict[str, str]:
+    """The slots with a line broken early (below), each with that paragraph's last word."""
+    return {slot: line_text(lines[-1]).split()[-1] for slot, lines in paragraphs(document)
+            if _broken_early(lines)}
+
+
+def _broken_early(boxes: list[Any]) -> str | None:
+    """A line of one word whose next line's first word would have fitted beside it: the
+    engine breaks at a paragraph's first space when no break is allowed just before an
+    element that does not fit (a no-break space before a span)."""
+    shown = [box for box in boxes if line_text(box).strip()]
+    widest = max((box.width for box in shown), default=0.0)
+    for box, following in itertools.pairwise(shown):
+        text, after = line_text(box).strip(), line_text(following).strip()
+        if _chinese(text) or len(text.split()) != 1:
+            continue
+        space = 0.3 * _size(box) * PX_PER_PT
+        if box.width + space + _first_word_width(following, after.split()[0]) < widest:
+            return f"{text} / {after[:16]}"
+    return None
+
+
+def _first_word_width(line: Any, word: str) -> float:
+    """About how wide `word`, the line's first, is: its share of the first text's width."""
+    first = _first_text(line)
+    if first is None or not str(first.text):
+        return 0.0
+    return first.width * len(word) / len(str(first.text))
+
+
+def _first_text(box: Any) -> Any:
+    if type(box).__name__ == "TextBox":
+        return box
+    for child in getattr(box, "children", None) or []:
+        found = _first_text(child)
+        if found is not None:
+            return found
+    return None
 
 
 def _size(box: Any) -> float:

@@ -1,0 +1,121 @@
+"""The words that help someone act, on the pieces that show them, in every language: the
+poster's question line and emergency line, the wallet card's questions, emergency line and
+what the hotline is. Read back from the PDF (pypdf's text, white space ignored)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from awareprint.catalogue.load import load_catalogue
+from tests.pdfread import chars, text_of
+
+CATALOGUE = load_catalogue()
+LANGUAGES = list(CATALOGUE.languages)
+ALL_PAIRS = [f"en+{code}" for code in LANGUAGES if code != "en"]
+FAST = ["en", "ar", "zh-Hans", "ru"]
+FAST_PAIRS = ["en+es", "en+ar"]
+# Devanagari set in the regular weight does not always extract back exactly (WeasyPrint
+# maps some reordered vowel signs to the wrong glyph in the text layer, and drops letters
+# with a nukta): compared word by word without vowel signs, words with a nukta left out.
+WITHOUT_VOWEL_SIGNS = {"hi"}
+NUKTA = "\u093c"
+
+
+def _flat(text: str, code: str = "") -> str:
+    flat = "".join(str(text).split()).casefold()
+    if code in WITHOUT_VOWEL_SIGNS:
+        flat = "".join(c for c in flat if unicodedata.category(c) not in ("Mn", "Mc"))
+    return flat
+
+
+def _emergency(code: str) -> str:
+    return CATALOGUE.languages[code].strings["emergency_line"].replace(
+        "{emergency}", CATALOGUE.hotline.emergency.display)
+
+
+def _assert_printed(pdf: bytes, code: str, what: dict[str, str]) -> None:
+    text = text_of(pdf)
+    flat = _flat(text, code)
+    right_to_left = CATALOGUE.languages[code].language.direction == "rtl"
+    for name, shown in what.items():
+        if code in WITHOUT_VOWEL_SIGNS:
+            missing = [w for w in shown.split()
+                       if NUKTA not in w and _flat(w.strip("?।"), code) not in flat]
+            assert not missing, f"{code}: {name}: {missing} missing"
+            continue
+        if right_to_left:
+            # extractors order the runs of a right-to-left line differently (a word kept
+            # whole is a run of its own, glued to its neighbour): every word is there
+            missing = [w for w in shown.split() if _flat(w.strip(".؟،")) not in flat]
+            assert not missing, f"{code}: {name}: {missing} missing"
+            continue
+        assert _flat(shown, code) in flat, f"{code}: {name} missing: {shown!r}"
+
+
+def _poster(rendered, codes: str) -> None:
+    pdf = rendered("poster", None, codes)
+    single = "+" not in codes
+    for code in codes.split("+"):
+        strings = CATALOGUE.languages[code].strings
+        blocks = {"emergency_line": _emergency(code)}
+        if single:  # two languages would crowd the call-to-action band
+            blocks["question_line"] = strings["question_line"]
+        _assert_printed(pdf, code, blocks)
+
+
+def _card(rendered, codes: str) -> None:
+    pdf = rendered("wallet-card", None, codes)
+    codes_list = codes.split("+")
+    shown = 3 if len(codes_list) == 1 else 2
+    for code in codes_list:
+        strings = CATALOGUE.languages[code].strings
+        blocks = {f"question {n + 1}": question
+                  for n, question in enumerate(strings["victim_questions"][:shown])}
+        blocks["emergency_line"] = _emergency(code)
+        blocks["hotline_about_short"] = strings["hotline_about_short"]
+        if len(codes_list) == 1:
+            blocks["questions_heading"] = strings["questions_heading"]
+        _assert_printed(pdf, code, blocks)
+        # the list on the back is not shortened further than the layout says
+        fourth = strings["victim_questions"][shown]
+        assert _flat(fourth, code) not in _flat(text_of(pdf), code)
+
+
+@pytest.mark.parametrize("codes", FAST + FAST_PAIRS)
+def test_the_poster_asks_and_says_what_to_do_in_danger(rendered, codes):
+    _poster(rendered, codes)
+
+
+@pytest.mark.parametrize("codes", FAST + FAST_PAIRS)
+def test_the_wallet_card_back_carries_questions_danger_and_the_hotline(rendered, codes):
+    _card(rendered, codes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("codes", LANGUAGES + ALL_PAIRS)
+def test_every_language_shows_the_blocks_on_poster_and_card(rendered, codes):
+    _poster(rendered, codes)
+    _card(rendered, codes)
+
+
+@pytest.mark.parametrize("codes", ["en", "ru", "en+ru"])
+def test_the_card_questions_are_never_under_six_and_a_half_points(rendered, codes):
+    pdf = rendered("wallet-card", None, codes)
+    strings = CATALOGUE.languages[codes.split("+")[-1]].strings
+    first_word = strings["victim_questions"][0].split()[0]
+    back = chars(pdf, 1)
+    text = "".join(c.text for c in back)
+    start = text.find(first_word.replace(" ", ""))
+    assert start >= 0, "the first question is not on the back"
+    assert all(c.size >= 6.5 - 0.01 for c in back[start:start + 20])
+
+
+def test_the_emergency_number_is_a_whole_word_after_its_label(rendered):
+    """911 is printed from content/hotline.yaml and never begins a line alone."""
+    for codes in ("en", "fr", "ar"):
+        lines = [line for line in text_of(rendered("wallet-card", None, codes)).splitlines()
+                 if CATALOGUE.hotline.emergency.display in line]
+        assert lines, codes
+        assert all(line.strip() != CATALOGUE.hotline.emergency.display + "." for line in lines)

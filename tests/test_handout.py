@@ -1,0 +1,284 @@
+"""The handout, read back: page 1 the headline, the whole awareness text and its credit as
+the seed gives it; page 2 the questions, the signs, the emergency line and the hotline,
+its number the largest type after the headline; every language and pair fits."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+
+import pdfplumber
+import pypdf
+import pytest
+
+from awareprint.catalogue.jobs import PartnerMark, make_job
+from awareprint.compose.piece import compose
+from awareprint.paths import CONTENT_DIR
+from awareprint.preflight.read_back import preflight
+from awareprint.render.check import FAIL, catalogue_jobs, run_check
+from awareprint.render.pipeline import render
+from tests.pdfread import chars, decode_qr, page_sizes
+
+LAYOUT = "handout"
+ENGINE_HYPHEN = "\u2010"  # what the layout engine adds where it breaks a word
+
+
+def page_text(pdf: bytes, index: int) -> str:
+    """One page's text with the lines joined again: words broken at a line's end made
+    whole, every run of white space (no-break spaces too) one space."""
+    text = pypdf.PdfReader(io.BytesIO(pdf)).pages[index].extract_text() or ""
+    text = text.replace(ENGINE_HYPHEN + "\n", "").replace("-\n", "-")
+    return " ".join(text.split())
+
+
+def flat(text: object) -> str:
+    return "".join(str(text).split())
+
+
+def segments(pdf: bytes, index: int) -> list[str]:
+    """The page's text as a reader sees it, line by line (characters on one baseline,
+    whichever font they come from); where a line holds two pieces of text far apart
+    (side by side), each is a segment of its own."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[index]
+        rows: dict[int, list[dict]] = defaultdict(list)
+        for char in page.chars:
+            if char["text"].strip():
+                rows[round(page.height - char["matrix"][5])].append(char)
+    found = []
+    for _, row in sorted(rows.items()):
+        row.sort(key=lambda char: char["x0"])
+        text = row[0]["text"]
+        for before, char in itertools.pairwise(row):
+            gap = char["x0"] - before["x1"]
+            if gap > 3 * char["size"]:
+                found.append(text)
+                text = ""
+            elif gap > 0.15 * char["size"]:
+                text += " "
+            text += char["text"]
+        found.append(text)
+    return found
+
+
+def sizes_of(pdf: bytes, index: int) -> dict[float, str]:
+    """Type size → the characters set at that size on one page."""
+    by_size: dict[float, str] = defaultdict(str)
+    for char in chars(pdf, index):
+        by_size[round(char.size, 1)] += char.text
+    return by_size
+
+
+@pytest.fixture(scope="module")
+def attribution_lines(catalogue) -> list[str]:
+    """The credit lines and the source line, as content/attribution.yaml gives them."""
+    return [*catalogue.attribution.credit, catalogue.attribution.source]
+
+
+def test_the_attribution_is_the_seeds_line_by_line(catalogue, attribution_lines):
+    seed = (CONTENT_DIR / "seed/awareness-text.txt").read_text(encoding="utf-8")
+    blocks = [block.strip() for block in seed.strip().split("\n\n")]
+    assert attribution_lines[:-1] == blocks[-2].splitlines()
+    assert attribution_lines[-1] == blocks[-1]
+
+
+@pytest.mark.parametrize(("size", "language"), [("letter", "en"), ("a4", "en"),
+                                                ("letter", "en+es")])
+def test_two_pages_of_the_named_size(catalogue, rendered, size, language):
+    named = catalogue.sizes[size]
+    found = page_sizes(rendered(LAYOUT, size, language))
+    assert found == [pytest.approx((named.width_pt, named.height_pt), abs=0.5)] * 2
+
+
+@pytest.mark.parametrize("language", ["en", "es", "en+es", "en+ru"])
+def test_page_one_carries_the_whole_awareness_text(catalogue, rendered, language):
+    text = page_text(rendered(LAYOUT, None, language), 0)
+    for code in language.split("+"):
+        strings = catalogue.languages[code].strings
+        assert " ".join(str(strings["headline"]).split()) in text
+        for number, paragraph in enumerate(strings["long_text"], start=1):
+            assert " ".join(str(paragraph).split()) in text, f"{code}: paragraph {number}"
+
+
+def test_chinese_text_is_whole_too(catalogue, rendered):
+    text = flat(page_text(rendered(LAYOUT, None, "zh-Hans"), 0))
+    for paragraph in catalogue.languages["zh-Hans"].strings["long_text"]:
+        assert flat(paragraph) in text
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh-Hans", "en+es"])
+def test_the_credit_is_printed_line_by_line_as_the_seed_gives_it(rendered, attribution_lines,
+                                                                 language):
+    found = segments(rendered(LAYOUT, None, language), 0)
+    credit, source = attribution_lines[:-1], attribution_lines[-1]
+    start = found.index(credit[0])
+    assert found[start:start + len(credit)] == credit
+    assert source in found[start:]
+
+
+@pytest.mark.parametrize("language", ["en", "es", "en+es"])
+def test_page_two_carries_every_question_and_sign(catalogue, rendered, language):
+    text = flat(page_text(rendered(LAYOUT, None, language), 1))
+    for code in language.split("+"):
+        strings = catalogue.languages[code].strings
+        for key in ("questions_heading", "signs_heading", "signs_caution", "hotline_about",
+                    "hotline_name", "scan_prompt"):
+            assert flat(strings[key]) in text, f"{code}: {key}"
+        assert len(strings["victim_questions"]) == 6 and len(strings["signs"]) == 5
+        for item in [*strings["victim_questions"], *strings["signs"]]:
+            assert flat(item) in text, f"{code}: {item}"
+
+
+class _Lists(HTMLParser):
+    """The list items of each slot, as the template writes them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slot: str | None = None
+        self.items: dict[str, int] = defaultdict(int)
+        self.in_list = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        slot = dict(attrs).get("data-slot")
+        if slot:
+            self.slot = slot
+        if tag == "ul":
+            self.in_list = True
+        if tag == "li" and self.in_list and self.slot:
+            self.items[self.slot] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "ul":
+            self.in_list = False
+
+
+@pytest.mark.parametrize("language", ["en", "en+es"])
+def test_questions_and_signs_are_real_lists(catalogue, language):
+    parser = _Lists()
+    parser.feed(compose(make_job(catalogue, LAYOUT, None, language), catalogue).html)
+    suffixes = ["_1", "_2"] if "+" in language else [""]
+    assert dict(parser.items) == {name + suffix: count for suffix in suffixes
+                                  for name, count in (("questions", 6), ("signs", 5))}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "en+es"])
+def test_the_emergency_line_calls_911(catalogue, rendered, language):
+    pdf = rendered(LAYOUT, None, language)
+    text = page_text(pdf, 1)
+    emergency = catalogue.hotline.emergency.display
+    for code in language.split("+"):
+        line = str(catalogue.languages[code].strings["emergency_line"])
+        assert " ".join(line.replace("{emergency}", emergency).split()) in text
+    # Weight: set larger than anything on the page but the hotline number.
+    by_size = sizes_of(pdf, 1)
+    number = catalogue.hotline.call.display
+    second = sorted(size for size, text in by_size.items() if number not in text)[-1]
+    assert emergency in by_size[second]
+
+
+@pytest.mark.parametrize(("size", "language"), [("letter", "en"), ("a4", "en"),
+                                                ("letter", "zh-Hans"), ("letter", "en+es")])
+def test_the_number_is_the_largest_type_after_the_headline(catalogue, rendered, size,
+                                                           language):
+    pdf = rendered(LAYOUT, size, language)
+    number = catalogue.hotline.call.display
+    front, back = sizes_of(pdf, 0), sizes_of(pdf, 1)
+    headlines = "".join(flat(catalogue.languages[code].strings["headline"])
+                        for code in language.split("+"))
+    assert front[max(front)] == headlines
+    largest = max(back)
+    assert back[largest] == number
+    assert largest >= 28
+    if "+" not in language:  # two headlines side by side are set smaller than one
+        assert max(front) > largest
+
+
+@pytest.mark.parametrize(("size", "language"), [("letter", "en"), ("a4", "en+ar")])
+def test_the_qr_code_leads_to_the_hotline(catalogue, rendered, size, language):
+    pdf = rendered(LAYOUT, size, language)
+    assert decode_qr(pdf, 0) == []
+    assert decode_qr(pdf, 1) == [catalogue.hotline.qr_target]
+
+
+@pytest.mark.parametrize(("language", "slots"), [("zh-Hans", ["long"]), ("ru", ["long"]),
+                                                 ("en+zh-Hans", ["long_1", "long_2"])])
+def test_a_short_language_leaves_no_large_gap(catalogue, rendered, language, slots):
+    """Chinese runs far shorter than Russian: each column's text still spans most of its
+    box (set larger, more open, the space between paragraphs shared out)."""
+    pdf = rendered(LAYOUT, None, language)
+    boxes = compose(make_job(catalogue, LAYOUT, None, language), catalogue).geometry
+    page = chars(pdf, 0)
+    for name in slots:
+        rect = boxes.layout_boxes()[name].rect
+        inside = [c for c in page if rect.x <= c.x0 and c.x1 <= rect.right
+                  and rect.y <= c.top and c.bottom <= rect.bottom]
+        spanned = max(c.bottom for c in inside) - min(c.top for c in inside)
+        assert spanned / rect.h >= 0.8, f"{language} {name}: {spanned / rect.h:.0%}"
+
+
+def body_size(pdf: bytes) -> float:
+    """The size most of page 1 is set at: the awareness text's."""
+    counts: dict[float, int] = defaultdict(int)
+    for char in chars(pdf, 0):
+        counts[round(char.size, 2)] += 1
+    return max(counts, key=counts.__getitem__)
+
+
+@pytest.mark.parametrize(("language", "smallest", "largest"), [
+    ("en", 10.5, 12.5), ("ru", 10.5, 12.5), ("en+es", 8.5, 10.5), ("en+tl", 8.5, 10.5)])
+def test_the_text_is_set_at_a_readable_size(rendered, language, smallest, largest):
+    """One language around 11 pt; two, in columns, at 8.5 pt or more."""
+    assert smallest <= body_size(rendered(LAYOUT, None, language)) <= largest
+
+
+def test_press_output_passes_preflight(catalogue):
+    job = make_job(catalogue, LAYOUT, "letter", "en+ar", profile="press")
+    pdf = render(job, catalogue).pdf
+    report = preflight(pdf, catalogue, press=True)
+    assert report.faults == []
+    assert report.pdfx_version == "PDF/X-4"
+    assert report.smallest_text_pt >= 7
+
+
+def test_a_partner_takes_the_publishers_place(catalogue, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (900, 300), (180, 30, 40)).save(logo)
+    partner = PartnerMark("St. Mark's Parish", "Parish office: 402-555-0143",
+                          "stmarks-omaha.example.org", logo)
+    for language in ("en", "en+es"):
+        pdf = render(make_job(catalogue, LAYOUT, None, language, partner=partner),
+                     catalogue).pdf
+        text = page_text(pdf, 1)
+        assert "St. Mark's Parish" in text and "stmarks-omaha.example.org" in text
+        assert catalogue.branding.publisher.name not in text
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            assert len(document.pages[1].images) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", ["office", "press"])
+def test_every_language_and_pair_fits(catalogue, profile):
+    """Every size × language, and English with every other language: nothing overflows,
+    no type rule broken, every file read back (and, for press, preflighted)."""
+    jobs = [job for job in catalogue_jobs(catalogue, profile) if job.layout == LAYOUT]
+    assert len(jobs) == len(catalogue.layouts[LAYOUT].sizes) * (2 * len(catalogue.languages)
+                                                                 - 1)
+    failed = [f"{r.job.label}: {r.detail}" for r in run_check(jobs, 2) if r.outcome == FAIL]
+    assert not failed, "\n".join(failed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", ["letter", "a4"])
+def test_every_language_keeps_the_hierarchy(catalogue, rendered, size):
+    number = catalogue.hotline.call.display
+    for code in catalogue.languages:
+        pdf = rendered(LAYOUT, size, code)
+        front, back = sizes_of(pdf, 0), sizes_of(pdf, 1)
+        assert back[max(back)] == number, code
+        assert max(front) > max(back) >= 28, code
+        assert catalogue.hotline.emergency.display in re.findall(r"\d+", page_text(pdf, 1))
