@@ -93,6 +93,13 @@ PARTNER_LOGO = "partner_logo"  # the slots co-branding adds to a page
 PARTNER_LINES = "partner"
 
 
+class Room(Box):
+    """A slot's box on a co-branded piece, and how many items of a list it then prints
+    (none given: as many as without a partner)."""
+
+    items: PositiveInt | None = None
+
+
 class PartnerPlace(Strict):
     """Where a partner's logo and lines (name, contact line, website) go on a co-branded
     piece; the slots under `room` take these boxes instead to make space."""
@@ -100,7 +107,7 @@ class PartnerPlace(Strict):
     page: Name
     logo: Box
     lines: Slot
-    room: dict[Name, Box] = Field(default_factory=dict)
+    room: dict[Name, Room] = Field(default_factory=dict)
     replaces: list[Name] = Field(default_factory=list)  # slots the partner's lines replace
 
 
@@ -228,7 +235,7 @@ class LayoutSpec(Strict):
         if place is None or place.page not in pages:
             return pages
         page = pages[place.page]
-        slots = {name: slot.model_copy(update=place.room[name].model_dump())
+        slots = {name: slot.model_copy(update=place.room[name].model_dump(exclude_none=True))
                  if name in place.room else slot for name, slot in page.slots.items()
                  if name not in place.replaces}
         slots[PARTNER_LOGO] = Slot(**place.logo.model_dump(), font_pt=place.lines.font_pt,
