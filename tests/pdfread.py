@@ -129,3 +129,15 @@ def placements(pdf: bytes, page_index: int) -> list[Placed]:
                 found.append(Placed(name, min(xs), height - max(ys), max(xs) - min(xs),
                                     max(ys) - min(ys)))
         return found
+
+
+def assert_inside_cells(rects: list[dict], cells: list, inset: float) -> None:
+    """Every drawn rectangle lies in the sheet cell (label) under its middle, at least
+    `inset` points inside that cell's cut on every side."""
+    for rect in rects:
+        middle = ((rect["x0"] + rect["x1"]) / 2, (rect["top"] + rect["bottom"]) / 2)
+        (cell,) = [c for c in cells if c.x <= middle[0] <= c.x + c.w
+                   and c.y <= middle[1] <= c.y + c.h]
+        margin = inset - 0.01
+        assert cell.x + margin <= rect["x0"] and rect["x1"] <= cell.x + cell.w - margin
+        assert cell.y + margin <= rect["top"] and rect["bottom"] <= cell.y + cell.h - margin

@@ -121,21 +121,15 @@ def test_the_emergency_number_is_a_whole_word_after_its_label(rendered):
         assert all(line.strip() != CATALOGUE.hotline.emergency.display + "." for line in lines)
 
 
-def test_a_co_branded_card_gives_the_partner_room_of_one_question(catalogue, tmp_path):
+def test_a_co_branded_card_gives_the_partner_room_of_one_question(catalogue, parish):
     """The partner's lockup takes the foot of the back: two questions instead of three
     (`room:` with `items` in layout.yaml), the emergency line and the hotline kept."""
     import dataclasses
 
-    from PIL import Image
-
     from awareprint.catalogue.jobs import make_job
-    from awareprint.catalogue.user_text import PartnerMark
     from awareprint.render.pipeline import render
 
-    logo = tmp_path / "logo.png"
-    Image.new("RGB", (600, 200), (20, 60, 150)).save(logo)
-    partner = PartnerMark("St. Mark's Parish", "Parish office: 402-555-0143",
-                          "stmarks-omaha.example.org", logo)
+    partner = parish
     job = dataclasses.replace(make_job(catalogue, "wallet-card", "business-card", "en"),
                               partner=partner)
     text = _flat(text_of(render(job, catalogue).pdf))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import shutil
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from awareprint.catalogue.layouts import PARTNER_LINES, PARTNER_LOGO
 from awareprint.catalogue.load import load_catalogue
 from awareprint.compose.piece import compose
 from awareprint.errors import ContentError, InputError
-from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR, PROJECT_ROOT
+from awareprint.paths import PROJECT_ROOT
 from awareprint.preflight import structure as pdfinspect
 from awareprint.preflight.read_back import preflight
 from awareprint.preflight.report import format_report
@@ -122,11 +121,6 @@ def test_no_layout_takes_room_from_the_hotline(catalogue):
                         assert branded[slot] == plain[slot], (name, size, count, slot)
 
 
-@pytest.fixture
-def data(tmp_path):
-    shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
-    shutil.copytree(CONTENT_DIR, tmp_path / "content")
-    return tmp_path
 
 
 def test_a_layout_may_not_take_room_from_a_hotline_slot(data):

@@ -4,31 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
 from awareprint.catalogue.load import load_catalogue
-from awareprint.errors import ContentError
-from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
-
-
-@pytest.fixture
-def data(tmp_path):
-    """A private copy of layouts/ and content/ to break."""
-    shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
-    shutil.copytree(CONTENT_DIR, tmp_path / "content")
-    return tmp_path
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(data):
-    with pytest.raises(ContentError) as caught:
-        load_catalogue(data / "layouts", data / "content")
-    return caught.value.problems
+from tests.data_copy import edit, load_problems
 
 
 def test_the_shipped_content_loads(catalogue):
@@ -46,8 +23,8 @@ def _translation(data, code="es"):
 
 
 def test_a_missing_source_key_is_named_with_its_file_and_user(data):
-    _edit(data / "content/en.yaml", "  call_to_action: Report human trafficking\n", "")
-    problems = _problems(data)
+    edit(data / "content/en.yaml", "  call_to_action: Report human trafficking\n", "")
+    problems = load_problems(data)
     assert [p for p in problems if "/content/en.yaml" in p] == [
         f"{data}/content/en.yaml: strings.call_to_action: missing; "
         f"layouts/{layout}/template.html.j2 prints it"
@@ -61,10 +38,10 @@ def test_a_missing_source_key_is_named_with_its_file_and_user(data):
 
 
 def test_every_problem_in_every_file_is_reported_at_once(data):
-    _edit(_translation(data), "  label_tty: TTY\n", "  lable_tty: TTY\n")
-    _edit(data / "content/hotline.yaml", "display: 1-888-373-7888", "display: 1-888-373-7388")
-    _edit(data / "layouts/poster/layout.yaml", "fill: signal}", "fill: sunshine}")
-    problems = _problems(data)
+    edit(_translation(data), "  label_tty: TTY\n", "  lable_tty: TTY\n")
+    edit(data / "content/hotline.yaml", "display: 1-888-373-7888", "display: 1-888-373-7388")
+    edit(data / "layouts/poster/layout.yaml", "fill: signal}", "fill: sunshine}")
+    problems = load_problems(data)
     text = "\n".join(problems)
     assert "es.yaml: strings.label_tty: missing; translate: 'TTY'" in text
     assert "es.yaml: strings.lable_tty: unknown key; did you mean 'label_tty'?" in text
@@ -74,84 +51,84 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
 
 
 def test_a_translation_keeps_the_placeholders(data):
-    _edit(_translation(data), "Published by {publisher}", "Publicado por {editorial}")
-    (problem,) = _problems(data)
+    edit(_translation(data), "Published by {publisher}", "Publicado por {editorial}")
+    (problem,) = load_problems(data)
     assert "es.yaml: strings.published_by: placeholders ['editorial'] differ" in problem
 
 
 def test_a_character_no_font_can_draw_is_refused_before_rendering(data):
-    _edit(data / "content/en.yaml", "headline: What is Human Trafficking?",
+    edit(data / "content/en.yaml", "headline: What is Human Trafficking?",
           "headline: What is Human Trafficking? 人口贩卖")
-    (problem,) = _problems(data)
+    (problem,) = load_problems(data)
     assert "en.yaml: strings.headline: '人' (U+4EBA CJK UNIFIED IDEOGRAPH-4EBA)" in problem
     assert "is in no font of the Latn stack" in problem
 
 
 def test_a_key_given_twice_is_an_error(data):
-    _edit(data / "content/hotline.yaml", "  display: 1-888-373-7888\n",
+    edit(data / "content/hotline.yaml", "  display: 1-888-373-7888\n",
           "  display: 1-888-373-7888\n  display: 1-888-373-7889\n")
-    (problem,) = _problems(data)
+    (problem,) = load_problems(data)
     assert "hotline.yaml: line " in problem and "key 'display' appears twice" in problem
 
 
 def test_an_impossible_date_is_reported_not_raised(data):
-    _edit(data / "content/hotline.yaml", "checked: 2026-11-28", "checked: 2026-13-28")
-    (problem,) = _problems(data)
+    edit(data / "content/hotline.yaml", "checked: 2026-11-28", "checked: 2026-13-28")
+    (problem,) = load_problems(data)
     assert "hotline.yaml: invalid value" in problem
 
 
 def test_a_qr_target_off_the_hotline_site_is_refused(data):
-    _edit(data / "content/hotline.yaml", "qr_target: https://humantraffickinghotline.org",
+    edit(data / "content/hotline.yaml", "qr_target: https://humantraffickinghotline.org",
           "qr_target: https://humantrafickinghotline.org")
-    (problem,) = _problems(data)
+    (problem,) = load_problems(data)
     assert "hotline.yaml: (top level)" in problem or "hotline.yaml: " in problem
     assert "is not on the hotline's site" in problem
 
 
 def test_broken_yaml_names_the_line(data):
-    _edit(data / "content/en.yaml", "  label_call: Call\n", "  label_call: [Call\n")
-    (problem,) = _problems(data)
+    edit(data / "content/en.yaml", "  label_call: Call\n", "  label_call: [Call\n")
+    (problem,) = load_problems(data)
     assert "en.yaml: line " in problem and "YAML syntax" in problem
 
 
 def test_a_language_file_must_be_named_for_its_code(data):
     shutil.copy(data / "content/en.yaml", data / "content/fr.yaml")
-    (problem,) = _problems(data)
+    (problem,) = load_problems(data)
     assert "fr.yaml: language.code: 'en' differs from the file name" in problem
 
 
 def test_a_slot_inside_the_safe_margin_is_refused(data):
-    _edit(data / "layouts/wallet-card/layout.yaml",
+    edit(data / "layouts/wallet-card/layout.yaml",
           "question: {left: 9,", "question: {left: 4,")
-    problems = _problems(data)
+    problems = load_problems(data)
     assert all("wallet-card/layout.yaml: size " in p for p in problems)
     assert any("slot 'question' lies 0.140 in from the trim" in p for p in problems)
 
 
 def test_a_web_address_must_match_its_url(data):
-    _edit(data / "content/hotline.yaml", "display: humantraffickinghotline.org",
+    edit(data / "content/hotline.yaml", "display: humantraffickinghotline.org",
           "display: humantraffickinghotline.com")
-    (problem,) = _problems(data)
+    (problem,) = load_problems(data)
     assert "hotline.yaml: web: " in problem
 
 
 def test_slots_on_top_of_each_other_are_refused(data):
-    _edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 47.5,",
+    edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 47.5,",
           "minors:         {left: 7, top: 45,")
-    problems = _problems(data)
+    problems = load_problems(data)
     assert any("slots 'definition' and 'minors' overlap on page 'front'" in p for p in problems)
 
 
 def test_a_slot_name_must_be_plain(data):
-    _edit(data / "layouts/poster/layout.yaml", "      footer:  ", '      "foot]er":  ')
-    (problem,) = _problems(data)
+    edit(data / "layouts/poster/layout.yaml", "      footer:  ", '      "foot]er":  ')
+    (problem,) = load_problems(data)
     assert "poster/layout.yaml: pages.front.slots.foot]er" in problem
 
 
 def test_a_number_in_a_translation_must_be_the_englishs(data):
-    _edit(_translation(data), "call_to_action: Report human trafficking",
+    edit(_translation(data), "call_to_action: Report human trafficking",
           "call_to_action: Report human trafficking at 1-888-373-7889")
-    (problem,) = _problems(data)
+    (problem,) = load_problems(data)
     assert "es.yaml: strings.call_to_action: numbers ['1', '373', '7889', '888'] differ" \
         in problem
 
@@ -174,8 +151,8 @@ def test_stamp_records_the_english_and_keeps_the_translators_notes(data):
 
 
 def test_a_shape_may_change_only_the_pages_and_slots_a_layout_has(data):
-    _edit(data / "layouts/poster/layout.yaml", "          definition:     {left: 7, top: 34, "
+    edit(data / "layouts/poster/layout.yaml", "          definition:     {left: 7, top: 34, "
           "width: 86, height: 13.5, font_pt: 17.5",
           "          definitions:    {left: 7, top: 34, width: 86, height: 13.5, font_pt: 17.5")
-    problems = _problems(data)
+    problems = load_problems(data)
     assert any("shapes[0].front names definitions, not on that page" in p for p in problems)

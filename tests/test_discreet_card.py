@@ -22,7 +22,7 @@ from awareprint.compose.piece import compose
 from awareprint.preflight.qr import qr_codes
 from awareprint.render.pipeline import render
 from awareprint.render.preview import page_images
-from tests.pdfread import chars, decode_qr, placements
+from tests.pdfread import assert_inside_cells, chars, decode_qr, placements
 
 LAYOUT = "discreet-card"
 CATALOGUE = load_catalogue()
@@ -269,13 +269,8 @@ def test_the_qr_code_is_on_the_back_two_centimetres_across(catalogue, rendered, 
 
 # --- Co-branded ----------------------------------------------------------------------------
 
-def test_a_partner_goes_on_the_back_and_leaves_the_face_as_it_was(catalogue, tmp_path):
-    from PIL import Image
-
-    logo = tmp_path / "logo.png"
-    Image.new("RGB", (900, 300), (20, 60, 150)).save(logo)
-    partner = PartnerMark("St. Mark's Parish", "Parish office: 402-555-0143",
-                          "stmarks-omaha.example.org", logo)
+def test_a_partner_goes_on_the_back_and_leaves_the_face_as_it_was(catalogue, parish):
+    partner = parish
     for language in ("en", "en+es"):
         plain = render(_job("business-card", language), catalogue).pdf
         branded = render(_job("business-card", language, partner), catalogue).pdf
@@ -325,13 +320,7 @@ def test_avery_sheets_place_every_card_with_colour_inside_the_cuts(catalogue, sh
         assert text.count(printed[page_index]) == len(cells)
         filled = _coloured(pdf, page_index)
         assert filled, "no coloured rules or QR modules on the sheet"
-        for rect in filled:
-            middle = ((rect["x0"] + rect["x1"]) / 2, (rect["top"] + rect["bottom"]) / 2)
-            (cell,) = [c for c in cells if c.x <= middle[0] <= c.x + c.w
-                       and c.y <= middle[1] <= c.y + c.h]
-            margin = inset - 0.01
-            assert cell.x + margin <= rect["x0"] and rect["x1"] <= cell.x + cell.w - margin
-            assert cell.y + margin <= rect["top"] and rect["bottom"] <= cell.y + cell.h - margin
+        assert_inside_cells(filled, cells, inset)
 
 
 # --- Every language and pair (slow) -----------------------------------------------------

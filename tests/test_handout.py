@@ -14,7 +14,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from awareprint.catalogue.jobs import PartnerMark, make_job
+from awareprint.catalogue.jobs import make_job
 from awareprint.compose.piece import compose
 from awareprint.paths import CONTENT_DIR
 from awareprint.preflight.read_back import preflight
@@ -243,13 +243,8 @@ def test_press_output_passes_preflight(catalogue):
     assert report.smallest_text_pt >= 7
 
 
-def test_a_partner_takes_the_publishers_place(catalogue, tmp_path):
-    from PIL import Image
-
-    logo = tmp_path / "logo.png"
-    Image.new("RGB", (900, 300), (180, 30, 40)).save(logo)
-    partner = PartnerMark("St. Mark's Parish", "Parish office: 402-555-0143",
-                          "stmarks-omaha.example.org", logo)
+def test_a_partner_takes_the_publishers_place(catalogue, parish):
+    partner = parish
     for language in ("en", "en+es"):
         pdf = render(make_job(catalogue, LAYOUT, None, language, partner=partner),
                      catalogue).pdf

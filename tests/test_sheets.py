@@ -13,7 +13,7 @@ from awareprint.cli.main import main
 from awareprint.errors import InputError
 from awareprint.preflight.read_back import preflight
 from awareprint.render.pipeline import render
-from tests.pdfread import lines_of, page_sizes, placements
+from tests.pdfread import assert_inside_cells, lines_of, page_sizes, placements
 
 MM = 72 / 25.4
 # The manufacturers' published grids: (left, top, pitch x, pitch y) of the first piece,
@@ -62,13 +62,7 @@ def test_label_sheets_keep_colour_off_every_cut(catalogue, sheet):
             filled = [r for r in page.rects if r["fill"] and r["non_stroking_color"]
                       not in ((1,), (1, 1, 1), [1, 1, 1], (0, 0, 0, 0))]
         assert filled, "no coloured panels on the sheet"
-        for rect in filled:
-            middle = ((rect["x0"] + rect["x1"]) / 2, (rect["top"] + rect["bottom"]) / 2)
-            (cell,) = [c for c in cells if c.x <= middle[0] <= c.x + c.w
-                       and c.y <= middle[1] <= c.y + c.h]
-            margin = inset - 0.01
-            assert cell.x + margin <= rect["x0"] and rect["x1"] <= cell.x + cell.w - margin
-            assert cell.y + margin <= rect["top"] and rect["bottom"] <= cell.y + cell.h - margin
+        assert_inside_cells(filled, cells, inset)
 
 
 @pytest.mark.parametrize("flip", ["long", "short"])

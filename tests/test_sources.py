@@ -5,35 +5,17 @@ line are the seed's, word for word."""
 from __future__ import annotations
 
 import re
-import shutil
 
-import pytest
 import yaml
 
-from awareprint.catalogue.load import load_catalogue
-from awareprint.errors import ContentError
-from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
+from awareprint.paths import CONTENT_DIR
+from tests.data_copy import edit, load_problems
 
 SEED = CONTENT_DIR / "seed/awareness-text.txt"
 
 
-@pytest.fixture
-def data(tmp_path):
-    shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
-    shutil.copytree(CONTENT_DIR, tmp_path / "content")
-    return tmp_path
 
 
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(data):
-    with pytest.raises(ContentError) as caught:
-        load_catalogue(data / "layouts", data / "content")
-    return caught.value.problems
 
 
 def _words(text):
@@ -55,26 +37,26 @@ def test_every_english_key_names_its_sources():
 
 
 def test_a_key_without_a_source_is_refused(data):
-    _edit(data / "content/sources.yaml", "  emergency_line: [dot-report]\n", "")
+    edit(data / "content/sources.yaml", "  emergency_line: [dot-report]\n", "")
     assert f"{data}/content/sources.yaml: keys.emergency_line: missing; name the sources " \
-           "this string rests on, or 'wording' if it states no fact" in _problems(data)
+           "this string rests on, or 'wording' if it states no fact" in load_problems(data)
 
 
 def test_an_unknown_source_is_refused(data):
-    _edit(data / "content/sources.yaml", "  signs: [hhs-pocket-card]\n", "  signs: [blog]\n")
-    assert any("keys.signs: unknown source 'blog'" in p for p in _problems(data))
+    edit(data / "content/sources.yaml", "  signs: [hhs-pocket-card]\n", "  signs: [blog]\n")
+    assert any("keys.signs: unknown source 'blog'" in p for p in load_problems(data))
 
 
 def test_an_entry_for_no_key_is_refused(data):
-    _edit(data / "content/sources.yaml", "  source: [awareness-text]\n",
+    edit(data / "content/sources.yaml", "  source: [awareness-text]\n",
           "  source: [awareness-text]\n  slogan: wording\n")
-    assert any("keys.slogan: not a key of the source language" in p for p in _problems(data))
+    assert any("keys.slogan: not a key of the source language" in p for p in load_problems(data))
 
 
 def test_a_source_file_that_is_gone_is_refused(data):
     (data / "content/seed/awareness-text.txt").unlink()
     assert any("sources.awareness-text.file: 'seed/awareness-text.txt' not found" in p
-               for p in _problems(data))
+               for p in load_problems(data))
 
 
 def test_the_long_text_is_the_seeds_four_paragraphs(catalogue):
@@ -95,10 +77,10 @@ def test_the_credit_and_source_are_the_seeds_lines(catalogue):
 def test_the_emergency_number_is_a_checked_hotline_fact(data, catalogue):
     assert (catalogue.hotline.emergency.digits, catalogue.hotline.emergency.display) == \
         ("911", "911")
-    _edit(data / "content/hotline.yaml", '  digits: "911"\n  display: "911"',
+    edit(data / "content/hotline.yaml", '  digits: "911"\n  display: "911"',
           '  digits: "911"\n  display: "9ll"')
     assert any("emergency" in p and "does not spell the digits 911" in p
-               for p in _problems(data))
+               for p in load_problems(data))
 
 
 def test_no_language_writes_the_emergency_number_itself(catalogue):
