@@ -32,12 +32,12 @@ from awareprint.render.pipeline import render
 from .pdfread import chars
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
-LAYOUTS = ("poster", "tearoff", "wallet-card")
+LAYOUTS = ("poster", "tearoff", "wallet-card", "handout")
 LANGUAGES = ("en", "ar", "zh-Hans", "en+es", "en+ar")
 PIECES = [(layout, language) for layout in LAYOUTS for language in LANGUAGES]
 # The printed web address is a link on these; the wallet card's template does not mark it
 # yet (its QR code is a link on every layout: the engine makes it one).
-ADDRESS_LINKED = ("poster", "tearoff", "wallet-card")
+ADDRESS_LINKED = ("poster", "tearoff", "wallet-card", "handout")
 ARABIC_WORDS = ("الاتجار", "على")  # a lam-alef and a lam-yeh ligature
 
 

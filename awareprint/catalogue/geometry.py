@@ -156,11 +156,7 @@ class Geometry:
 
     def items(self, slot: str) -> int | None:
         """How many items of a list `slot` prints (None: all), for the template."""
-        for page in self.pages:
-            for placed in page.slots:
-                if placed.name == slot:
-                    return placed.items
-        raise KeyError(slot)
+        return self.layout_boxes()[slot].items
 
     def all_slots(self) -> list[PlacedSlot]:
         """Every text box, tabs included (at the place their turned text occupies)."""

@@ -109,7 +109,7 @@ def read_tagged(pdf: bytes | pikepdf.Pdf) -> TaggedReport:
         return report
     pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
     roles = {str(k): str(v) for k, v in tree.get("/RoleMap", {}).items()}
-    for kid in _kids(tree):
+    for kid in kids(tree):
         if isinstance(kid, pikepdf.Dictionary):
             _walk(kid, report, pages, roles, report.language, 0, None)
     parents = pikepdf.NumberTree(tree.ParentTree) if "/ParentTree" in tree else None
@@ -130,11 +130,12 @@ def join_tagged(report: PreflightReport, pdf: bytes) -> list[str]:
     return tagged.lines()
 
 
-def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
-    kids = element.get("/K")
-    if kids is None:
+def kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+    """A structure element's kids, one or many."""
+    found = element.get("/K")
+    if found is None:
         return []
-    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    return list(found) if isinstance(found, pikepdf.Array) else [found]
 
 
 def _walk(element: pikepdf.Dictionary, report: TaggedReport, pages: dict, roles: dict,
@@ -150,18 +151,18 @@ def _walk(element: pikepdf.Dictionary, report: TaggedReport, pages: dict, roles:
     language = str(own) if own is not None and str(own) else language
     if "/Pg" in element:
         page = pages.get(element.Pg.objgen, page)
-    kids = _kids(element)
-    content = tuple(int(kid) if isinstance(kid, int) else int(kid.MCID) for kid in kids
+    children = kids(element)
+    content = tuple(int(kid) if isinstance(kid, int) else int(kid.MCID) for kid in children
                     if isinstance(kid, int) or (isinstance(kid, pikepdf.Dictionary)
                                                 and kid.get("/Type") == "/MCR"))
-    annotations = sum(1 for kid in kids
+    annotations = sum(1 for kid in children
                       if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR")
     report.elements.append(Element(
         role, language, own is not None, depth, page, content,
         _text(element.get("/Alt")), _text(element.get("/ActualText")), annotations))
     if role not in STANDARD:
         report.faults.append(f"structure type {role} is neither standard nor role-mapped")
-    for kid in kids:
+    for kid in children:
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             _walk(kid, report, pages, roles, language, depth + 1, page)
 
@@ -229,7 +230,7 @@ def _read_links(page: pikepdf.Page, index: int, parents: pikepdf.NumberTree | No
             owner = parents.get(int(annotation.StructParent))
         held = (isinstance(owner, pikepdf.Dictionary) and owner.get("/S") == "/Link"
                 and any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"
-                        and kid.Obj.objgen == annotation.objgen for kid in _kids(owner)))
+                        and kid.Obj.objgen == annotation.objgen for kid in kids(owner)))
         description = str(annotation.get("/Contents", ""))
         report.links.append(LinkAnnotation(index, target, description, held))
         if not held:

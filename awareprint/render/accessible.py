@@ -17,6 +17,7 @@ from datetime import datetime
 
 import pikepdf
 
+from ..preflight.tagged import kids
 from .marked_content import rewrite_page
 from .tag_notes import Mark, TagNotes
 
@@ -40,19 +41,12 @@ def finish_accessible(document: pikepdf.Pdf, notes: TagNotes, stamped: datetime)
     walk = _Walk(notes, pages)
     root = document.Root.StructTreeRoot
     catalogue_language = str(document.Root.get("/Lang", ""))
-    for element in _kids(root):
+    for element in kids(root):
         if isinstance(element, pikepdf.Dictionary) and "/S" in element:
             _prune(element, walk, None)
             _describe(element, walk, catalogue_language, None)
     _drop_from_parent_tree(document, walk)
     _identify(document, stamped)
-
-
-def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
 def _page_of(element: pikepdf.Object, walk: _Walk, inherited: int | None) -> int | None:
@@ -82,7 +76,7 @@ def _prune(element: pikepdf.Dictionary, walk: _Walk, page: int | None,
     page = _page_of(element, walk, page)
     is_link = element.get("/S") == "/Link"
     kept = []
-    for kid in _kids(element):
+    for kid in kids(element):
         found = _content_mark(kid, walk, page)
         if found is not None:
             if found[2] is not None and found[2].artifact:
@@ -118,11 +112,11 @@ def _describe(element: pikepdf.Dictionary, walk: _Walk, inherited: str, page: in
         element.Lang = pikepdf.String(own)
     elif "/Lang" in element:
         del element.Lang
-    contents = [_content_mark(kid, walk, page) for kid in _kids(element)]
+    contents = [_content_mark(kid, walk, page) for kid in kids(element)]
     marks = [found[2] for found in contents if found is not None]
     if len(marks) == 1 and marks[0] is not None and marks[0].logical:
         element.ActualText = pikepdf.String(marks[0].logical)
-    for kid in _kids(element):
+    for kid in kids(element):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             _describe(kid, walk, effective, page)
 
@@ -132,7 +126,7 @@ def _languages_of(element: pikepdf.Dictionary, walk: _Walk, page: int | None) ->
     if element.objgen in walk.languages:
         return walk.languages[element.objgen]
     found: set[str] = set()
-    for kid in _kids(element):
+    for kid in kids(element):
         content = _content_mark(kid, walk, page)
         if content is not None:
             if content[2] is not None and content[2].language:

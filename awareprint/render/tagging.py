@@ -79,7 +79,7 @@ def mark_of(box: Any) -> Mark:
     if isinstance(box, boxes.TextBox):
         if all(c.isspace() or unicodedata.category(c) == "Cf" for c in box.text):
             return Mark(language, artifact=True)  # spaces, direction marks: drawn as nothing
-        drawn = drawn_glyphs(box)
+        drawn = drawn_glyphs(box) if any(_written_rtl(c) for c in box.text) else None
         if drawn is not None:
             glyphs, spans = drawn
             return Mark(language, False, box.text.translate(BIDI_CONTROLS), glyphs, spans)
