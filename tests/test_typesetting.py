@@ -178,3 +178,13 @@ def test_chinese_words_are_not_split_across_lines(catalogue, rendered, layout, c
             for cut in range(1, len(word)):
                 assert not (line.endswith(word[:cut]) and following.startswith(word[cut:])), (
                     f"{word} split between {line!r} and {following!r}")
+
+
+def test_a_korean_word_holding_a_number_is_kept_whole():
+    """"911에" (to 911) is one word: never "911" at a line's end and "에" on the next."""
+    from awareprint.compose.typesetting import typeset
+
+    korean = str(typeset("당장 위험에 처해 있습니까? {emergency}에 전화하세요.", "Kore"))
+    assert '<span class="kept">{emergency}에</span>' in korean
+    # a placeholder whose value may be long (an address) is not kept whole
+    assert '<span class="kept">{publisher}' not in str(typeset("발행: {publisher}의 자료", "Kore"))

@@ -41,7 +41,8 @@ def typeset(text: str, script: str, joined: bool = False,
     if script in CHARACTER_SCRIPTS:
         return _characters(text, whole)
     words = text.split(" ")
-    marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1 and "{" not in word)
+    marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1
+                              and not _long_placeholder(word))
               or word.strip(".,;:!?()") in whole else escape(word) for word in words]
     placeholder = _long_placeholder(" ".join(words[-2:]))
     # A number that ends a paragraph keeps the word before it ("Call 911."). Joined here,
