@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from .layouts import Box, LayoutSpec, Masthead
@@ -189,6 +189,7 @@ def resolve(
     language_count: int = 1,
     partner: bool = False,
     masthead_gain_pt: float = 0.0,
+    floors: Mapping[str, float] | None = None,
 ) -> Geometry:
     """Turn percentages into points for one size; type scales with the page.
 
@@ -196,7 +197,8 @@ def resolve(
     `font_pt` overrides the type size of named slots (set smaller to fit; "tabs" for all
     tear-off tabs at once). `language_count` 2 takes the layout's bilingual pages;
     `partner` the co-branded pages (with the partner's logo and lines);
-    `masthead_gain_pt` the height a short headline's band gives to the body (Masthead).
+    `masthead_gain_pt` the height a short headline's band gives to the body (Masthead);
+    `floors` raises named slots' minimum (and their size, when below it): a law's type size.
     """
     width, height = size.width_pt, size.height_pt
     scale = scale_for(size, reference)
@@ -218,7 +220,10 @@ def resolve(
                                reach(box.top + box.height >= 100))
 
     def type_size(name: str, design_pt: float) -> float:
-        return sizes.get(name, round(design_pt * scale, 2))
+        return max(sizes.get(name, round(design_pt * scale, 2)), floor(name))
+
+    def floor(name: str, min_pt: float = 0.0) -> float:
+        return max(min_pt, (floors or {}).get(name, 0.0))
 
     def number_size(number_pt: float | None) -> float | None:
         """The number keeps its size when the rest of its slot is set smaller to fit: it
@@ -231,7 +236,8 @@ def resolve(
             panels=tuple(PlacedPanel(key, panel(p, name), p.fill)
                          for key, p in page.panels.items()),
             slots=tuple(
-                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), s.min_pt, s.optional,
+                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), floor(key, s.min_pt),
+                           s.optional,
                            number_size(s.number_pt),
                            round(s.max_pt * scale, 2) if s.max_pt else None, s.items)
                 for key, s in page.slots.items()

@@ -12,6 +12,7 @@ from ..errors import InputError
 from .coverage import covered_codepoints
 from .load import Catalogue
 from .names import canonical
+from .notices import GENERAL, NoticeRef, choose_notice, notice_sizes, size_problem
 from .profiles import OFFICE, PROFILES, checked_intent
 from .sheets import FLIPS, Imposition, impose
 from .user_text import PartnerMark, quoted, text_problems, tidy
@@ -32,19 +33,21 @@ class Job:
     on_sheet: bool = False  # a piece for a sheet: bleed but no marks of its own
     partner: PartnerMark | None = None
     intent: str | None = None  # a press printing condition other than the size's default
+    notice: NoticeRef | None = None  # the state's notice a notice layout prints
 
     @property
     def file_name(self) -> str:
         suffix = "" if self.profile == OFFICE else f"_{self.profile}"
         suffix += f"-{self.intent}" if self.intent else ""
-        return (f"{self.layout}_{self.size}_{'+'.join(self.languages)}"
-                f"{event_suffix(self.event)}{suffix}.pdf")
+        return (f"{self.layout}{notice_suffix(self.notice)}_{self.size}_"
+                f"{'+'.join(self.languages)}{event_suffix(self.event)}{suffix}.pdf")
 
     @property
     def label(self) -> str:
         press = "" if self.profile == OFFICE else f" {self.profile}"
         press += f" {self.intent}" if self.intent else ""
-        return f"{self.layout} {self.size} [{'+'.join(self.languages)}]{press}"
+        notice = f" {self.notice}" if self.notice else ""
+        return f"{self.layout}{notice} {self.size} [{'+'.join(self.languages)}]{press}"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class SheetJob:
     event: str | None = None
     tabs: int | None = None
     partner: PartnerMark | None = None
+    notice: NoticeRef | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -71,12 +75,20 @@ class SheetJob:
     @property
     def file_name(self) -> str:
         suffix = "" if self.profile == OFFICE else f"_{self.profile}"
-        return (f"{self.layout}_{self.size}_{'-'.join(self.languages)}_{self.sheet}"
-                f"{event_suffix(self.event)}{suffix}.pdf")
+        return (f"{self.layout}{notice_suffix(self.notice)}_{self.size}_"
+                f"{'-'.join(self.languages)}_{self.sheet}{event_suffix(self.event)}{suffix}.pdf")
 
     def piece_job(self, languages: str) -> Job:
         return Job(self.layout, self.size, tuple(languages.split("+")), self.profile,
-                   self.event, self.tabs, on_sheet=True, partner=self.partner)
+                   self.event, self.tabs, on_sheet=True, partner=self.partner,
+                   notice=self.notice)
+
+
+def notice_suffix(notice: NoticeRef | None) -> str:
+    """The state (and which of its notices, when not its general one) in a file name."""
+    if notice is None:
+        return ""
+    return f"-{notice.state}" + ("" if notice.notice == GENERAL else f"-{notice.notice}")
 
 
 EVENT_NAME_CHARS = 40
@@ -116,6 +128,7 @@ def make_sheet_job(
     event: str | None = None,
     tabs: int | None = None,
     partner: PartnerMark | None = None,
+    notice: NoticeRef | None = None,
 ) -> SheetJob:
     """Check a request for pieces on sheets; every mistake names the fix."""
     sheets = catalogue.sheets
@@ -137,11 +150,12 @@ def make_sheet_job(
     profile = "press" if sheet.kind == "press" else OFFICE
     codes = [code for code, _ in _parse_fill(fill)] if fill else (languages or ["en"])
     for code in dict.fromkeys(codes):  # every language (or pair) checked like a single piece
-        make_job(catalogue, layout, size, code, event, tabs, profile, partner)
+        make_job(catalogue, layout, size, code, event, tabs, profile, partner,
+                 notice=notice)
     size = size or catalogue.layouts[layout].default_size
     gutter_pt = _parse_length(gutter, "--gutter") if gutter is not None else None
     probe = SheetJob(layout, size, profile, sheet_name, tuple(codes), flip, gutter_pt,
-                     alignment, event, tabs, partner)
+                     alignment, event, tabs, partner, notice)
     per_sheet = len(imposition_for(probe, catalogue).fronts)
     if per_sheet == 0:
         raise InputError(f"a {layout} of size {size} does not fit on the {sheet_name} sheet "
@@ -157,7 +171,7 @@ def make_sheet_job(
     else:
         pieces = tuple(codes[index % len(codes)] for index in range(per_sheet))
     return SheetJob(layout, size, profile, sheet_name, pieces, flip, gutter_pt, alignment,
-                    event, tabs, partner)
+                    event, tabs, partner, notice)
 
 
 def _parse_fill(fill: str) -> list[tuple[str, int]]:
@@ -199,13 +213,17 @@ def make_job(
     profile: str = OFFICE,
     partner: PartnerMark | None = None,
     intent: str | None = None,
+    notice: NoticeRef | None = None,
 ) -> Job:
     """Check a request against the catalogue; every mistake names the valid choices."""
     layout = canonical(layout, catalogue.layouts, "unknown layout")
     spec = catalogue.layouts[layout]
-    size = canonical(size, spec.sizes, f"{layout} has no size") if size else spec.default_size
+    size = canonical(size, spec.sizes, f"{layout} has no size") if size else None
     languages = tuple(canonical(code, catalogue.languages, "unknown language")
                       for code in language.split("+"))
+    if spec.state_notice or notice is not None:
+        notice, size = _checked_notice(catalogue, layout, notice, size, languages)
+    size = size or spec.default_size
     if len(languages) > 2 or len(set(languages)) != len(languages):
         raise InputError(f"'{language}': a piece carries one language or two different "
                          "ones (en+es)")
@@ -241,7 +259,42 @@ def make_job(
                          "without a partner or choose another layout")
     intent = checked_intent(catalogue.house, catalogue.sizes[size], intent, profile)
     return Job(layout=layout, size=size, languages=languages, profile=profile, event=event,
-               tabs=tabs, partner=partner, intent=intent)
+               tabs=tabs, partner=partner, intent=intent, notice=notice)
+
+
+def _checked_notice(catalogue: Catalogue, layout: str, notice: NoticeRef | None,
+                    size: str | None, languages: tuple[str, ...]) -> tuple[NoticeRef, str]:
+    """The notice a notice layout prints: the state's, in a language the notice has
+    wording for, on a page at least the size the law asks for (by default the first size
+    the notice is made in)."""
+    spec = catalogue.layouts[layout]
+    if not spec.state_notice:
+        with_state = [name for name, s in catalogue.layouts.items() if s.state_notice]
+        raise InputError(f"{layout} is not a state's notice; --state works with: "
+                         f"{', '.join(with_state)}")
+    if notice is None:
+        raise InputError(f"{layout} needs --state: one of "
+                         f"{', '.join(sorted(catalogue.notices))}")
+    notice = choose_notice(catalogue.notices, notice.state, notice.notice)
+    wording = catalogue.notices[notice.state].notices[notice.notice].wording
+    for code in languages:
+        if code not in wording:
+            raise InputError(f"the {notice} notice has no wording in '{code}'; it has: "
+                             f"{', '.join(wording)}")
+    law = catalogue.notices[notice.state].notices[notice.notice]
+    together = law.rules.languages
+    if law.rules.sheets == "together" and not set(together) <= set(languages):
+        raise InputError(f"the {notice} notice's law wants {' and '.join(together)} on one "
+                         f"sheet: --lang {'+'.join(together)}")
+    fitting = notice_sizes(law, spec.sizes, {name: (s.width_pt, s.height_pt)
+                                             for name, s in catalogue.sizes.items()})
+    if size is None:
+        return notice, fitting[0]
+    problem = size_problem(law, catalogue.sizes[size].width_pt, catalogue.sizes[size].height_pt)
+    if problem:
+        raise InputError(f"{size} is too small for the {notice} notice: {problem}; "
+                         f"choose --size {' or '.join(fitting)}")
+    return notice, size
 
 
 def is_file_target(out: Path) -> bool:

@@ -161,6 +161,9 @@ class LayoutSpec(Strict):
     default_size: str
     sizes: Annotated[list[str], Field(min_length=1)]
     event: bool = False
+    # A notice a state's law requires (--state): its wording, rules and numbers come from
+    # content/notices/, and its `wording` slots are never set below the law's type size.
+    state_notice: bool = False
     pages: Annotated[dict[Name, Page], Field(min_length=1)]
     tabs: TabStrip | None = None
     bilingual: Bilingual | None = None

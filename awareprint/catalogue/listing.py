@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .language_checks import source_language, stale_keys
 from .load import Catalogue
+from .notices import GENERAL, Notice
 
 
 def describe(catalogue: Catalogue) -> str:
@@ -27,4 +28,32 @@ def describe(catalogue: Catalogue) -> str:
             status += f", {len(stale)} stale string{'s' if len(stale) > 1 else ''}"
         lines.append(f"  {code:<8} {meta.native_name} ({meta.name}), script {meta.script}, "
                      f"{meta.direction}, {status}")
+    if catalogue.notices:
+        lines += ["", "State notices (python render.py notice --state CA; a business must "
+                  "confirm the current law):"]
+        for state in catalogue.notices.values():
+            for notice_id, notice in state.notices.items():
+                lines += _notice_lines(state.state, state.name, notice_id, notice)
     return "\n".join(lines)
+
+
+def _notice_lines(code: str, name: str, notice_id: str, notice: Notice) -> list[str]:
+    rules = notice.rules
+    which = "" if notice_id == GENERAL else f" --notice {notice_id}"
+    wording = ", ".join(f"{c} {w.status}" for c, w in notice.wording.items())
+    type_size = (f"type ≥ {rules.min_type_pt:g} pt" if rules.min_type_pt
+                 else "no type size set") + (" bold" if rules.bold else "")
+    return [
+        f"  {code}{which:<18} {name}: {notice.title}; {notice.citation}, "
+        f"wording checked {notice.checked.isoformat()}",
+        f"      page ≥ {rules.min_width_in:g} × {rules.min_height_in:g} in, {type_size}; "
+        f"languages {'+'.join(rules.languages)} ({_SHEETS[rules.sheets]})"
+        + (f"; {rules.languages_note}" if rules.languages_note else ""),
+        f"      wording: {wording}",
+        f"      posted by: {'; '.join(notice.businesses)}",
+        f"      where: {notice.posting}",
+    ]
+
+
+_SHEETS = {"separate": "a sheet each", "together": "on one sheet",
+           "either": "one sheet or a sheet each"}

@@ -38,6 +38,7 @@ from .layouts import (
     PartnerPlace,
     load_layouts,
 )
+from .notices import NOTICES_FOLDER, StateNotices, load_notices, notice_sizes, size_problem
 from .schema import Problems
 from .sheets import SHEETS_FILE, Sheet, load_sheets
 from .sizes import SIZES_FILE, Size, load_sizes
@@ -54,6 +55,7 @@ class Catalogue:
     branding: Branding
     sheets: dict[str, Sheet] = field(default_factory=dict)
     attribution: Attribution | None = None
+    notices: dict[str, StateNotices] = field(default_factory=dict)  # by state code
     layouts_dir: Path = LAYOUTS_DIR
     content_dir: Path = CONTENT_DIR
     fonts_dir: Path = FONTS_DIR
@@ -78,6 +80,8 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
     sheets = load_sheets(problems, layouts_dir)
     attribution = load_attribution(problems, content_dir)
     sources = load_sources(problems, content_dir)
+    notices = load_notices(problems, content_dir, hotline)
+    _check_notices(notices, languages, layouts, sizes, content_dir, problems)
     for name, sheet in sheets.items():
         for field_name in ("paper", "piece"):
             value = getattr(sheet, field_name)
@@ -101,7 +105,38 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
     problems.raise_if_any()
     assert house and hotline and branding  # raise_if_any() returned: all loaded
     return Catalogue(house, sizes, layouts, languages, hotline, branding, sheets,
-                     attribution, layouts_dir, content_dir, fonts_dir)
+                     attribution, notices, layouts_dir, content_dir, fonts_dir)
+
+
+def _check_notices(notices: dict[str, StateNotices], languages: dict[str, LanguageFile],
+                   layouts: dict[str, LayoutSpec], sizes: dict[str, Size], content_dir: Path,
+                   problems: Problems) -> None:
+    """A notice is printed in languages we have fonts and labels for, by a notice layout,
+    in sizes that layout has and the law allows."""
+    layout = next((spec for spec in layouts.values() if spec.state_notice), None)
+    if notices and layout is None:
+        problems.add(content_dir / NOTICES_FOLDER, "", "no layout has state_notice: true; "
+                     "restore layouts/notice")
+    for state in notices.values():
+        path = content_dir / NOTICES_FOLDER / f"{state.state}.yaml"
+        for notice_id, notice in state.notices.items():
+            for name in notice.sizes:
+                if layout is not None and name not in layout.sizes:
+                    problems.add(path, f"notices.{notice_id}.sizes", f"'{name}' is not a size "
+                                 f"of the {layout.name} layout: {', '.join(layout.sizes)}")
+                elif name in sizes and size_problem(notice, sizes[name].width_pt,
+                                                    sizes[name].height_pt):
+                    problems.add(path, f"notices.{notice_id}.sizes", f"'{name}' is smaller "
+                                 "than the law's page size")
+            if layout is not None and not notice_sizes(
+                    notice, layout.sizes, {n: (s.width_pt, s.height_pt) for n, s in sizes.items()}):
+                problems.add(path, f"notices.{notice_id}.rules", "no size of the "
+                             f"{layout.name} layout is as large as the law asks; add one")
+            for code in notice.wording:
+                if code not in languages:
+                    problems.add(path, f"notices.{notice_id}.wording.{code}",
+                                 f"no language file content/{code}.yaml; use one of "
+                                 f"{', '.join(languages)}")
 
 
 def _check_fonts(house: HouseStyle, layouts_dir: Path, fonts_dir: Path,

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .load import Catalogue
+if TYPE_CHECKING:  # the catalogue's loader checks notices' numbers with this module
+    from .load import Catalogue
 
 MIN_DIGITS = 5       # fewer: a year, a street number, "24/7", "TTY 711"
 PHONE_DIGITS = 7     # this many and more: a phone number, whatever else it is near

@@ -10,11 +10,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from ..catalogue.layouts import layout_names
 from ..errors import AwareprintError, InputError
 from ..paths import DEFAULT_OUT_DIR
+
+if TYPE_CHECKING:  # only for annotations: importing the catalogue here would slow --help
+    from ..catalogue.load import Catalogue
+    from ..catalogue.notices import NoticeRef
 
 PROGRAM = "render.py"
 STARTER_SET = (("poster", "letter"), ("wallet-card", "business-card"), ("tearoff", "letter"))
@@ -98,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
                             help="space between pieces on a press sheet (0.25in, 6mm)")
         layout.add_argument("--fill", metavar="LANG:N,...",
                             help="how many of each language on the sheets (es:6,en:4)")
+        layout.add_argument("--state", metavar="XX",
+                            help="the state whose required notice to print (notice; see list)")
+        layout.add_argument("--notice", metavar="ID",
+                            help="which of the state's notices, where it has several "
+                            "(lodging; default: its general notice)")
         layout.add_argument("--alignment", action="store_true",
                             help="add a page with a cross at each piece's centre, both sides")
     return parser
@@ -153,31 +162,54 @@ def _render_layout(args: argparse.Namespace) -> int:
     if args.digital and (args.press or args.press_profile or args.sheet is not None):
         raise InputError("--digital is for files posted online; it does not go with --press, "
                          "--press-profile or --sheet")
+    notice = _chosen_notice(catalogue, args)
     if args.sheet is not None:
-        return _render_sheet(catalogue, args)
+        return _render_sheet(catalogue, args, notice)
     profile = ("digital" if args.digital else
                "press" if args.press or args.press_profile else "office")
     jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
-                     profile, intent=args.press_profile)
-            for language in dict.fromkeys(args.lang or ["en"])]
+                     profile, intent=args.press_profile, notice=notice)
+            for language in dict.fromkeys(args.lang or _default_languages(catalogue, notice))]
     if len(jobs) > 1 and is_file_target(args.out):
         raise InputError("--out names one .pdf file but several --lang were given; "
                          "give a folder instead")
     return _render_jobs(jobs, args.out, args.preview)
 
 
-def _render_sheet(catalogue: object, args: argparse.Namespace) -> int:
+def _chosen_notice(catalogue: Catalogue, args: argparse.Namespace) -> NoticeRef | None:
+    """The state's notice asked for with --state (and --notice), checked."""
+    from ..catalogue.notices import choose_notice
+
+    if args.state is None:
+        if args.notice is not None:
+            raise InputError("--notice needs --state (e.g. --state FL --notice lodging)")
+        return None
+    return choose_notice(catalogue.notices, args.state, args.notice)
+
+
+def _default_languages(catalogue: Catalogue, notice: NoticeRef | None) -> list[str]:
+    """English; for a state's notice, every language its law requires."""
+    from ..catalogue.notices import notice_languages
+
+    if notice is None:
+        return ["en"]
+    return notice_languages(catalogue.notices[notice.state].notices[notice.notice])
+
+
+def _render_sheet(catalogue: Catalogue, args: argparse.Namespace,
+                  notice: NoticeRef | None) -> int:
     from ..catalogue.jobs import make_sheet_job, output_path_for
     from ..render.preview import write_previews
     from ..sheets.impose import render_sheets_to_file
 
-    job = make_sheet_job(catalogue, args.command, args.size,  # type: ignore[arg-type]
-                         list(dict.fromkeys(args.lang or [])), args.sheet, args.flip,
+    languages = args.lang or ([] if notice is None else _default_languages(catalogue, notice))
+    job = make_sheet_job(catalogue, args.command, args.size,
+                         list(dict.fromkeys(languages)), args.sheet, args.flip,
                          args.gutter, args.fill, args.alignment, args.press, args.event,
-                         args.tabs)
+                         args.tabs, notice=notice)
     path = output_path_for(job.file_name, args.out)
     _warn(catalogue, [code for pieces in job.languages for code in pieces.split("+")])
-    rendered = render_sheets_to_file(job, catalogue, path)  # type: ignore[arg-type]
+    rendered = render_sheets_to_file(job, catalogue, path)
     for warning in rendered.warnings:
         print(f"{PROGRAM}: warning: {warning}", file=sys.stderr)
     print(f"wrote {path} ({rendered.sheets} sheet{'s' if rendered.sheets > 1 else ''}, "

@@ -16,6 +16,7 @@ from ..catalogue.geometry import Geometry, resolve
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
+from ..catalogue.notices import Notice
 from ..catalogue.profiles import (
     DIGITAL,
     OFFICE,
@@ -34,6 +35,9 @@ from .scissors import scissors_svg
 from .typesetting import aside, bound, typeset
 
 HOUSE_CSS = "house.css"
+WORDING = "wording"
+# The slots of a notice layout that print the law's wording: never below its type size.
+WORDING_SLOTS = ("wording", "wording_1", "wording_2")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,10 @@ class TemplateLanguage:
     direction: str
     t: dict[str, object]
     script: str = "Latn"
+    # A state's notice in this language: its heading (None: the law gives none) and its
+    # blocks, each a paragraph or a list's items, marked up like every other string.
+    heading: Markup | None = None
+    wording: tuple[object, ...] = ()
 
     @property
     def attrs(self) -> Markup:
@@ -94,9 +102,11 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     spec = catalogue.layouts[job.layout]
     size = catalogue.sizes[job.size]
     house = catalogue.house
+    notice = notice_of(catalogue, job)
     languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
                                   typeset_strings(catalogue.languages[code], joined, whole),
-                                  catalogue.languages[code].language.script)
+                                  catalogue.languages[code].language.script,
+                                  *_typeset_wording(catalogue, job, code, joined, whole))
                  for code in job.languages]
     count = len(languages)
     # Pages are mirrored for a right-to-left first language (its reading order leads).
@@ -104,7 +114,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
                        count, partner=job.partner is not None,
-                       masthead_gain_pt=masthead_gain_pt)
+                       masthead_gain_pt=masthead_gain_pt, floors=notice_floors(notice))
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
@@ -137,6 +147,8 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "scissors": Markup(scissors_svg(colour_css(palette["rule"], job.profile))),
         "geometry": geometry,
         "marks": printer_marks(job, catalogue, geometry),
+        "notice": notice,  # a state's notice (notice layouts), or None
+        "state": catalogue.notices[job.notice.state] if job.notice else None,
     }
     try:
         html = _environment(spec.folder, catalogue.layouts_dir).get_template(
@@ -182,27 +194,83 @@ def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset()
             for key, value in language.strings.items()}
 
 
-def endings_of(catalogue: Catalogue, job: Job, last_words: frozenset[str]) -> frozenset[str]:
-    """The names (as typeset_strings gives them) of the job's strings that end in one of
-    `last_words` (compared without the punctuation around them)."""
-    bare = {_bare(word) for word in last_words}
-    names = set()
+def notice_of(catalogue: Catalogue, job: Job) -> Notice | None:
+    """The state's notice a job prints, or None."""
+    if job.notice is None:
+        return None
+    return catalogue.notices[job.notice.state].notices[job.notice.notice]
+
+
+def notice_floors(notice: Notice | None) -> dict[str, float]:
+    """The law's type size as the floor of the slots printing its wording."""
+    if notice is None or notice.rules.min_type_pt is None:
+        return {}
+    return {name: notice.rules.min_type_pt for name in WORDING_SLOTS}
+
+
+def _typeset_wording(catalogue: Catalogue, job: Job, code: str, joined: frozenset[str],
+                     whole: frozenset[str]) -> tuple[Markup | None, tuple[object, ...]]:
+    """A notice's heading and blocks in one language, typeset; nothing for other jobs."""
+    notice = notice_of(catalogue, job)
+    if notice is None:
+        return None, ()
+    language = catalogue.languages[code].language
+    wording = notice.wording[code]
+    unbroken = frozenset(language.unbroken) | whole | _numbers_in(wording.text)
+
+    def marked(text: str, ending: str) -> Markup:
+        return _typeset(text, language.script, ending in joined,
+                        frozenset(word for word in unbroken if word in text))
+
+    heading = marked(wording.heading, f"{code}.{WORDING}.heading") if wording.heading else None
+    blocks = tuple([marked(item, f"{code}.{WORDING}.{n}.{m}") for m, item in enumerate(block)]
+                   if isinstance(block, list) else marked(block, f"{code}.{WORDING}.{n}")
+                   for n, block in enumerate(wording.blocks))
+    return heading, blocks
+
+
+def _numbers_in(text: str) -> frozenset[str]:
+    """The words of a law's wording that hold a number in groups (1-888-373-7888,
+    505-GET-FREE, 233-733): broken at a hyphen, a number misdials."""
+    return frozenset(word.strip(".,;:!?()\"'“”") for word in text.split()
+                     if "-" in word and any(char.isdigit() for char in word))
+
+
+def job_strings(catalogue: Catalogue, job: Job) -> dict[str, str]:
+    """Every paragraph a job prints, by the name typesetting gives its ending: `code.key`
+    (`code.key.n` in a list), a notice's wording `code.wording.n` (`.n.m` in a list)."""
+    named: dict[str, str] = {}
     for code in job.languages:
         for key, value in catalogue.languages[code].strings.items():
-            texts = value if isinstance(value, list) else [value]
-            for n, text in enumerate(texts):
-                words = str(text).split()
-                if words and _bare(words[-1]) in bare:
-                    names.add(f"{code}.{key}.{n}" if isinstance(value, list)
-                              else f"{code}.{key}")
-    return frozenset(names)
+            if isinstance(value, list):
+                named.update((f"{code}.{key}.{n}", text) for n, text in enumerate(value))
+            else:
+                named[f"{code}.{key}"] = value
+    notice = notice_of(catalogue, job)
+    for code in job.languages if notice is not None else ():
+        assert notice is not None
+        wording = notice.wording[code]
+        if wording.heading:
+            named[f"{code}.{WORDING}.heading"] = wording.heading
+        for n, block in enumerate(wording.blocks):
+            if isinstance(block, list):
+                named.update((f"{code}.{WORDING}.{n}.{m}", item) for m, item in enumerate(block))
+            else:
+                named[f"{code}.{WORDING}.{n}"] = block
+    return named
 
 
-def ending_text(catalogue: Catalogue, name: str) -> str:
-    """The string an ending name (from endings_of) stands for."""
-    code, key, *index = name.split(".", 2)
-    value = catalogue.languages[code].strings[key]
-    return str(value[int(index[0])] if index else value)
+def endings_of(catalogue: Catalogue, job: Job, last_words: frozenset[str]) -> frozenset[str]:
+    """The names (job_strings) of the job's paragraphs that end in one of `last_words`
+    (compared without the punctuation around them)."""
+    bare = {_bare(word) for word in last_words}
+    return frozenset(name for name, text in job_strings(catalogue, job).items()
+                     if text.split() and _bare(text.split()[-1]) in bare)
+
+
+def ending_text(catalogue: Catalogue, job: Job, name: str) -> str:
+    """The paragraph an ending name (from endings_of) stands for."""
+    return job_strings(catalogue, job)[name]
 
 
 def _bare(word: str) -> str:

@@ -62,7 +62,7 @@ def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
         else:
             sheet_job = make_sheet_job(catalogue, job.layout, job.size,
                                        ["+".join(job.languages)], item.sheet, event=job.event,
-                                       partner=job.partner)
+                                       partner=job.partner, notice=job.notice)
             path = output_path_for(sheet_job.file_name, out)
             sheet = render_sheets_to_file(sheet_job, catalogue, path)
             pages, pdf, per_sheet, warnings = sheet.pages, sheet.pdf, sheet.per_sheet, \

@@ -21,6 +21,7 @@ from pydantic import Field, StringConstraints, ValidationError, field_validator
 from ..catalogue.jobs import Job, PartnerMark, make_job
 from ..catalogue.load import Catalogue
 from ..catalogue.names import matched, suggestion
+from ..catalogue.notices import NoticeRef, choose_notice, notice_languages, notice_sizes
 from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
@@ -62,6 +63,8 @@ class Item(Strict):
         default_factory=lambda: ["en"])
     profile: Literal["office", "press"] = "office"
     sheet: Text | None = None
+    state: Text | None = None     # a state's required notice (layout: notice)
+    notice: Text | None = None    # which of its notices, where it has several
     quantity: Annotated[int, Field(ge=1, le=MAX_QUANTITY)] = 1
     stock: StockText | None = None    # the house's for the layout when not given
     weight: StockText | None = None
@@ -270,6 +273,7 @@ class Plan:
     languages: tuple[tuple[int, str], ...]
     sheet: str | None
     whole: bool
+    notice: NoticeRef | None = None
 
     @property
     def files(self) -> int:
@@ -288,7 +292,7 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
     items: list[OrderItem] = []
     seen: dict[tuple[Job, str | None], int] = {}
     for plan in plans:
-        if not plan.layout:
+        if not plan.layout or (plan.item.state is not None and plan.notice is None):
             continue
         spec = catalogue.layouts[plan.layout]
         loc = ("items", plan.index)
@@ -297,7 +301,7 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
                 try:
                     job = make_job(catalogue, plan.layout, size, language,
                                    event if spec.event else None, None, plan.item.profile,
-                                   mark)
+                                   mark, notice=plan.notice)
                 except InputError as error:
                     about_event = str(error).startswith(("the event", "--event"))
                     problems.add(("partner", "event", "name") if about_event
@@ -338,6 +342,7 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
         if sheet is None:
             problems.add((*loc, "sheet"), f"unknown sheet {quoted(item.sheet)}; "
                          f"{suggestion(item.sheet, catalogue.sheets)}")
+    notice = _notice(item, loc, catalogue, problems)
     sizes: list[str] = []
     if layout is not None:
         spec = catalogue.layouts[layout]
@@ -352,9 +357,13 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
             else:
                 sizes.append(size)
         if not item.sizes:
-            sizes.append(spec.default_size)
+            sizes.append(spec.default_size if notice is None or not spec.state_notice
+                         else _notice_size(catalogue, layout, notice))
+    asked = item.languages
+    if notice is not None and "languages" not in item.model_fields_set:
+        asked = notice_languages(catalogue.notices[notice.state].notices[notice.notice])
     languages: list[tuple[int, str]] = []
-    for position, raw in enumerate(item.languages):
+    for position, raw in enumerate(asked):
         parts = [part.strip() for part in raw.split("+")]
         codes = [matched(part, catalogue.languages) for part in parts]
         for part, code in zip(parts, codes, strict=True):
@@ -370,7 +379,31 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
         else:
             languages.append((position, language))
     named = (layout is not None and len(sizes) == max(1, len(item.sizes))
-             and len(languages) == len(item.languages)
-             and (item.sheet is None or sheet is not None))
+             and len(languages) == len(asked)
+             and (item.sheet is None or sheet is not None)
+             and (item.state is None or notice is not None))
     return Plan(index, item, layout or "", tuple(sizes), tuple(languages), sheet,
-                whole and named)
+                whole and named, notice)
+
+
+def _notice_size(catalogue: Catalogue, layout: str, notice: NoticeRef) -> str:
+    """The size a state's notice is made in when an item names none."""
+    dimensions = {name: (s.width_pt, s.height_pt) for name, s in catalogue.sizes.items()}
+    return notice_sizes(catalogue.notices[notice.state].notices[notice.notice],
+                        catalogue.layouts[layout].sizes, dimensions)[0]
+
+
+def _notice(item: Item, loc: tuple[Any, ...], catalogue: Catalogue,
+            problems: Problems) -> NoticeRef | None:
+    """The state's notice an item names, checked (make_job says if its layout takes one)."""
+    if item.state is None:
+        if item.notice is not None:
+            problems.add((*loc, "notice"), "a notice needs its state: add state (e.g. FL)")
+        return None
+    try:
+        return choose_notice(catalogue.notices, item.state, item.notice)
+    except InputError as error:
+        field = "notice" if str(error).startswith(tuple(
+            f"{s.name} has no" for s in catalogue.notices.values())) else "state"
+        problems.add((*loc, field), str(error))
+        return None

@@ -143,7 +143,7 @@ CSV_ORDERER = {"orderer": "name", "orderer_email": "email", "orderer_phone": "ph
 CSV_ORDER = ("due",)
 CSV_FIRST_ROW = (*CSV_PARTNER, *CSV_EVENT, *CSV_ORDERER, *CSV_ORDER)  # the order's, not an item's
 CSV_ITEM = ("layout", "sizes", "languages", "profile", "sheet", "quantity", "stock", "weight",
-            "overs")
+            "overs", "state", "notice")
 CSV_COLUMNS = (*CSV_FIRST_ROW, *CSV_ITEM)
 LIST_SEPARATORS = re.compile(r"[\s,;]+")
 

@@ -17,15 +17,17 @@ import pypdfium2
 
 from ..catalogue.house import PressRules
 from ..catalogue.load import Catalogue
+from ..catalogue.notices import parse_notice_label
 from ..catalogue.numbers import PHONE_DIGITS, near_hotline, phone_numbers
 from ..errors import InputError
 from . import structure
+from .compliance import check_notice
 from .fine_print import fine_print_faults
 from .fonts import bundled_source
 from .marks import filled_rectangles
 from .qr import FoundCode, qr_codes
 from .report import FontReport, PreflightReport
-from .structure import PARTNER_NUMBERS
+from .structure import PARTNER_NUMBERS, STATE_NOTICE
 from .text import Glyph, PageText, read_pages
 from .type_lines import type_notes
 
@@ -52,6 +54,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         report.ours = str(document.docinfo.get("/Creator", "")).startswith("awareprint")
         imposition = document.docinfo.get("/Imposition")
         report.sheet = str(imposition) if imposition is not None else None
+        notice = document.docinfo.get(STATE_NOTICE)
+        report.notice = str(notice) if notice is not None else None
         partner = document.docinfo.get(PARTNER_NUMBERS)
         report.partner_numbers = str(partner).split() if partner is not None else []
         _check_boxes(report, catalogue)
@@ -65,6 +69,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
     try:
         pages = read_pages(reader)
         codes = qr_codes(reader, whole_page_search=not report.ours)
+        if report.notice is not None:
+            _check_notice(reader, report, catalogue)
     finally:
         reader.close()
     report.qr_targets = [code.text for code in codes]
@@ -110,7 +116,7 @@ def _check_text(pages: list[PageText], report: PreflightReport, catalogue: Catal
         if display:
             report.faults.append(f"the partner's number {number} looks like the hotline's "
                                  f"{display}")
-    known = _known_numbers(catalogue)
+    known = _known_numbers(catalogue, report)
     for number in phone_numbers(text):
         if number in known or number in report.partner_numbers:
             continue
@@ -122,9 +128,37 @@ def _check_text(pages: list[PageText], report: PreflightReport, catalogue: Catal
             report.faults.append(f"the number {number} is printed but is not in hotline.yaml")
 
 
-def _known_numbers(catalogue: Catalogue) -> set[str]:
+def _known_numbers(catalogue: Catalogue, report: PreflightReport) -> set[str]:
+    """The hotline's numbers, and on a state's notice the numbers its law names and the
+    figures of its citation (a section number is no phone number)."""
     hotline = catalogue.hotline
-    return {line.digits for line in (hotline.call, hotline.text, hotline.tty)}
+    known = {line.digits for line in (hotline.call, hotline.text, hotline.tty)}
+    named = parse_notice_label(report.notice) if report.notice else None
+    state = catalogue.notices.get(named[0].state) if named else None
+    if named and state and named[0].notice in state.notices:
+        notice = state.notices[named[0].notice]
+        known |= {number.digits for number in notice.numbers}
+        known |= set(phone_numbers(notice.citation))
+    return known
+
+
+def _check_notice(reader: pypdfium2.PdfDocument, report: PreflightReport,
+                  catalogue: Catalogue) -> None:
+    """A file that says it is a state's notice is held to that notice's law."""
+    assert report.notice is not None
+    named = parse_notice_label(report.notice)
+    state = catalogue.notices.get(named[0].state) if named else None
+    if named is None or state is None or named[0].notice not in state.notices:
+        report.faults.append(f"the file says it is the notice '{report.notice}', which is not "
+                             "in content/notices/")
+        return
+    ref, languages = named
+    trim = report.boxes["TrimBox"] or report.boxes["MediaBox"]
+    size = None if report.sheet is not None or trim is None else (trim[2] - trim[0],
+                                                                  trim[3] - trim[1])
+    compliance = check_notice(reader, ref, state.notices[ref.notice], languages, size)
+    report.notice_lines = [compliance.notice, *compliance.lines]
+    report.faults += compliance.faults
 
 
 def preflight_file(path: Path, catalogue: Catalogue, press: bool | None = None

@@ -35,6 +35,8 @@ class PreflightReport:
     faults: list[str] = field(default_factory=list)
     partner_numbers: list[str] = field(default_factory=list)  # a co-branding partner's own
     type_notes: list[str] = field(default_factory=list)  # typesetting a proofreader would mark
+    notice: str | None = None  # a state's notice: which, and in which languages
+    notice_lines: list[str] = field(default_factory=list)  # each of its law's rules, checked
 
     @property
     def passed(self) -> bool:
@@ -73,6 +75,9 @@ def format_report(report: PreflightReport) -> str:
         for target, count in codes.items()) or "none found"))
     if report.partner_numbers:
         lines.append("  partner's own  " + ", ".join(report.partner_numbers))
+    if report.notice_lines:
+        lines.append(f"  state notice   {report.notice_lines[0]}")
+        lines += [f"    {line}" for line in report.notice_lines[1:]]
     lines += [f"  TYPE           {note}" for note in report.type_notes]
     lines += [f"  FAULT          {fault}" for fault in report.faults]
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..catalogue.jobs import Job, make_job
 from ..catalogue.language_checks import source_language
 from ..catalogue.load import Catalogue, load_catalogue
+from ..catalogue.notices import NoticeRef, notice_languages, notice_sizes
 from ..errors import AwareprintError
 from ..workers import Lost, run_parallel
 
@@ -32,6 +33,9 @@ def catalogue_jobs(catalogue: Catalogue, profile: str = "office") -> list[Job]:
     source = source_language(catalogue.languages).language.code
     jobs = []
     for layout, spec in catalogue.layouts.items():
+        if spec.state_notice:
+            jobs += notice_jobs(catalogue, layout, profile)
+            continue
         for size in spec.sizes:
             for code in catalogue.languages:
                 jobs.append(make_job(catalogue, layout, size, code, profile=profile))
@@ -40,6 +44,23 @@ def catalogue_jobs(catalogue: Catalogue, profile: str = "office") -> list[Job]:
                     if code != source:
                         jobs.append(make_job(catalogue, layout, size, f"{source}+{code}",
                                              profile=profile))
+    return jobs
+
+
+def notice_jobs(catalogue: Catalogue, layout: str, profile: str = "office") -> list[Job]:
+    """Every state's notice in every language it has wording for (and the pair its law
+    wants on one sheet), on every size of the layout the law allows."""
+    jobs = []
+    sizes = catalogue.layouts[layout].sizes
+    dimensions = {name: (s.width_pt, s.height_pt) for name, s in catalogue.sizes.items()}
+    for state in catalogue.notices.values():
+        for notice_id, notice in state.notices.items():
+            ref = NoticeRef(state.state, notice_id)
+            pieces = notice_languages(notice) if notice.rules.sheets == "together" else [
+                *notice.wording]
+            for size in notice_sizes(notice, sizes, dimensions):
+                jobs += [make_job(catalogue, layout, size, code, profile=profile, notice=ref)
+                         for code in pieces]
     return jobs
 
 

@@ -21,7 +21,7 @@ import pikepdf
 from .. import __version__
 from ..catalogue.geometry import Rect
 from ..catalogue.house import OutputIntent
-from ..preflight.structure import PARTNER_NUMBERS
+from ..preflight.structure import PARTNER_NUMBERS, STATE_NOTICE
 from .accessible import finish_accessible
 from .tag_notes import TagNotes
 
@@ -38,6 +38,7 @@ class Metadata:
     keywords: str
     imposition: str | None = None  # the sheet name, for pieces placed many to a sheet
     partner_numbers: tuple[str, ...] = ()  # a co-branding partner's own phone numbers
+    notice: str | None = None  # a state's notice: "CA general en es" (preflight checks it)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
             finish_accessible(document, tagged, stamped)
         if metadata.imposition:
             info[pikepdf.Name("/Imposition")] = metadata.imposition
+        if metadata.notice:  # so preflight checks the file against the law's rules
+            info[pikepdf.Name(STATE_NOTICE)] = metadata.notice
         if metadata.partner_numbers:  # so preflight knows them from the hotline's
             info[pikepdf.Name(PARTNER_NUMBERS)] = " ".join(metadata.partner_numbers)
         out = io.BytesIO()

@@ -12,9 +12,17 @@ from ..catalogue.geometry import TABS, Geometry
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
+from ..catalogue.notices import notice_label
 from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import DIGITAL, PRESS, drawn_as, intent_name, output_intent
-from ..compose.piece import Composed, compose, ending_text, endings_of
+from ..compose.piece import (
+    Composed,
+    compose,
+    ending_text,
+    endings_of,
+    job_strings,
+    notice_of,
+)
 from ..errors import FitError, InputError, RenderError
 from ..output import write_atomic
 from ..preflight.read_back import preflight
@@ -98,8 +106,9 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
         if not overflowing or len(overflowing) != len(misfits):
             break
         smaller = _smaller_sizes(overflowing, composed.geometry, groups)
-        if not smaller:
-            break  # already at the minimum
+        if not smaller:  # already at the minimum: that slot is what is reported
+            misfits.sort(key=lambda misfit: not _at_minimum(misfit, composed.geometry))
+            break
         for name, size in smaller.items():
             design.setdefault(name, _size_of(name, composed.geometry))
             font_pt[name] = size
@@ -162,7 +171,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
                            if slot in at_minimum)
         endings = frozenset(name for name in endings
-                            if ending_text(catalogue, name).split()[-1] not in crowded)
+                            if ending_text(catalogue, job, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
     return best
 
@@ -215,14 +224,9 @@ def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
 
 
 def _strings_in(catalogue: Catalogue, job: Job, script: str) -> list[str]:
-    """Every string of the job's languages written in `script`."""
-    found = []
-    for code in job.languages:
-        language = catalogue.languages[code]
-        if language.language.script == script:
-            for value in language.strings.values():
-                found += [str(text) for text in (value if isinstance(value, list) else [value])]
-    return found
+    """Every paragraph of the job's languages written in `script`."""
+    return [text for name, text in job_strings(catalogue, job).items()
+            if catalogue.languages[name.split(".")[0]].language.script == script]
 
 
 def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
@@ -271,6 +275,12 @@ def _smaller_sizes(overflowing: list[Misfit], geometry: Geometry,
     return sizes
 
 
+def _at_minimum(misfit: Misfit, geometry: Geometry) -> bool:
+    boxes = geometry.layout_boxes()
+    return (misfit.slot in boxes
+            and _size_of(_size_key(misfit.slot), geometry) <= boxes[misfit.slot].min_pt + 0.005)
+
+
 def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -> None:
     for misfit in misfits:
         given = USER_TEXT_SLOTS.get(misfit.slot)
@@ -306,15 +316,18 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
     first = languages[0].strings
     spec = catalogue.layouts[job.layout]
     hotline = catalogue.hotline
+    notice = notice_of(catalogue, job)
+    title = (f"{notice.title}, {notice.citation}" if notice else
+             " / ".join(str(lang.strings["headline"]) for lang in languages))
     return Metadata(
-        title=" / ".join(str(lang.strings["headline"]) for lang in languages)
-        + f" — {spec.title} ({catalogue.sizes[job.size].title})",
+        title=f"{title} — {spec.title} ({catalogue.sizes[job.size].title})",
         author=catalogue.branding.publisher.name,
         subject=f"{first['hotline_name']}: {hotline.call.display}, {hotline.text.display}",
         language=languages[0].language.code,
         keywords=", ".join([job.layout, job.size, *job.languages, job.profile,
                             *_intent_keyword(job, catalogue)]),
         partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
+        notice=notice_label(job.notice, job.languages),
     )
 
 

@@ -16,6 +16,7 @@ from ..catalogue.dates import document_date
 from ..catalogue.geometry import Rect
 from ..catalogue.jobs import SheetJob, imposition_for
 from ..catalogue.load import Catalogue
+from ..catalogue.notices import notice_label
 from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import OFFICE, output_intent
 from ..catalogue.sheets import Imposition, Placement, Sheet
@@ -97,6 +98,8 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
         keywords=", ".join([job.layout, job.size, job.sheet, *job.languages, job.profile]),
         imposition=job.sheet,
         partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
+        notice=notice_label(job.notice, tuple(code for pieces in job.languages
+                                              for code in pieces.split("+"))),
     )
     finished = finish(pdf, metadata, stamped, press)
     return RenderedSheet(job, finished, len(pages), count, per_sheet, warnings)

@@ -1,0 +1,256 @@
+"""The notices state laws require: their data (wording, numbers, rules), the notice layout
+at or above the law's type size, and the compliance read-back that holds a printed notice
+to its law word for word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.load import load_catalogue
+from awareprint.catalogue.notices import NoticeRef, notice_languages, vanity_digits
+from awareprint.cli.main import main
+from awareprint.errors import FitError, InputError
+from awareprint.preflight.read_back import preflight
+from awareprint.render.pipeline import render
+from tests.data_copy import edit, load_problems
+from tests.pdfread import chars, digits_of, page_sizes, text_of
+
+CATALOGUE = load_catalogue()
+NOTICES = [(state.state, notice_id) for state in CATALOGUE.notices.values()
+           for notice_id in state.notices]
+_RENDERED: dict[tuple, bytes] = {}
+
+
+def _notice(state: str, notice_id: str):
+    return CATALOGUE.notices[state].notices[notice_id]
+
+
+def _render(state: str, notice_id: str, language: str, size: str | None = None,
+            catalogue=CATALOGUE) -> bytes:
+    key = (state, notice_id, language, size, id(catalogue))
+    if key not in _RENDERED:
+        job = make_job(catalogue, "notice", size, language, notice=NoticeRef(state, notice_id))
+        _RENDERED[key] = render(job, catalogue).pdf
+    return _RENDERED[key]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_states_we_cover():
+    assert {"CA", "FL", "IL", "MD", "MI", "MO", "NM"} <= set(CATALOGUE.notices)
+    assert ("FL", "lodging") in NOTICES
+    for state, notice_id in NOTICES:
+        notice = _notice(state, notice_id)
+        assert notice.url.startswith(("https://", "http://")) and notice.citation
+        assert notice.wording["en"].status == "official", (state, notice_id)
+        assert notice.checked.isoformat() == "2026-12-02"
+
+
+def test_vanity_numbers_dial_their_digits():
+    assert vanity_digits("1-888-KEY-2-FRE(EDOM)") == "18885392373"
+    assert vanity_digits("1-855-FLA-SAFE") == "18553527233"
+    assert vanity_digits("505-GET-FREE") == "5054383733"
+    california = _notice("CA", "general").numbers[0]
+    assert (california.digits, california.vanity) == ("18885392373", "1-888-KEY-2-FRE(EDOM)")
+
+
+@pytest.mark.parametrize(("state", "notice_id"), NOTICES)
+def test_each_notice_renders_in_its_languages_and_complies(state, notice_id):
+    """Each required piece (a language each, or the pair a law wants on one sheet) passes
+    the compliance read-back, with the law's citation, its numbers and the hotline's."""
+    notice = _notice(state, notice_id)
+    for language in notice_languages(notice):
+        pdf = _render(state, notice_id, language)
+        report = preflight(pdf, CATALOGUE, source=f"{state} {notice_id} {language}")
+        assert report.faults == [], report.faults
+        assert report.notice == " ".join([state, notice_id, *language.split("+")])
+        text = _words(text_of(pdf))
+        assert notice.citation in text
+        digits = digits_of(text)
+        for number in notice.numbers:
+            assert number.display in text and number.digits in digits
+        assert CATALOGUE.hotline.call.display in text
+        sizes = [c.size for c in chars(pdf)]
+        if notice.rules.min_type_pt:
+            wording_sizes = [line for line in report.notice_lines if line.startswith("type")]
+            assert wording_sizes and all(
+                float(re.search(r"([\d.]+) pt smallest", line).group(1))
+                >= notice.rules.min_type_pt for line in wording_sizes)
+        assert max(sizes) >= 20
+        width, height = page_sizes(pdf)[0]
+        assert sorted((width / 72, height / 72)) >= sorted(
+            (notice.rules.min_width_in, notice.rules.min_height_in))
+
+
+def test_the_wording_is_printed_word_for_word_in_its_own_slot():
+    pdf = _render("CA", "general", "en")
+    notice = _notice("CA", "general")
+    text = _words(text_of(pdf))
+    for block in notice.wording["en"].blocks:
+        for paragraph in block if isinstance(block, list) else [block]:
+            assert _words(paragraph) in text
+
+
+def test_a_changed_statutory_word_is_caught(data):
+    """The file printed from the data is held to the law: change one word of the law in
+    the data and the same file fails, the changed words quoted."""
+    pdf = _render("MI", "general", "en")
+    path = data / "content/notices/MI.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "cannot leave" in text
+    path.write_text(text.replace("cannot leave", "can not leave", 1), encoding="utf-8")
+    changed = load_catalogue(data / "layouts", data / "content")
+    report = preflight(pdf, changed, source="MI")
+    faults = [f for f in report.faults if "differs from the law" in f]
+    assert faults and "can not leave" in faults[0], report.faults
+
+
+def test_a_missing_word_is_caught(data):
+    pdf = _render("CA", "general", "es")
+    path = data / "content/notices/CA.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Anonymous and confidential.",
+                                 "Anonymous, free and confidential.", 1), encoding="utf-8")
+    changed = load_catalogue(data / "layouts", data / "content")
+    assert preflight(_render("CA", "general", "en"), changed).faults
+    assert preflight(pdf, changed).faults == []  # the Spanish is not what changed
+
+
+def test_a_notice_too_small_for_the_law_fails(data):
+    """Where the wording would have to be set below the law's type size, the notice is not
+    made: the fit stops at the law's size and reports the overflow."""
+    edit(data / "content/notices/MI.yaml", "min_type_pt: 14", "min_type_pt: 40")
+    catalogue = load_catalogue(data / "layouts", data / "content")
+    job = make_job(catalogue, "notice", "letter", "es", notice=NoticeRef("MI", "general"))
+    with pytest.raises(FitError) as caught:
+        render(job, catalogue)
+    assert "slot 'wording'" in str(caught.value)
+
+
+def test_type_below_the_law_is_refused_on_read_back(data):
+    """A notice printed at 24 pt read back against a law asking 30 pt fails."""
+    pdf = _render("MI", "general", "en")
+    edit(data / "content/notices/MI.yaml", "min_type_pt: 14", "min_type_pt: 60")
+    changed = load_catalogue(data / "layouts", data / "content")
+    faults = preflight(pdf, changed).faults
+    assert any("under 60 pt" in f for f in faults), faults
+
+
+def test_bold_is_checked_where_the_law_asks_for_it(data):
+    edit(data / "content/notices/MI.yaml", "bold: true", "bold: false")
+    plain = load_catalogue(data / "layouts", data / "content")
+    pdf = _render("MI", "general", "en", catalogue=plain)
+    assert preflight(pdf, plain).faults == []
+    faults = preflight(pdf, CATALOGUE).faults  # the law asks for bold
+    assert any("not bold" in f for f in faults), faults
+    assert preflight(_render("MI", "general", "en"), CATALOGUE).faults == []
+
+
+def test_a_page_smaller_than_the_law_is_refused():
+    with pytest.raises(InputError, match=r"letter is too small .*11 × 15 in; choose --size 18x24"):
+        make_job(CATALOGUE, "notice", "letter", "en+es", notice=NoticeRef("FL", "lodging"))
+    with pytest.raises(InputError, match=r"11 in wide and 8.5 in high"):
+        make_job(CATALOGUE, "notice", "letter", "en+es", notice=NoticeRef("NM"))
+
+
+def test_a_one_language_sheet_of_a_two_language_law_is_refused(data):
+    """Asked for, it is refused before rendering; printed anyway, the read-back says so."""
+    with pytest.raises(InputError, match=r"wants en and es on one sheet: --lang en\+es"):
+        make_job(CATALOGUE, "notice", None, "en", notice=NoticeRef("FL"))
+    edit(data / "content/notices/FL.yaml", "sheets: together", "sheets: either")
+    either = load_catalogue(data / "layouts", data / "content")
+    pdf = _render("FL", "general", "en", catalogue=either)
+    faults = preflight(pdf, CATALOGUE).faults
+    assert any("on one sheet" in f and "lacks es" in f for f in faults), faults
+
+
+def test_draft_wording_is_marked_on_the_piece():
+    assert _notice("MI", "general").wording["es"].status == "draft"
+    spanish = _words(text_of(_render("MI", "general", "es")))
+    english = _words(text_of(_render("MI", "general", "en")))
+    note = str(CATALOGUE.languages["es"].strings["notice_translation"])
+    assert note in spanish
+    assert str(CATALOGUE.languages["en"].strings["notice_translation"]) not in english
+
+
+def test_wrong_digits_in_a_notice_are_refused(data):
+    edit(data / "content/notices/CA.yaml", 'digits: "18885392373"', 'digits: "18885392372"')
+    problems = load_problems(data)
+    assert any("CA.yaml" in p and "does not spell the digits 18885392372" in p
+               for p in problems), problems
+
+
+def test_a_number_the_law_does_not_name_is_refused(data):
+    path = data / "content/notices/MI.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("1-888-373-7888", "1-888-373-7887", 1), encoding="utf-8")
+    problems = load_problems(data)
+    assert any("MI.yaml" in p and "the number 18883737887 is neither" in p
+               for p in problems), problems
+
+
+def test_a_required_language_without_wording_is_refused(data):
+    edit(data / "content/notices/MI.yaml", "languages: [en, es]", "languages: [en, es, ar]")
+    assert any("rules.languages asks for ar" in p for p in load_problems(data))
+
+
+def test_cli_unknown_state_names_the_states_we_have(tmp_path, capsys):
+    assert main(["notice", "--state", "XX", "--out", str(tmp_path)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1
+    assert "no notice for the state 'XX'; we have: CA (California)" in error
+    assert "FL (Florida)" in error and not list(tmp_path.iterdir())
+
+
+def test_cli_notice_needs_a_state_and_state_needs_a_notice_layout(tmp_path, capsys):
+    assert main(["notice", "--out", str(tmp_path)]) == 2
+    assert "notice needs --state" in capsys.readouterr().err
+    assert main(["poster", "--state", "CA", "--out", str(tmp_path)]) == 2
+    assert "--state works with: notice" in capsys.readouterr().err
+
+
+def test_cli_renders_every_required_language(tmp_path, capsys):
+    assert main(["notice", "--state", "california", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["notice-CA_letter_en.pdf", "notice-CA_letter_es.pdf"]
+    assert main(["notice", "--state", "FL", "--notice", "lodging", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "notice-FL-lodging_18x24_en+es.pdf").is_file()
+    assert main(["notice", "--state", "FL", "--notice", "bars", "--out", str(tmp_path)]) == 2
+    assert "Florida has no 'bars' notice; it has: general, lodging" in capsys.readouterr().err
+
+
+def test_list_shows_the_states_and_their_rules(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "State notices" in out
+    assert "CA" in out and "Cal. Civ. Code § 52.6" in out
+    assert "page ≥ 8.5 × 11 in, type ≥ 16 pt" in out
+    assert "FL --notice lodging" in out and "type ≥ 32 pt" in out
+
+
+def test_an_order_names_the_state_and_gets_the_law_languages(tmp_path):
+    from awareprint.errors import ContentError
+    from awareprint.orders.order_file import load_order
+
+    path = tmp_path / "order.yaml"
+    path.write_text("partner:\n  name: Gulf Coast Inns\nitems:\n"
+                    "  - layout: notice\n    state: FL\n    notice: lodging\n"
+                    "    profile: press\n    quantity: 12\n"
+                    "  - layout: notice\n    state: ca\n    languages: [es]\n", encoding="utf-8")
+    order = load_order(path, CATALOGUE)
+    assert [item.job.label for item in order.items] == [
+        "notice FL lodging 18x24 [en+es] press", "notice CA letter [es]"]
+    path.write_text("partner:\n  name: Gulf Coast Inns\nitems:\n"
+                    "  - layout: notice\n    state: Texas\n"
+                    "  - layout: poster\n    state: CA\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_order(path, CATALOGUE)
+    problems = caught.value.problems
+    assert any("items.0.state: no notice for the state 'Texas'; we have: CA (California)"
+               in p for p in problems), problems
+    assert any("--state works with: notice" in p for p in problems), problems
