@@ -4,6 +4,7 @@ import pytest
 
 from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.load import Catalogue, load_catalogue
+from awareprint.catalogue.notices import NoticeRef, notice_sizes
 from awareprint.render.pipeline import render
 from tests.data_copy import copy_data
 
@@ -24,7 +25,8 @@ def rendered(catalogue):
              ) -> bytes:
         key = (layout, size, language, event, tabs, profile)
         if key not in _RENDERED:
-            job = make_job(catalogue, layout, size, language, event, tabs, profile)
+            job = make_job(catalogue, layout, size, language, event, tabs, profile,
+                           notice=notice_for(catalogue, layout, size, language))
             _RENDERED[key] = render(job, catalogue).pdf
         return _RENDERED[key]
 
@@ -32,9 +34,27 @@ def rendered(catalogue):
 
 
 def catalogue_pieces() -> list[tuple[str, str]]:
-    """Every layout × size of the catalogue, read at collection time."""
+    """Every layout × size of the catalogue, read at collection time (a state's notice in
+    the sizes a notice printed in English alone is made in)."""
     catalogue = load_catalogue()
-    return [(name, size) for name, spec in catalogue.layouts.items() for size in spec.sizes]
+    return [(name, size) for name, spec in catalogue.layouts.items() for size in spec.sizes
+            if not spec.state_notice or notice_for(catalogue, name, size, "en")]
+
+
+def notice_for(catalogue: Catalogue, layout: str, size: str | None,
+               language: str) -> NoticeRef | None:
+    """For a notice layout, the first state's notice made in this size and language on
+    a sheet of its own; None for other layouts."""
+    if not catalogue.layouts[layout].state_notice:
+        return None
+    dimensions = {name: (s.width_pt, s.height_pt) for name, s in catalogue.sizes.items()}
+    for state in catalogue.notices.values():
+        for notice_id, notice in state.notices.items():
+            sizes = notice_sizes(notice, catalogue.layouts[layout].sizes, dimensions)
+            if ((size is None or size in sizes) and notice.rules.sheets != "together"
+                    and all(code in notice.wording for code in language.split("+"))):
+                return NoticeRef(state.state, notice_id)
+    return None
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import catalogue_pieces
+from tests.conftest import catalogue_pieces, notice_for
 from tests.pdfread import (
     chars,
     decode_qr,
@@ -57,6 +57,11 @@ def test_every_number_printed_comes_from_the_content(catalogue, rendered, layout
     sources = [hotline.call.display, hotline.text.display, hotline.tty.display,
                hotline.emergency.display, publisher.line,
                *_strings(catalogue.languages["en"].strings)]
+    notice = notice_for(catalogue, layout, size, "en")
+    if notice is not None:  # a state's notice: its law's wording, numbers and citation
+        law = catalogue.notices[notice.state].notices[notice.notice]
+        sources += [law.wording["en"].text, law.citation, law.checked.isoformat(),
+                    *(number.display for number in law.numbers)]
     allowed = {run for source in sources for run in re.findall(r"\d+", source)}
     printed = set(re.findall(r"\d+", lines_of(rendered(layout, size))))
     assert printed, "no numbers at all"

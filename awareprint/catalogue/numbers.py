@@ -13,10 +13,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # the catalogue's loader checks notices' numbers with this module
-    from .load import Catalogue
+from .content import Hotline
+
+
+class WithHotline(Protocol):
+    """The catalogue, as far as this module needs it (the loader uses this module)."""
+
+    @property
+    def hotline(self) -> Hotline: ...
 
 MIN_DIGITS = 5       # fewer: a year, a street number, "24/7", "TTY 711"
 PHONE_DIGITS = 7     # this many and more: a phone number, whatever else it is near
@@ -73,7 +79,7 @@ def partner_numbers(lines: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for text in lines for n in phone_numbers(text)))
 
 
-def near_hotline(digits: str, catalogue: Catalogue) -> str | None:
+def near_hotline(digits: str, catalogue: WithHotline) -> str | None:
     """The hotline number `digits` is, or is within two digits of; None if none."""
     hotline = catalogue.hotline
     for line in (hotline.call, hotline.text, hotline.tty):
