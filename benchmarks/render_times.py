@@ -35,9 +35,13 @@ sys.path.insert(0, str(ROOT))
 def pieces():
     from awareprint.catalogue.jobs import make_job
     from awareprint.catalogue.load import load_catalogue
+    from awareprint.catalogue.notices import NoticeRef
 
     catalogue = load_catalogue()
-    jobs = [make_job(catalogue, layout) for layout in catalogue.layouts]
+    jobs = [make_job(catalogue, layout) for layout, spec in catalogue.layouts.items()
+            if not spec.state_notice]
+    jobs += [make_job(catalogue, "notice", language="en", notice=NoticeRef("CA")),
+             make_job(catalogue, "notice", language="en+es", notice=NoticeRef("FL"))]
     jobs += [make_job(catalogue, "poster", language=code) for code in ("zh-Hans", "ar")]
     jobs += [make_job(catalogue, "poster", language="en+es"),
              make_job(catalogue, "poster", profile="press"),

@@ -208,6 +208,41 @@ def notice_floors(notice: Notice | None) -> dict[str, float]:
     return {name: notice.rules.min_type_pt for name in WORDING_SLOTS}
 
 
+LINE_HEIGHT = 1.3        # the wording's line height (layouts/notice/style.css), in em
+BLOCK_EM = 12            # what a paragraph's or a list item's last line and gap cost, in em
+WIDE_FROM = 0x2E80       # CJK and later: a character about 1 em wide (Latin about 0.55)
+
+
+def first_sizes(job: Job, catalogue: Catalogue) -> dict[str, tuple[float, float]]:
+    """For a state's notice, where to start setting its wording: the size at which its
+    text about fills its slot, a little above (the fit sets it smaller from there), never
+    above the design size. Slot → (design size, first size). Spares the fit the steps
+    from a design size chosen for the shortest law down to the longest one's."""
+    notice = notice_of(catalogue, job)
+    if notice is None:
+        return {}
+    spec = catalogue.layouts[job.layout]
+    size = catalogue.sizes[job.size]
+    geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
+                       language_count=len(job.languages), partner=job.partner is not None,
+                       floors=notice_floors(notice))
+    boxes = geometry.layout_boxes()
+    names = (["wording"] if len(job.languages) == 1
+             else [f"wording_{n}" for n in range(1, len(job.languages) + 1)])
+    guesses = []
+    for name, code in zip(names, job.languages, strict=True):
+        if name not in boxes:
+            return {}
+        wording = notice.wording[code]
+        ems = sum(1.0 if ord(char) >= WIDE_FROM else 0.55 for char in wording.text)
+        blocks = sum(len(block) if isinstance(block, list) else 1 for block in wording.blocks)
+        rect = boxes[name].rect
+        guesses.append((rect.w * rect.h / (LINE_HEIGHT * (ems + BLOCK_EM * blocks))) ** 0.5)
+    first = round(min(guesses) * 1.12, 2)
+    return {name: (boxes[name].font_pt, max(boxes[name].min_pt, min(boxes[name].font_pt, first)))
+            for name in names}
+
+
 def _typeset_wording(catalogue: Catalogue, job: Job, code: str, joined: frozenset[str],
                      whole: frozenset[str]) -> tuple[Markup | None, tuple[object, ...]]:
     """A notice's heading and blocks in one language, typeset; nothing for other jobs."""

@@ -20,6 +20,7 @@ from ..compose.piece import (
     compose,
     ending_text,
     endings_of,
+    first_sizes,
     job_strings,
     notice_of,
 )
@@ -90,8 +91,9 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
     """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
     never below their minimum. Returns the fitting layout and what was made smaller."""
     groups = _size_groups(catalogue, job)
-    font_pt: dict[str, float] = {}
-    design: dict[str, float] = {}
+    first = first_sizes(job, catalogue)
+    font_pt = {name: start for name, (_, start) in first.items()}
+    design = {name: size for name, (size, start) in first.items() if start < size}
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
         columns = _side_by_side(groups, composed.geometry)
