@@ -254,3 +254,21 @@ def test_an_order_names_the_state_and_gets_the_law_languages(tmp_path):
     assert any("items.0.state: no notice for the state 'Texas'; we have: CA (California)"
                in p for p in problems), problems
     assert any("--state works with: notice" in p for p in problems), problems
+
+
+def test_notices_on_a_press_sheet_are_held_to_their_law():
+    """Imposed, the notice keeps its name and is read back against its law: the wording
+    word for word and at the law's size (the sheet itself is no page of the notice)."""
+    from awareprint.catalogue.jobs import make_sheet_job
+    from awareprint.sheets.impose import render_sheet
+
+    job = make_sheet_job(CATALOGUE, "notice", None, ["en+es"], "sra3",
+                         notice=NoticeRef("MD", "restroom"))
+    assert job.file_name == "notice-MD-restroom_letter_en+es_sra3_press.pdf"
+    sheet = render_sheet(job, CATALOGUE)
+    report = preflight(sheet.pdf, CATALOGUE)
+    assert report.faults == [], report.faults
+    assert report.notice == "MD restroom en es"
+    assert any(line.startswith("wording en") and " 0 characters differ" in line
+               for line in report.notice_lines), report.notice_lines
+    assert "pieces on a sheet" in " ".join(report.notice_lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from .language_checks import source_language, stale_keys
 from .load import Catalogue
 from .notices import GENERAL, Notice
@@ -42,18 +44,21 @@ def _notice_lines(code: str, name: str, notice_id: str, notice: Notice) -> list[
     which = "" if notice_id == GENERAL else f" --notice {notice_id}"
     wording = ", ".join(f"{c} {w.status}" for c, w in notice.wording.items())
     type_size = (f"type ≥ {rules.min_type_pt:g} pt" if rules.min_type_pt
-                 else "no type size set") + (" bold" if rules.bold else "")
-    return [
-        f"  {code}{which:<18} {name}: {notice.title}; {notice.citation}, "
-        f"wording checked {notice.checked.isoformat()}",
-        f"      page ≥ {rules.min_width_in:g} × {rules.min_height_in:g} in, {type_size}; "
+                 else "no type size set") + (", bold" if rules.bold else "")
+    facts = [
+        f"page ≥ {rules.min_width_in:g} × {rules.min_height_in:g} in, {type_size}; "
         f"languages {'+'.join(rules.languages)} ({_SHEETS[rules.sheets]})"
         + (f"; {rules.languages_note}" if rules.languages_note else ""),
-        f"      wording: {wording}",
-        f"      posted by: {'; '.join(notice.businesses)}",
-        f"      where: {notice.posting}",
+        f"wording: {wording}",
+        f"posted by: {'; '.join(notice.businesses)}",
+        f"where: {notice.posting}",
     ]
+    return [f"  {code}{which:<18} {name}: {notice.title}; {notice.citation}, "
+            f"wording checked {notice.checked.isoformat()}",
+            *(line for fact in facts for line in textwrap.wrap(
+                fact, WIDTH, initial_indent=" " * 6, subsequent_indent=" " * 8))]
 
 
+WIDTH = 100
 _SHEETS = {"separate": "a sheet each", "together": "on one sheet",
            "either": "one sheet or a sheet each"}
