@@ -272,3 +272,15 @@ def test_notices_on_a_press_sheet_are_held_to_their_law():
     assert any(line.startswith("wording en") and " 0 characters differ" in line
                for line in report.notice_lines), report.notice_lines
     assert "pieces on a sheet" in " ".join(report.notice_lines)
+
+
+def test_a_co_branded_notice_keeps_the_law_whole(parish):
+    """The partner's lockup takes the publisher's line at the foot, never the wording."""
+    job = make_job(CATALOGUE, "notice", None, "en+es", partner=parish,
+                   notice=NoticeRef("FL"))
+    pdf = render(job, CATALOGUE).pdf
+    report = preflight(pdf, CATALOGUE)
+    assert report.faults == [], report.faults
+    text = _words(text_of(pdf))
+    assert "St. Mark's Parish" in text and "Parish office: 402-555-0143" in text
+    assert str(CATALOGUE.branding.publisher.name) not in text
