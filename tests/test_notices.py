@@ -42,7 +42,7 @@ def _words(text: str) -> str:
 
 
 def test_the_states_we_cover():
-    assert {"CA", "FL", "IL", "MD", "MI", "MO", "NM"} <= set(CATALOGUE.notices)
+    assert {"CA", "FL", "IL", "LA", "MD", "MI", "MO", "NM"} <= set(CATALOGUE.notices)
     assert ("FL", "lodging") in NOTICES
     for state, notice_id in NOTICES:
         notice = _notice(state, notice_id)
