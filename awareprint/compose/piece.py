@@ -210,7 +210,7 @@ def notice_floors(notice: Notice | None) -> dict[str, float]:
 
 LINE_HEIGHT = 1.3        # the wording's line height (layouts/notice/style.css), in em
 BLOCK_EM = 12            # what a paragraph's or a list item's last line and gap cost, in em
-WIDE_FROM = 0x2E80       # CJK and later: a character about 1 em wide (Latin about 0.55)
+WIDE_FROM = 0x2E80       # CJK and later: a character about 1 em wide
 
 
 def first_sizes(job: Job, catalogue: Catalogue) -> dict[str, tuple[float, float]]:
@@ -234,13 +234,22 @@ def first_sizes(job: Job, catalogue: Catalogue) -> dict[str, tuple[float, float]
         if name not in boxes:
             return {}
         wording = notice.wording[code]
-        ems = sum(1.0 if ord(char) >= WIDE_FROM else 0.55 for char in wording.text)
+        ems = sum(_em(char) for char in wording.text)
         blocks = sum(len(block) if isinstance(block, list) else 1 for block in wording.blocks)
         rect = boxes[name].rect
         guesses.append((rect.w * rect.h / (LINE_HEIGHT * (ems + BLOCK_EM * blocks))) ** 0.5)
-    first = round(min(guesses) * 1.12, 2)
+    first = round(min(guesses) * 1.15, 2)
     return {name: (boxes[name].font_pt, max(boxes[name].min_pt, min(boxes[name].font_pt, first)))
             for name in names}
+
+
+def _em(char: str) -> float:
+    """About how wide a character is set, in em (a sans serif's averages)."""
+    if ord(char) >= WIDE_FROM:
+        return 1.0
+    if char.isspace():
+        return 0.26
+    return 0.66 if char.isupper() else 0.52
 
 
 def _typeset_wording(catalogue: Catalogue, job: Job, code: str, joined: frozenset[str],
