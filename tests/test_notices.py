@@ -284,3 +284,23 @@ def test_a_co_branded_notice_keeps_the_law_whole(parish):
     text = _words(text_of(pdf))
     assert "St. Mark's Parish" in text and "Parish office: 402-555-0143" in text
     assert str(CATALOGUE.branding.publisher.name) not in text
+
+
+def test_preflight_holds_any_pdf_to_a_state_notice(tmp_path, capsys):
+    """A notice from elsewhere (no name of ours inside) is checked against the law asked
+    for: passes in its language, and the languages it lacks are named."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(_render("CA", "general", "es"))) as document:
+        del document.docinfo["/StateNotice"]
+        document.save(tmp_path / "poster.pdf")
+    assert main(["preflight", str(tmp_path / "poster.pdf"), "--state", "CA", "--lang", "es"]) == 0
+    assert "wording es     0 characters differ" in capsys.readouterr().out
+    assert main(["preflight", str(tmp_path / "poster.pdf"), "--state", "CA"]) == 1
+    out = capsys.readouterr().out
+    assert "notice: the en wording is not on the piece" in out
+    assert main(["preflight", str(tmp_path / "poster.pdf"), "--state", "CA",
+                 "--lang", "ar"]) == 2
+    assert "--lang ar: the CA notice has wording in en, es" in capsys.readouterr().err

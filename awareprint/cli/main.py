@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     preflight.add_argument("--press", action="store_true",
                            help="apply press rules even to files that do not claim to be "
                            "press files")
+    preflight.add_argument("--state", metavar="XX",
+                           help="hold the files to this state's notice (any PDF: another "
+                           "publisher's, a proof); see list")
+    preflight.add_argument("--notice", metavar="ID", help="which of the state's notices")
+    preflight.add_argument("--lang", action="append", metavar="L",
+                           help="the notice's languages in the files (default: its law's)")
     for name in layout_names():
         layout = commands.add_parser(name, help=f"render the {name}")
         layout.add_argument("--size", help="a size of this layout (see list)")
@@ -122,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "preflight":
-            return _preflight(args.files, args.press)
+            return _preflight(args.files, args.press, args)
         if args.command == "stamp":
             return _stamp(args.codes)
         if args.command == "check":
@@ -313,17 +319,18 @@ def _stamp(codes: list[str]) -> int:
     return 0
 
 
-def _preflight(files: list[Path], press: bool) -> int:
+def _preflight(files: list[Path], press: bool, args: argparse.Namespace) -> int:
     from ..catalogue.load import load_catalogue
     from ..preflight.read_back import preflight_file
     from ..preflight.report import format_report
     from ..preflight.tagged import join_tagged
 
     catalogue = load_catalogue()
+    label = _notice_to_check(catalogue, args)
     worst = 0
     for path in files:
         try:
-            report = preflight_file(path, catalogue, press=press or None)
+            report = preflight_file(path, catalogue, press=press or None, notice=label)
         except AwareprintError as error:
             print(f"{PROGRAM}: {error}", file=sys.stderr)
             worst = max(worst, error.exit_code)
@@ -333,6 +340,25 @@ def _preflight(files: list[Path], press: bool) -> int:
         if report.faults:
             worst = max(worst, 1)
     return worst
+
+
+def _notice_to_check(catalogue: Catalogue, args: argparse.Namespace) -> str | None:
+    """The notice `preflight --state` holds files to, named as files name it."""
+    from ..catalogue.notices import notice_label
+
+    notice = _chosen_notice(catalogue, args)
+    if notice is None:
+        if args.lang:
+            raise InputError("--lang goes with --state: the notice whose languages they are")
+        return None
+    codes = tuple(code for entry in (args.lang or _default_languages(catalogue, notice))
+                  for code in entry.split("+"))
+    wording = catalogue.notices[notice.state].notices[notice.notice].wording
+    for code in codes:
+        if code not in wording:
+            raise InputError(f"--lang {code}: the {notice} notice has wording in "
+                             f"{', '.join(wording)}")
+    return notice_label(notice, codes)
 
 
 def _render_jobs(jobs: list, out: Path, preview: bool) -> int:

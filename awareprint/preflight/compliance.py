@@ -28,6 +28,7 @@ MARKERS = set("•‣◦▪-–‐")  # list bullets, and a hyphen ending a line
 LINE_BREAKS = set("\r\n")
 LINE_END_HYPHEN = "\x02"  # pdfium's stand-in for a hyphen that ends a line
 CONTEXT_CHARS = 24
+FOUND_AT_LEAST = 0.75  # less of the wording matched: another text, not this one changed
 BREAK_AFTER = set("-‐–—/")  # a line may end after these inside a word of the law
 FIRST_WIDE = 0x2E80         # CJK and later: written without spaces between words
 
@@ -109,6 +110,12 @@ def _check_wording(report: ComplianceReport, notice: Notice, code: str,
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     if not blocks:
         report.faults.append(f"notice: the {code} wording is not on the piece")
+        return
+    found = sum(block.size for block in blocks) / len(wanted)
+    if found < FOUND_AT_LEAST:
+        report.lines.append(f"wording {code:<6} not on the piece ({found:.0%} of it found)")
+        report.faults.append(f"notice: the {code} wording is not on the piece; print the "
+                             f"{code} notice")
         return
     start, end = blocks[0].b, blocks[-1].b + blocks[-1].size
     differences = []

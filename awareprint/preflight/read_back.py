@@ -38,8 +38,11 @@ SIDES = ("left", "bottom", "right", "top")
 
 
 def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None,
-              source: str = "", font_sources: bool = True) -> PreflightReport:
+              source: str = "", font_sources: bool = True,
+              notice: str | None = None) -> PreflightReport:
     """Inspect one PDF. `press=None` applies press rules when the file claims to be one.
+    `notice` ("CA general en es") holds the file to that state's notice whatever the file
+    says it is (any PDF: another publisher's poster, a print shop's proof).
     `font_sources=False`, for the read-back of our own render before it is written, skips
     what our renders cannot get wrong and only the printed report shows: matching embedded
     fonts to fonts/ by their outlines (fontconfig sees nothing else) and listing the colour
@@ -54,8 +57,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         report.ours = str(document.docinfo.get("/Creator", "")).startswith("awareprint")
         imposition = document.docinfo.get("/Imposition")
         report.sheet = str(imposition) if imposition is not None else None
-        notice = document.docinfo.get(STATE_NOTICE)
-        report.notice = str(notice) if notice is not None else None
+        named = notice or document.docinfo.get(STATE_NOTICE)
+        report.notice = str(named) if named is not None else None
         partner = document.docinfo.get(PARTNER_NUMBERS)
         report.partner_numbers = str(partner).split() if partner is not None else []
         _check_boxes(report, catalogue)
@@ -161,8 +164,8 @@ def _check_notice(reader: pypdfium2.PdfDocument, report: PreflightReport,
     report.faults += compliance.faults
 
 
-def preflight_file(path: Path, catalogue: Catalogue, press: bool | None = None
-                   ) -> PreflightReport:
+def preflight_file(path: Path, catalogue: Catalogue, press: bool | None = None,
+                   notice: str | None = None) -> PreflightReport:
     """Preflight a file on disk; a missing or unreadable file is an InputError."""
     try:
         data = path.read_bytes()
@@ -171,7 +174,7 @@ def preflight_file(path: Path, catalogue: Catalogue, press: bool | None = None
     if not data.startswith(b"%PDF-"):
         raise InputError(f"{path}: not a PDF file")
     try:
-        return preflight(data, catalogue, press, source=str(path))
+        return preflight(data, catalogue, press, source=str(path), notice=notice)
     except (pikepdf.PdfError, pypdfium2.PdfiumError) as error:
         raise InputError(f"{path}: damaged PDF ({error})") from None
 
