@@ -66,8 +66,8 @@ def test_two_languages_in_one_piece(catalogue, rendered, layout, codes):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("layout", "size"), [(name, size) for name, spec in
-                                              CATALOGUE.layouts.items() for size in spec.sizes])
+@pytest.mark.parametrize(("layout", "size"), [(name, size) for name in LAYOUTS
+                                              for size in CATALOGUE.layouts[name].sizes])
 @pytest.mark.parametrize("codes", LANGUAGES + ALL_PAIRS)
 def test_every_piece_of_the_catalogue(catalogue, rendered, layout, size, codes):
     _read_back(catalogue, rendered(layout, size, codes), codes)

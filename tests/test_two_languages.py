@@ -42,7 +42,8 @@ def test_the_number_keeps_its_one_language_size(catalogue, rendered, layout, siz
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("layout", "size"), [(name, size) for name, spec in
-                                              CATALOGUE.layouts.items() for size in spec.sizes])
+                                              CATALOGUE.layouts.items() for size in spec.sizes
+                                              if not spec.state_notice])
 def test_the_number_keeps_its_size_in_every_pair_and_language(catalogue, rendered, layout,
                                                               size):
     number = catalogue.hotline.call.display
