@@ -304,3 +304,15 @@ def test_preflight_holds_any_pdf_to_a_state_notice(tmp_path, capsys):
     assert main(["preflight", str(tmp_path / "poster.pdf"), "--state", "CA",
                  "--lang", "ar"]) == 2
     assert "--lang ar: the CA notice has wording in en, es" in capsys.readouterr().err
+
+
+def test_the_proof_gives_each_state_its_own_block():
+    """Two states' notices share layout, size and language: neither hides the other."""
+    from awareprint.sheets.proof_grid import Entry, arrange
+
+    jobs = [make_job(CATALOGUE, "notice", "letter", "en", notice=NoticeRef(state))
+            for state in ("CA", "MI")]
+    groups = arrange([Entry(job) for job in jobs], CATALOGUE)
+    assert [group.layout_title for group in groups] == ["State notice CA", "State notice MI"]
+    assert all(cell is not None for group in groups for band in group.bands
+               for row in band.rows for cell in row.cells)

@@ -1,6 +1,7 @@
-"""How a proof's pieces are arranged: a block per layout × size, a column per language (so
-the languages of one piece sit side by side), a row per page of the one-language pieces,
-then a row per page of the two-language pieces, each under its second language."""
+"""How a proof's pieces are arranged: a block per layout × size (and per state's notice), a
+column per language (so the languages of one piece sit side by side), a row per page of the
+one-language pieces, then a row per page of the two-language pieces, each under its second
+language."""
 
 from __future__ import annotations
 
@@ -89,17 +90,20 @@ def arrange(entries: Sequence[Entry], catalogue: Catalogue) -> list[Group]:
     """The entries in blocks, in the order the catalogue lists layouts and sizes."""
     source = source_language(catalogue.languages).language.code
     order = [source, *(code for code in catalogue.languages if code != source)]
-    blocks: dict[tuple[str, str], list[Entry]] = {}
+    # A state's notices share a layout and a size: a block for each notice.
+    blocks: dict[tuple[str, str, str], list[Entry]] = {}
     for entry in entries:
-        blocks.setdefault((entry.job.layout, entry.job.size), []).append(entry)
+        notice = str(entry.job.notice) if entry.job.notice else ""
+        blocks.setdefault((entry.job.layout, notice, entry.job.size), []).append(entry)
     groups = []
-    for (layout, size), members in blocks.items():
+    for (layout, notice, size), members in blocks.items():
         spec, paper = catalogue.layouts[layout], catalogue.sizes[size]
+        title = f"{spec.title} {notice}" if notice else spec.title
         codes = [code for code in order if any(_column(e) == code for e in members)]
         bands = tuple(_band(members, codes[start:start + MAX_COLUMNS], catalogue)
                       for start in range(0, len(codes), MAX_COLUMNS))
         pairs = [e.job.languages[0] for e in members if len(e.job.languages) == 2]
-        groups.append(Group(layout, size, spec.title, paper.title, paper.dimensions,
+        groups.append(Group(layout, size, title, paper.title, paper.dimensions,
                             paper.height / paper.width, pairs[0] if pairs else source, bands))
     return groups
 
