@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from .layouts import Box, LayoutSpec, Masthead
@@ -77,6 +77,7 @@ class PlacedSlot:
     number_pt: float | None = None  # the hotline number's size in this slot, if it has one
     max_pt: float | None = None     # how large short text in it may grow
     items: int | None = None        # how many items of a list it prints (None: all)
+    statute: bool = False           # prints a law's wording (never below its type size)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def resolve(
     language_count: int = 1,
     partner: bool = False,
     masthead_gain_pt: float = 0.0,
-    floors: Mapping[str, float] | None = None,
+    statute_pt: float | None = None,
 ) -> Geometry:
     """Turn percentages into points for one size; type scales with the page.
 
@@ -198,7 +199,7 @@ def resolve(
     tear-off tabs at once). `language_count` 2 takes the layout's bilingual pages;
     `partner` the co-branded pages (with the partner's logo and lines);
     `masthead_gain_pt` the height a short headline's band gives to the body (Masthead);
-    `floors` raises named slots' minimum (and their size, when below it): a law's type size.
+    `statute_pt` (a law's type size) is the least size of the slots printing its wording.
     """
     width, height = size.width_pt, size.height_pt
     scale = scale_for(size, reference)
@@ -219,11 +220,11 @@ def resolve(
                                reach(box.left + box.width >= 100),
                                reach(box.top + box.height >= 100))
 
-    def type_size(name: str, design_pt: float) -> float:
-        return max(sizes.get(name, round(design_pt * scale, 2)), floor(name))
+    def type_size(name: str, design_pt: float, statute: bool = False) -> float:
+        return max(sizes.get(name, round(design_pt * scale, 2)), floor(statute))
 
-    def floor(name: str, min_pt: float = 0.0) -> float:
-        return max(min_pt, (floors or {}).get(name, 0.0))
+    def floor(statute: bool, min_pt: float = 0.0) -> float:
+        return max(min_pt, statute_pt or 0.0) if statute else min_pt
 
     def number_size(number_pt: float | None) -> float | None:
         """The number keeps its size when the rest of its slot is set smaller to fit: it
@@ -236,10 +237,10 @@ def resolve(
             panels=tuple(PlacedPanel(key, panel(p, name), p.fill)
                          for key, p in page.panels.items()),
             slots=tuple(
-                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt), floor(key, s.min_pt),
-                           s.optional,
-                           number_size(s.number_pt),
-                           round(s.max_pt * scale, 2) if s.max_pt else None, s.items)
+                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt, s.statute),
+                           floor(s.statute, s.min_pt), s.optional, number_size(s.number_pt),
+                           round(s.max_pt * scale, 2) if s.max_pt else None, s.items,
+                           s.statute)
                 for key, s in page.slots.items()
             ),
         )

@@ -56,6 +56,8 @@ class Slot(Box):
     max_pt: PositiveFloat | None = None
     # How many items of a list (questions, signs) the slot prints: the first `items`.
     items: PositiveInt | None = None
+    # The slot prints a law's wording (state notices): never set below the law's type size.
+    statute: bool = False
 
     @model_validator(mode="after")
     def _minimum_below_design(self) -> Slot:

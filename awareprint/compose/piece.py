@@ -35,9 +35,7 @@ from .scissors import scissors_svg
 from .typesetting import aside, bound, typeset
 
 HOUSE_CSS = "house.css"
-WORDING = "wording"
-# The slots of a notice layout that print the law's wording: never below its type size.
-WORDING_SLOTS = ("wording", "wording_1", "wording_2")
+WORDING = "wording"  # the name of a notice's wording among the paragraphs (job_strings)
 
 
 @dataclass(frozen=True)
@@ -114,7 +112,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        frame_for(job.profile, size, house, job.on_sheet), mirrored, font_pt,
                        count, partner=job.partner is not None,
-                       masthead_gain_pt=masthead_gain_pt, floors=notice_floors(notice))
+                       masthead_gain_pt=masthead_gain_pt, statute_pt=statute_pt(notice))
     palette = house.palette
     head = Markup("\n").join([
         Markup("<style>{}</style>").format(
@@ -148,7 +146,6 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "geometry": geometry,
         "marks": printer_marks(job, catalogue, geometry),
         "notice": notice,  # a state's notice (notice layouts), or None
-        "state": catalogue.notices[job.notice.state] if job.notice else None,
     }
     try:
         html = _environment(spec.folder, catalogue.layouts_dir).get_template(
@@ -178,16 +175,20 @@ def _typeset(text: str, script: str, joined: bool, whole: frozenset[str]) -> Mar
     return typeset(text, script, joined, whole)
 
 
+def _marked(text: str, script: str, joined: bool, unbroken: frozenset[str]) -> Markup:
+    """One paragraph typeset, kept whole where it holds one of the `unbroken` words."""
+    return _typeset(text, script, joined, frozenset(word for word in unbroken if word in text))
+
+
 def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset(),
                     whole: frozenset[str] = frozenset()) -> dict[str, object]:
     """Every string of a language marked up for the line breaker (typesetting.py); each
     paragraph's ending is named `code.key` (`code.key.n` in a list)."""
     script, code = language.language.script, language.language.code
-    unbroken = frozenset(language.language.unbroken)
+    unbroken = frozenset(language.language.unbroken) | whole
 
     def marked(text: str, ending: str) -> Markup:
-        return _typeset(text, script, ending in joined,
-                        frozenset(word for word in whole | unbroken if word in text))
+        return _marked(text, script, ending in joined, unbroken)
 
     return {key: [marked(item, f"{code}.{key}.{n}") for n, item in enumerate(value)]
             if isinstance(value, list) else marked(value, f"{code}.{key}")
@@ -201,11 +202,9 @@ def notice_of(catalogue: Catalogue, job: Job) -> Notice | None:
     return catalogue.notices[job.notice.state].notices[job.notice.notice]
 
 
-def notice_floors(notice: Notice | None) -> dict[str, float]:
-    """The law's type size as the floor of the slots printing its wording."""
-    if notice is None or notice.rules.min_type_pt is None:
-        return {}
-    return {name: notice.rules.min_type_pt for name in WORDING_SLOTS}
+def statute_pt(notice: Notice | None) -> float | None:
+    """The least size of the slots printing a law's wording: the law's type size."""
+    return None if notice is None else notice.rules.min_type_pt
 
 
 LINE_HEIGHT = 1.3        # the wording's line height (layouts/notice/style.css), in em
@@ -225,14 +224,13 @@ def first_sizes(job: Job, catalogue: Catalogue) -> dict[str, tuple[float, float]
     size = catalogue.sizes[job.size]
     geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], job.tabs,
                        language_count=len(job.languages), partner=job.partner is not None,
-                       floors=notice_floors(notice))
+                       statute_pt=statute_pt(notice))
     boxes = geometry.layout_boxes()
-    names = (["wording"] if len(job.languages) == 1
-             else [f"wording_{n}" for n in range(1, len(job.languages) + 1)])
+    names = [name for name, slot in boxes.items() if slot.statute]  # a language each
+    if len(names) != len(job.languages):
+        return {}
     guesses = []
     for name, code in zip(names, job.languages, strict=True):
-        if name not in boxes:
-            return {}
         wording = notice.wording[code]
         ems = sum(_em(char) for char in wording.text)
         blocks = sum(len(block) if isinstance(block, list) else 1 for block in wording.blocks)
@@ -263,8 +261,7 @@ def _typeset_wording(catalogue: Catalogue, job: Job, code: str, joined: frozense
     unbroken = frozenset(language.unbroken) | whole | _numbers_in(wording.text)
 
     def marked(text: str, ending: str) -> Markup:
-        return _typeset(text, language.script, ending in joined,
-                        frozenset(word for word in unbroken if word in text))
+        return _marked(text, language.script, ending in joined, unbroken)
 
     heading = marked(wording.heading, f"{code}.{WORDING}.heading") if wording.heading else None
     blocks = tuple([marked(item, f"{code}.{WORDING}.{n}.{m}") for m, item in enumerate(block)]
