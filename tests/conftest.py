@@ -47,10 +47,9 @@ def notice_for(catalogue: Catalogue, layout: str, size: str | None,
     a sheet of its own; None for other layouts."""
     if not catalogue.layouts[layout].state_notice:
         return None
-    dimensions = {name: (s.width_pt, s.height_pt) for name, s in catalogue.sizes.items()}
     for state in catalogue.notices.values():
         for notice_id, notice in state.notices.items():
-            sizes = notice_sizes(notice, catalogue.layouts[layout].sizes, dimensions)
+            sizes = notice_sizes(notice, catalogue.layouts[layout].sizes, catalogue.sizes)
             if ((size is None or size in sizes) and notice.rules.sheets != "together"
                     and all(code in notice.wording for code in language.split("+"))):
                 return NoticeRef(state.state, notice_id)

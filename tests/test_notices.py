@@ -316,3 +316,20 @@ def test_the_proof_gives_each_state_its_own_block():
     assert [group.layout_title for group in groups] == ["State notice CA", "State notice MI"]
     assert all(cell is not None for group in groups for band in group.bands
                for row in band.rows for cell in row.cells)
+
+
+def test_an_order_names_a_notice_the_state_lacks_at_its_field(tmp_path):
+    from awareprint.errors import ContentError
+    from awareprint.orders.order_file import load_order
+
+    path = tmp_path / "order.yaml"
+    path.write_text("partner:\n  name: Gulf Coast Inns\nitems:\n"
+                    "  - layout: notice\n    state: fl\n    notice: bars\n"
+                    f"  - layout: notice\n    state: {'X' * 100}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_order(path, CATALOGUE)
+    problems = caught.value.problems
+    assert any("items.0.notice: Florida has no 'bars' notice; it has: general, lodging" in p
+               for p in problems), problems
+    (long_name,) = [p for p in problems if "items.1.state" in p]
+    assert "X" * 40 + "…'" in long_name and "X" * 41 not in long_name

@@ -286,8 +286,7 @@ def _checked_notice(catalogue: Catalogue, layout: str, notice: NoticeRef | None,
     if law.rules.sheets == "together" and not set(together) <= set(languages):
         raise InputError(f"the {notice} notice's law wants {' and '.join(together)} on one "
                          f"sheet: --lang {'+'.join(together)}")
-    fitting = notice_sizes(law, spec.sizes, {name: (s.width_pt, s.height_pt)
-                                             for name, s in catalogue.sizes.items()})
+    fitting = notice_sizes(law, spec.sizes, catalogue.sizes)
     if size is None:
         return notice, fitting[0]
     problem = size_problem(law, catalogue.sizes[size].width_pt, catalogue.sizes[size].height_pt)

@@ -128,8 +128,7 @@ def _check_notices(notices: dict[str, StateNotices], languages: dict[str, Langua
                                                     sizes[name].height_pt):
                     problems.add(path, f"notices.{notice_id}.sizes", f"'{name}' is smaller "
                                  "than the law's page size")
-            if layout is not None and not notice_sizes(
-                    notice, layout.sizes, {n: (s.width_pt, s.height_pt) for n, s in sizes.items()}):
+            if layout is not None and not notice_sizes(notice, layout.sizes, sizes):
                 problems.add(path, f"notices.{notice_id}.rules", "no size of the "
                              f"{layout.name} layout is as large as the law asks; add one")
             for code in notice.wording:

@@ -9,6 +9,7 @@ in every language the state publishes (or, marked draft, that we translated).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..errors import InputError
 from .content import Hotline, Text
 from .numbers import KEYPAD, phone_numbers
 from .schema import Problems, Strict, load
+from .sizes import Size
 
 NOTICES_FOLDER = "notices"
 POINTS_PER_INCH = 72.0
@@ -182,20 +184,37 @@ class NoticeRef:
         return self.state if self.notice == GENERAL else f"{self.state} {self.notice}"
 
 
-def choose_notice(states: dict[str, StateNotices], state: str,
-                  notice: str | None) -> NoticeRef:
-    """The notice asked for, by state code or name (any case); its first notice when
-    `notice` is None. An unknown one is an InputError naming those we have."""
+SHOWN_CHARS = 40  # of a name we do not know, as an error repeats it
+
+
+def _shown(asked: str) -> str:
+    """What a user asked for, as a message repeats it: quoted, escaped, cut short."""
+    cut = asked.strip()
+    return repr(cut[:SHOWN_CHARS] + ("…" if len(cut) > SHOWN_CHARS else ""))
+
+
+def choose_state(states: dict[str, StateNotices], state: str) -> StateNotices:
+    """A state by its code or name (any case); an unknown one is an InputError naming
+    those we have."""
     wanted = state.strip()
     found = next((s for s in states.values()
                   if wanted.upper() == s.state or wanted.casefold() == s.name.casefold()), None)
     if found is None:
         known = ", ".join(f"{s.state} ({s.name})" for s in states.values())
-        raise InputError(f"no notice for the state '{state}'; we have: {known or 'none'}")
+        raise InputError(f"no notice for the state {_shown(state)}; we have: "
+                         f"{known or 'none'}")
+    return found
+
+
+def choose_notice(states: dict[str, StateNotices], state: str,
+                  notice: str | None) -> NoticeRef:
+    """The notice asked for: the state's (choose_state) `notice`, its first when None. An
+    unknown one is an InputError naming those the state has."""
+    found = choose_state(states, state)
     if notice is None or (notice == GENERAL and GENERAL not in found.notices):
         return NoticeRef(found.state, next(iter(found.notices)))
     if notice not in found.notices:
-        raise InputError(f"{found.name} has no '{notice}' notice; it has: "
+        raise InputError(f"{found.name} has no {_shown(notice)} notice; it has: "
                          f"{', '.join(found.notices)}")
     return NoticeRef(found.state, notice)
 
@@ -214,16 +233,17 @@ def size_problem(notice: Notice, width_pt: float, height_pt: float) -> str | Non
     return f"the law asks for at least {rules.min_width_in:g} × {rules.min_height_in:g} in"
 
 
-def notice_sizes(notice: Notice, layout_sizes: list[str],
-                 dimensions: dict[str, tuple[float, float]]) -> list[str]:
+def notice_sizes(notice: Notice, layout_sizes: list[str], sizes: Mapping[str, Size]
+                 ) -> list[str]:
     """The sizes a notice is made in (its own list, or every layout size its law's page
     size allows, turned the way the law gives it: 8.5 × 11 in upright, 11 in wide and
     8.5 in high across), the default first."""
     if notice.sizes:
         return list(notice.sizes)
     across = notice.rules.min_width_in > notice.rules.min_height_in
-    return [name for name in layout_sizes if not size_problem(notice, *dimensions[name])
-            and (dimensions[name][0] > dimensions[name][1]) == across]
+    return [name for name in layout_sizes
+            if not size_problem(notice, sizes[name].width_pt, sizes[name].height_pt)
+            and (sizes[name].width_pt > sizes[name].height_pt) == across]
 
 
 def notice_label(notice: NoticeRef | None, languages: tuple[str, ...]) -> str | None:

@@ -21,7 +21,13 @@ from pydantic import Field, StringConstraints, ValidationError, field_validator
 from ..catalogue.jobs import Job, PartnerMark, make_job
 from ..catalogue.load import Catalogue
 from ..catalogue.names import matched, suggestion
-from ..catalogue.notices import NoticeRef, choose_notice, notice_languages, notice_sizes
+from ..catalogue.notices import (
+    NoticeRef,
+    choose_notice,
+    choose_state,
+    notice_languages,
+    notice_sizes,
+)
 from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
@@ -388,9 +394,8 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
 
 def _notice_size(catalogue: Catalogue, layout: str, notice: NoticeRef) -> str:
     """The size a state's notice is made in when an item names none."""
-    dimensions = {name: (s.width_pt, s.height_pt) for name, s in catalogue.sizes.items()}
     return notice_sizes(catalogue.notices[notice.state].notices[notice.notice],
-                        catalogue.layouts[layout].sizes, dimensions)[0]
+                        catalogue.layouts[layout].sizes, catalogue.sizes)[0]
 
 
 def _notice(item: Item, loc: tuple[Any, ...], catalogue: Catalogue,
@@ -401,9 +406,12 @@ def _notice(item: Item, loc: tuple[Any, ...], catalogue: Catalogue,
             problems.add((*loc, "notice"), "a notice needs its state: add state (e.g. FL)")
         return None
     try:
-        return choose_notice(catalogue.notices, item.state, item.notice)
+        state = choose_state(catalogue.notices, item.state)
     except InputError as error:
-        field = "notice" if str(error).startswith(tuple(
-            f"{s.name} has no" for s in catalogue.notices.values())) else "state"
-        problems.add((*loc, field), str(error))
+        problems.add((*loc, "state"), str(error))
+        return None
+    try:
+        return choose_notice(catalogue.notices, state.state, item.notice)
+    except InputError as error:
+        problems.add((*loc, "notice"), str(error))
         return None

@@ -52,13 +52,12 @@ def notice_jobs(catalogue: Catalogue, layout: str, profile: str = "office") -> l
     wants on one sheet), on every size of the layout the law allows."""
     jobs = []
     sizes = catalogue.layouts[layout].sizes
-    dimensions = {name: (s.width_pt, s.height_pt) for name, s in catalogue.sizes.items()}
     for state in catalogue.notices.values():
         for notice_id, notice in state.notices.items():
             ref = NoticeRef(state.state, notice_id)
             pieces = notice_languages(notice) if notice.rules.sheets == "together" else [
                 *notice.wording]
-            for size in notice_sizes(notice, sizes, dimensions):
+            for size in notice_sizes(notice, sizes, catalogue.sizes):
                 jobs += [make_job(catalogue, layout, size, code, profile=profile, notice=ref)
                          for code in pieces]
     return jobs
