@@ -83,8 +83,8 @@ class Wording(Strict):
     @property
     def text(self) -> str:
         """Every word of the wording, in order, as one line."""
-        return " ".join(" ".join([item for item in block] if isinstance(block, list)
-                                 else [block]) for block in self.blocks)
+        return " ".join(" ".join(block) if isinstance(block, list) else block
+                        for block in self.blocks)
 
 
 class Rules(Strict):

@@ -17,7 +17,7 @@ import pypdfium2
 
 from ..catalogue.house import PressRules
 from ..catalogue.load import Catalogue
-from ..catalogue.notices import parse_notice_label
+from ..catalogue.notices import Notice, NoticeRef, parse_notice_label
 from ..catalogue.numbers import PHONE_DIGITS, near_hotline, phone_numbers
 from ..errors import InputError
 from . import structure
@@ -136,30 +136,37 @@ def _known_numbers(catalogue: Catalogue, report: PreflightReport) -> set[str]:
     figures of its citation (a section number is no phone number)."""
     hotline = catalogue.hotline
     known = {line.digits for line in (hotline.call, hotline.text, hotline.tty)}
-    named = parse_notice_label(report.notice) if report.notice else None
-    state = catalogue.notices.get(named[0].state) if named else None
-    if named and state and named[0].notice in state.notices:
-        notice = state.notices[named[0].notice]
+    named = _named_notice(report, catalogue)
+    if named is not None:
+        notice = named[2]
         known |= {number.digits for number in notice.numbers}
         known |= set(phone_numbers(notice.citation))
     return known
 
 
+def _named_notice(report: PreflightReport, catalogue: Catalogue
+                  ) -> tuple[NoticeRef, tuple[str, ...], Notice] | None:
+    """The state's notice a file says it is (its languages, its law), if we have it."""
+    named = parse_notice_label(report.notice) if report.notice else None
+    state = catalogue.notices.get(named[0].state) if named else None
+    if named is None or state is None or named[0].notice not in state.notices:
+        return None
+    return named[0], named[1], state.notices[named[0].notice]
+
+
 def _check_notice(reader: pypdfium2.PdfDocument, report: PreflightReport,
                   catalogue: Catalogue) -> None:
     """A file that says it is a state's notice is held to that notice's law."""
-    assert report.notice is not None
-    named = parse_notice_label(report.notice)
-    state = catalogue.notices.get(named[0].state) if named else None
-    if named is None or state is None or named[0].notice not in state.notices:
+    named = _named_notice(report, catalogue)
+    if named is None:
         report.faults.append(f"the file says it is the notice '{report.notice}', which is not "
                              "in content/notices/")
         return
-    ref, languages = named
+    ref, languages, notice = named
     trim = report.boxes["TrimBox"] or report.boxes["MediaBox"]
     size = None if report.sheet is not None or trim is None else (trim[2] - trim[0],
                                                                   trim[3] - trim[1])
-    compliance = check_notice(reader, ref, state.notices[ref.notice], languages, size)
+    compliance = check_notice(reader, ref, notice, languages, size)
     report.notice_lines = [compliance.notice, *compliance.lines]
     report.faults += compliance.faults
 

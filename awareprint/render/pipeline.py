@@ -267,11 +267,9 @@ def _smaller_sizes(overflowing: list[Misfit], geometry: Geometry,
     sizes: dict[str, float] = {}
     for misfit in overflowing:
         key = _size_key(misfit.slot)
-        current = _size_of(key, geometry)
-        minimum = boxes[misfit.slot].min_pt
-        if current <= minimum + 0.005:
+        if _at_minimum(misfit, geometry):
             return {}  # cannot go smaller: report the overflow
-        size = max(minimum, round(current * SHRINK_STEP, 2))
+        size = max(boxes[misfit.slot].min_pt, round(_size_of(key, geometry) * SHRINK_STEP, 2))
         for member in groups.get(key, [key]):
             sizes[member] = min(size, sizes.get(member, size))
     return sizes
