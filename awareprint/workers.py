@@ -43,7 +43,7 @@ def run_parallel(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]],
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pending = deque(enumerate(tasks))
-    busy: dict[_Worker, int] = {}
+    busy: dict[Worker, int] = {}
     starts, most_starts = 0, workers + len(tasks)  # every task may cost one worker
     why = "each died before it took a task"
     try:
@@ -51,7 +51,7 @@ def run_parallel(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]],
             while pending and len(busy) < workers and starts < most_starts:
                 starts += 1
                 try:
-                    worker = _Worker(context, function)
+                    worker = Worker(context, function)
                 except OSError as error:  # no memory or processes left to start one
                     why = error.strerror or str(error)
                     break
@@ -78,7 +78,9 @@ def run_parallel(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]],
             worker.stop()
 
 
-class _Worker:
+class Worker:
+    """A process that takes one task at a time and answers it; kept warm between tasks."""
+
     def __init__(self, context: Any, function: Callable[..., Any]) -> None:
         self.connection, theirs = context.Pipe()
         self.process = context.Process(target=_serve, args=(function, theirs, os.getpid()),
@@ -121,7 +123,7 @@ class _Worker:
 
 def _serve(function: Callable[..., Any], connection: Connection, parent: int) -> None:
     """A worker's life: take a task, answer, until told to stop or the parent is gone."""
-    _end_with_parent(parent)
+    end_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, _exit)
     while True:
@@ -146,7 +148,7 @@ def _exit(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _end_with_parent(parent: int) -> None:
+def end_with_parent(parent: int) -> None:
     """Make this process end when `parent` does: the kernel signals it (Linux), and a
     watchdog thread checks in case the kernel cannot."""
     with contextlib.suppress(OSError, AttributeError):

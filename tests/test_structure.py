@@ -24,8 +24,8 @@ STAGES = {
     "render": 3,      # lay out, fit, finish, read back, write
     "sheets": 4,      # imposition
     "orders": 5,      # order files, batch runs, job ticket
-    "cli": 6,         # front ends
-    "web": 6,
+    "web": 6,         # front ends: the web pages, on the library like the command line
+    "cli": 7,         # the command line, which also starts the web front end (serve)
 }
 
 

@@ -79,6 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     preflight.add_argument("--notice", metavar="ID", help="which of the state's notices")
     preflight.add_argument("--lang", action="append", metavar="L",
                            help="the notice's languages in the files (default: its law's)")
+    serve = commands.add_parser("serve", help="the web page where partners order and staff "
+                                "approve (add-user NAME: a staff account)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--data", type=Path, default=Path("web-data"),
+                       help="folder of the database, logos and orders (default web-data/)")
+    serve.add_argument("--workers", type=int, metavar="N",
+                       help="processes rendering orders (default: cores)")
+    serve_commands = serve.add_subparsers(dest="serve_command", metavar="SUBCOMMAND",
+                                          parser_class=_Parser)
+    add_user = serve_commands.add_parser("add-user", help="create a staff account, or set "
+                                         "its password (read from the terminal or stdin)")
+    add_user.add_argument("name", metavar="NAME")
     for name in layout_names():
         layout = commands.add_parser(name, help=f"render the {name}")
         layout.add_argument("--size", help="a size of this layout (see list)")
@@ -137,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _proof(args)
         if args.command == "batch":
             return _batch(args.order, args.out, args.workers)
+        if args.command == "serve":
+            return _serve(args)
         return _render_layout(args)
     except AwareprintError as error:
         for line in error.lines():
@@ -306,6 +322,29 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
           f"{run.failed} failed")
     print(f"wrote {run.archive}")
     return 1 if run.failed or run.ticket_error else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from ..web.serve import add_staff, serve
+
+    if args.serve_command == "add-user":
+        if sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass(f"password for {args.name}: ")
+            if getpass.getpass("again: ") != password:
+                raise InputError("serve add-user: the two passwords differ; try again")
+        else:
+            password = sys.stdin.readline().rstrip("\n")
+        add_staff(args.data, args.name, password)
+        print(f"staff account {args.name} saved in {args.data}")
+        return 0
+    if not 0 < args.port < 65536:
+        raise InputError(f"serve --port {args.port}: give a port from 1 to 65535")
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be 1 or more")
+    serve(args.host, args.port, args.data, args.workers)
+    return 0
 
 
 def _stamp(codes: list[str]) -> int:

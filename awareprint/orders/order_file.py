@@ -32,7 +32,7 @@ from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
 from .messages import capped, quoted
-from .order_read import Lines, Loc, read_order
+from .order_read import Found, Lines, Loc, read_order
 from .orderer import Due, Orderer, orderer_problems, stock_problems, tidied
 from .shop import load_shop, overs_for
 
@@ -112,32 +112,55 @@ class LoadedOrder:
     logo: Path | None
 
 
+class OrderProblems(ContentError):
+    """An order's problems as lines for a person (file, line, field, fix) and, for a form,
+    each field's own messages (`fields`: dotted field name, message)."""
+
+    def __init__(self, lines: list[str], fields: list[tuple[str, str]]) -> None:
+        self.fields = fields
+        super().__init__(lines)
+
+
 class Problems:
     """Every problem of one order with its line, listed in file order, each once."""
 
     def __init__(self, path: Path, lines: Lines) -> None:
         self.path, self.lines = path, lines
-        self.found: dict[str, int] = {}
+        self.found: dict[tuple[str, str], int] = {}
         self.unit = "row" if path.suffix.lower() == ".csv" else "line"
 
     def add(self, loc: Loc, message: str) -> None:
         line = next((self.lines[loc[:end]] for end in range(len(loc), -1, -1)
                      if loc[:end] in self.lines), 0)
-        where = f" {self.unit} {line}" if line else ""
-        self.found.setdefault(f"{self.path}{where}: {_field(loc)}: {message}", line)
+        self.found.setdefault((_field(loc), message), line)
 
     def raise_if_any(self) -> None:
-        if self.found:
-            raise ContentError(capped(sorted(self.found, key=self.found.__getitem__)))
+        if not self.found:
+            return
+        ordered = sorted(self.found, key=self.found.__getitem__)
+        raise OrderProblems(capped([self._line(field, message) for field, message in ordered]),
+                            ordered)
+
+    def _line(self, field: str, message: str) -> str:
+        line = self.found[field, message]
+        where = f" {self.unit} {line}" if line else ""
+        return f"{self.path}{where}: {field}: {message}"
 
 
 def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
-    """Read, validate and expand an order; a ContentError lists every problem."""
+    """Read, validate and expand an order file; OrderProblems lists every problem."""
     if not path.is_file():
         raise InputError(f"{path}: no such order file")
     data, lines, found = read_order(path)
-    problems = Problems(path, lines)
-    for loc, message in found:
+    return check_order(data, path, catalogue, lines, found)
+
+
+def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None = None,
+                found: Found | None = None) -> LoadedOrder:
+    """Validate and expand an order's data as read from `path` (a logo it names is looked
+    for beside it); OrderProblems lists every problem."""
+    problems = Problems(path, lines or {})
+    for loc, message in found or ():
         problems.add(loc, message)
     for key in data:
         if key not in Order.model_fields:

@@ -25,6 +25,23 @@ def page_images(pdf: bytes | Path, dpi: float = 100, trimmed: bool = False) -> l
         document.close()
 
 
+def page_png(pdf: bytes, index: int, max_px: int) -> bytes:
+    """One page trimmed to the finished piece as a PNG whose longest side is `max_px`: only
+    that page is rasterised, at the resolution shown."""
+    left, bottom, right, top = _trim_crops(pdf)[index]
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[index]
+        width, height = page.get_size()
+        longest = max(width - left - right, height - bottom - top)
+        image = page.render(scale=max_px / longest, crop=(left, bottom, right, top)).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def write_previews(pdf: bytes, pdf_path: Path, dpi: float = PREVIEW_DPI,
                    max_px: int | None = None) -> list[Path]:
     """One PNG per page next to the PDF: NAME.pdf → NAME_p1.png, NAME_p2.png, ...;

@@ -1,0 +1,142 @@
+"""What every request and response passes through: a bound on the body, the CSRF token's
+cookie, and the security headers.
+
+CSRF: each browser gets a random token in a SameSite=Strict cookie, and every form
+carries the same token in a hidden field; a POST whose field does not match the cookie,
+or whose Origin is another site's, is refused. A third-party page can make a browser
+send the cookie, but cannot read it to put it in the form.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from http.cookies import SimpleCookie
+from typing import Any
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CSRF_COOKIE = "awareprint_csrf"
+CSRF_FIELD = "csrf"
+MAX_BODY = 12 * 1024 * 1024     # a 10 MB logo and the form around it
+HEADERS = {
+    "content-security-policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",        # an order's secret link never leaves in a header
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+
+class TooLarge(Exception):
+    pass
+
+
+def csrf_token(scope: Scope) -> str:
+    """The token of this browser (from its cookie) or a new one the response will set."""
+    return scope["state"]["csrf"]
+
+
+def csrf_matches(scope: Scope, sent: Any) -> bool:
+    cookie = scope["state"].get("csrf_cookie")
+    return (isinstance(sent, str) and cookie is not None
+            and hmac.compare_digest(sent.encode(), cookie.encode()))
+
+
+def same_origin(scope: Scope) -> bool:
+    """False when the browser says the request comes from a page of another site."""
+    headers = dict(scope.get("headers") or [])
+    origin = headers.get(b"origin")
+    if origin is None:
+        return True
+    host = headers.get(b"host", b"")
+    return origin.split(b"://", 1)[-1] == host
+
+
+class Guard:
+    """ASGI middleware: body limit, CSRF cookie, security headers."""
+
+    def __init__(self, app: ASGIApp, secure_cookies: bool = False) -> None:
+        self.app = app
+        self.secure = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cookie = cookie_value(scope, CSRF_COOKIE)
+        state = scope.setdefault("state", {})
+        state["csrf_cookie"] = cookie
+        state["csrf"] = cookie or secrets.token_urlsafe(32)
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            await _too_large(scope, send)
+            return
+        received = 0
+        started = False
+
+        async def bounded_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY:
+                    raise TooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+                headers.setdefault("cache-control", "no-store")
+                if cookie is None:
+                    headers.append("set-cookie", set_cookie(CSRF_COOKIE, state["csrf"],
+                                                             self.secure))
+            await send(message)
+
+        try:
+            await self.app(scope, bounded_receive, guarded_send)
+        except TooLarge:
+            if not started:
+                await _too_large(scope, send)
+
+
+def set_cookie(name: str, value: str, secure: bool, max_age: int | None = None) -> str:
+    parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Strict"]
+    if max_age is not None:
+        parts.append(f"Max-Age={max_age}")
+    if secure:
+        parts.append("Secure")
+    return "; ".join(parts)
+
+
+def cookie_value(scope: Scope, name: str) -> str | None:
+    for key, value in scope.get("headers") or []:
+        if key == b"cookie":
+            jar: SimpleCookie = SimpleCookie()
+            try:
+                jar.load(value.decode("latin-1"))
+            except Exception:
+                return None
+            morsel = jar.get(name)
+            if morsel and 20 <= len(morsel.value) <= 100:
+                return morsel.value
+    return None
+
+
+async def _too_large(scope: Scope, send: Send) -> None:
+    body = (f"The request is over {MAX_BODY // 2**20} MB; a logo may be at most 10 MB. "
+            "Go back and choose a smaller file.\n").encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode()),
+                            *[(k.encode(), v.encode()) for k, v in HEADERS.items()]]})
+    await send({"type": "http.response.body", "body": body})

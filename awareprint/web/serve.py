@@ -1,0 +1,82 @@
+"""`render.py serve`: the web front end on uvicorn, with its order runner and its warm
+preview worker in processes of their own; and `serve add-user` for staff accounts."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from pathlib import Path
+
+from ..errors import InputError
+from .passwords import hash_password, password_problem
+from .store import Store
+
+WATCH_SECONDS = 1.0
+MAX_STAFF_NAME = 80
+
+
+class Runner:
+    """The order runner's process, started again whenever it dies."""
+
+    def __init__(self, data: Path, workers: int | None) -> None:
+        self.data, self.workers = data, workers
+        self.context = multiprocessing.get_context("spawn")
+        self.process = self._start()
+        self.stopped = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _start(self) -> multiprocessing.process.BaseProcess:
+        from .runner import run_forever
+
+        process = self.context.Process(target=run_forever, name="awareprint-orders",
+                                       args=(self.data, self.workers, os.getpid()),
+                                       daemon=False)
+        process.start()
+        return process
+
+    def _watch(self) -> None:
+        while not self.stopped.wait(WATCH_SECONDS):
+            if not self.process.is_alive():
+                self.process = self._start()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.process.terminate()
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.kill()
+
+
+def serve(host: str, port: int, data: Path, workers: int | None) -> None:
+    import uvicorn
+
+    from .app import make_app
+    from .previewer import WorkerPreviewer
+
+    store = Store(data)
+    store.migrate()
+    previewer = WorkerPreviewer()
+    runner = Runner(data, workers)
+    app = make_app(data, previewer)
+    print(f"awareprint: serving http://{host}:{port}/ (data in {data.resolve()})", flush=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                    date_header=False, timeout_graceful_shutdown=5)
+    finally:
+        runner.stop()
+        previewer.close()
+
+
+def add_staff(data: Path, name: str, password: str) -> None:
+    name = name.strip()
+    if not name or len(name) > MAX_STAFF_NAME or not name.isprintable():
+        raise InputError(f"serve add-user: the name {name!r} is empty, over "
+                         f"{MAX_STAFF_NAME} characters or not printable; give another")
+    problem = password_problem(password)
+    if problem:
+        raise InputError(f"serve add-user: {problem}")
+    store = Store(data)
+    store.migrate()
+    store.add_staff(name, hash_password(password))
+

@@ -1,0 +1,251 @@
+"""The web front end's orders, staff and sessions, kept in one SQLite file.
+
+The schema is created and migrated by the program: each migration runs once, in order,
+and PRAGMA user_version records how far the file has come. WAL mode lets the server read
+while the order runner (another process) writes; each call opens its own connection, so
+any thread may call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATABASE = "awareprint.sqlite3"
+BUSY_MS = 30_000
+SESSION_HOURS = 12
+
+# Order statuses, in the order an order goes through them.
+QUEUED, RENDERING, READY, APPROVED, REJECTED, FAILED = (
+    "queued", "rendering", "ready", "approved", "rejected", "failed")
+DECIDED = (APPROVED, REJECTED)
+
+MIGRATIONS = (
+    """
+    CREATE TABLE orders (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        folder TEXT NOT NULL UNIQUE,
+        partner TEXT NOT NULL,
+        created TEXT NOT NULL,
+        status TEXT NOT NULL,
+        files INTEGER NOT NULL,
+        made INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        results TEXT NOT NULL DEFAULT '[]',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        decided_by TEXT,
+        decided TEXT,
+        reason TEXT
+    );
+    CREATE INDEX orders_status ON orders (status, id);
+    CREATE TABLE staff (
+        name TEXT PRIMARY KEY,
+        password TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff TEXT NOT NULL REFERENCES staff (name) ON DELETE CASCADE,
+        expires TEXT NOT NULL
+    );
+    """,
+    """
+    ALTER TABLE orders ADD COLUMN runs INTEGER NOT NULL DEFAULT 0;
+    """,
+)
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    id: int
+    folder: str
+    partner: str
+    created: str
+    status: str
+    files: int
+    made: int
+    failed: int
+    results: list[dict[str, Any]]
+    warnings: list[str]
+    error: str | None
+    decided_by: str | None
+    decided: str | None
+    reason: str | None
+    runs: int
+
+    @property
+    def done(self) -> bool:
+        return self.status not in (QUEUED, RENDERING)
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a secret link or session: its hash, never the secret."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.path = data / DATABASE
+
+    @contextlib.contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+        try:
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            yield connection
+        finally:
+            connection.close()
+
+    def migrate(self) -> int:
+        """Create or bring the database up to date; the schema version it is at."""
+        self.data.mkdir(parents=True, exist_ok=True)
+        with self._db() as db:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("BEGIN IMMEDIATE")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                db.execute("ROLLBACK")
+                raise RuntimeError(f"{self.path}: made by a newer awareprint (schema "
+                                   f"{version}); upgrade awareprint")
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+            db.execute("COMMIT")
+            return len(MIGRATIONS)
+
+    # Orders
+    def add_order(self, folder: str, partner: str, files: int) -> tuple[int, str]:
+        """A new order, queued, its files already in `folder`; its id and the secret of
+        its link (shown once)."""
+        token = secrets.token_urlsafe(24)
+        with self._db() as db:
+            cursor = db.execute(
+                "INSERT INTO orders (token_hash, folder, partner, created, status, files) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (token_hash(token), folder, partner, now(), QUEUED, files))
+            return int(cursor.lastrowid or 0), token
+
+    def remove_order(self, order_id: int) -> None:
+        with self._db() as db:
+            db.execute("DELETE FROM orders WHERE id = ?", (order_id,))
+
+    def order(self, order_id: int) -> OrderRecord | None:
+        with self._db() as db:
+            row = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
+        return _record(row) if row else None
+
+    def order_by_token(self, token: str) -> OrderRecord | None:
+        with self._db() as db:
+            row = db.execute("SELECT * FROM orders WHERE token_hash = ?",
+                             (token_hash(token),)).fetchone()
+        return _record(row) if row else None
+
+    def orders(self, limit: int = 500) -> list[OrderRecord]:
+        with self._db() as db:
+            rows = db.execute("SELECT * FROM orders ORDER BY id DESC LIMIT ?",
+                              (limit,)).fetchall()
+        return [_record(row) for row in rows]
+
+    def claim_next(self) -> int | None:
+        """The oldest queued order, marked as rendering; None when none waits."""
+        with self._db() as db:
+            row = db.execute(
+                "UPDATE orders SET status = ?, runs = runs + 1, made = 0, failed = 0 "
+                "WHERE id = (SELECT id FROM orders WHERE status = ? ORDER BY id LIMIT 1) "
+                "RETURNING id", (RENDERING, QUEUED)).fetchone()
+        return int(row[0]) if row else None
+
+    def requeue_unfinished(self) -> int:
+        """Orders a stopped runner left rendering go back in the queue."""
+        with self._db() as db:
+            return db.execute("UPDATE orders SET status = ? WHERE status = ?",
+                              (QUEUED, RENDERING)).rowcount
+
+    def progress(self, order_id: int, made: int, failed: int) -> None:
+        with self._db() as db:
+            db.execute("UPDATE orders SET made = ?, failed = ? WHERE id = ?",
+                       (made, failed, order_id))
+
+    def finish(self, order_id: int, results: list[dict[str, Any]], warnings: list[str],
+               error: str | None) -> None:
+        made = sum(result["file"] is not None for result in results)
+        status = READY if made else FAILED
+        with self._db() as db:
+            db.execute(
+                "UPDATE orders SET status = ?, made = ?, failed = ?, results = ?, "
+                "warnings = ?, error = ? WHERE id = ? AND status = ?",
+                (status, made, len(results) - made, json.dumps(results), json.dumps(warnings),
+                 error, order_id, RENDERING))
+
+    def decide(self, order_id: int, status: str, staff: str, reason: str | None) -> bool:
+        """Approve or reject a rendered order; False when it is not waiting for that."""
+        with self._db() as db:
+            return db.execute(
+                "UPDATE orders SET status = ?, decided_by = ?, decided = ?, reason = ? "
+                "WHERE id = ? AND status IN (?, ?, ?)",
+                (status, staff, now(), reason, order_id, READY, *DECIDED)).rowcount == 1
+
+    def rerun(self, order_id: int) -> bool:
+        """Queue a finished order to be rendered again (its decision is cleared)."""
+        with self._db() as db:
+            return db.execute(
+                "UPDATE orders SET status = ?, decided_by = NULL, decided = NULL, "
+                "reason = NULL WHERE id = ? AND status NOT IN (?, ?)",
+                (QUEUED, order_id, QUEUED, RENDERING)).rowcount == 1
+
+    # Staff and their sessions
+    def add_staff(self, name: str, password_hash: str) -> None:
+        with self._db() as db:
+            db.execute("INSERT INTO staff (name, password, created) VALUES (?, ?, ?) "
+                       "ON CONFLICT (name) DO UPDATE SET password = excluded.password",
+                       (name, password_hash, now()))
+
+    def staff_password(self, name: str) -> str | None:
+        with self._db() as db:
+            row = db.execute("SELECT password FROM staff WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def start_session(self, staff: str) -> str:
+        token = secrets.token_urlsafe(32)
+        expires = datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=SESSION_HOURS)
+        with self._db() as db:
+            db.execute("DELETE FROM sessions WHERE expires < ?", (now(),))
+            db.execute("INSERT INTO sessions (token_hash, staff, expires) VALUES (?, ?, ?)",
+                       (token_hash(token), staff, expires.isoformat(timespec="seconds")))
+        return token
+
+    def session_staff(self, token: str) -> str | None:
+        with self._db() as db:
+            row = db.execute("SELECT staff FROM sessions WHERE token_hash = ? AND expires > ?",
+                             (token_hash(token), now())).fetchone()
+        return row[0] if row else None
+
+    def end_session(self, token: str) -> None:
+        with self._db() as db:
+            db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash(token),))
+
+
+def _record(row: sqlite3.Row) -> OrderRecord:
+    values = dict(row)
+    values.pop("token_hash")
+    values["results"] = json.loads(values["results"])
+    values["warnings"] = json.loads(values["warnings"])
+    return OrderRecord(**values)
