@@ -1,0 +1,450 @@
+"""The web front end, request by request (Starlette's test client): the order form, its
+preview, logos, the order page behind its secret link, staff login and decisions, CSRF,
+the security headers, and orders surviving a restart. Orders are rendered by the same
+runner the server starts, called here in the test's process."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import sqlite3
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from PIL import Image
+from starlette.testclient import TestClient
+
+from awareprint.paths import PROJECT_ROOT
+from awareprint.web.app import make_app
+from awareprint.web.order_files import ORDER_FILE, order_folder
+from awareprint.web.passwords import hash_password, password_matches
+from awareprint.web.previewer import InProcessPreviewer
+from awareprint.web.runner import run_queued
+from awareprint.web.serve import add_staff
+from awareprint.web.store import MIGRATIONS, Store
+
+from .pdfread import digits_of, text_of
+
+PARTNER = "St. Mark's Parish"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def web(tmp_path):
+    data = tmp_path / "web-data"
+    with TestClient(make_app(data, InProcessPreviewer()), follow_redirects=False) as client:
+        client.data = data
+        yield client
+
+
+def csrf(client) -> str:
+    page = client.get("/")
+    return re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+
+
+def order_fields(client, **changes) -> dict:
+    fields = {"csrf": csrf(client), "items": "1", "partner.name": PARTNER,
+              "partner.website": "stmarks.example.org", "items.0.layout": "poster",
+              "items.0.sizes": ["letter"], "items.0.languages": ["en", "en+es"],
+              "items.0.profile": "office", "items.0.quantity": "25", "action": "submit"}
+    fields.update(changes)
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def place(client, files=None, **changes):
+    return client.post("/", data=order_fields(client, **changes), files=files)
+
+
+def placed_token(client, **changes) -> str:
+    response = place(client, **changes)
+    assert response.status_code == 303, response.text
+    return response.headers["location"].removeprefix("/orders/")
+
+
+def logo_png(colour=(200, 30, 30)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 200), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def log_in(client) -> None:
+    add_staff(client.data, "alice", PASSWORD)
+    token = csrf(client)
+    response = client.post("/staff/login", data={"csrf": token, "name": "alice",
+                                                 "password": PASSWORD})
+    assert response.status_code == 303 and response.headers["location"] == "/staff"
+
+
+def messages_for(html: str, field: str) -> list[str]:
+    return re.findall(rf'<p class="problem" data-for="{re.escape(field)}">([^<]*)</p>', html)
+
+
+# The form and what every response carries
+
+def test_the_form_offers_the_catalogue_with_security_headers_and_a_csrf_cookie(web):
+    page = web.get("/")
+    assert page.status_code == 200
+    headers = page.headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["cache-control"] == "no-store"
+    cookie = headers["set-cookie"]
+    assert "awareprint_csrf=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert '<option value="poster">' in page.text
+    assert re.search(r'<option value="letter" data-layouts="[^"]*\bposter\b', page.text)
+    assert '<option value="en+es">' in page.text
+    assert '<script src="/static/order.js" defer>' in page.text
+    script = web.get("/static/order.js")
+    assert script.status_code == 200 and "fetch(\"/preview\"" in script.text
+
+
+@pytest.mark.parametrize("how", ["no token", "another token", "another site"])
+def test_a_post_without_this_browsers_token_or_from_another_site_is_refused(web, tmp_path,
+                                                                              how):
+    fields = order_fields(web)
+    headers = {}
+    if how == "no token":
+        fields.pop("csrf")
+    elif how == "another token":
+        fields["csrf"] = "x" * 43
+    else:
+        headers["origin"] = "https://evil.example"
+    response = web.post("/", data=fields, headers=headers)
+    assert response.status_code == 403
+    assert Store(web.data).orders() == []
+
+
+def test_an_order_is_written_as_an_order_file_and_queued(web):
+    token = placed_token(web)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{32}", token)
+    (record,) = Store(web.data).orders()
+    assert (record.partner, record.status, record.files) == (PARTNER, "queued", 2)
+    text = (order_folder(web.data, record.folder) / ORDER_FILE).read_text()
+    assert "St. Mark's Parish" in text and "en+es" in text and "quantity: 25" in text
+    page = web.get(f"/orders/{token}")
+    assert page.status_code == 200
+    assert '<span class="status" id="status">queued</span>' in page.text
+    assert '<meta http-equiv="refresh" content="2">' in page.text
+    assert token not in str(sqlite3.connect(web.data / "awareprint.sqlite3").execute(
+        "SELECT * FROM orders").fetchall())  # only the link's hash is kept
+
+
+def test_each_mistake_is_shown_beside_its_field_and_nothing_is_kept(web):
+    response = place(web, **{"partner.name": "", "items.0.sizes": ["a7"],
+                             "items.0.languages": ["xx"], "items.0.quantity": "0",
+                             "orderer.email": "not-an-address"})
+    assert response.status_code == 400
+    html = response.text
+    assert messages_for(html, "partner.name") == ["missing; add it"]
+    assert "poster has no size &#39;a7&#39;" in " ".join(messages_for(html, "items.0.sizes"))
+    assert "unknown language" in " ".join(messages_for(html, "items.0.languages"))
+    assert "not a sane quantity" in " ".join(messages_for(html, "items.0.quantity"))
+    assert "not an email address" in " ".join(messages_for(html, "orderer.email"))
+    assert 'value="not-an-address"' in html  # what was typed is kept
+    assert Store(web.data).orders() == []
+    assert not (web.data / "orders").exists() or not any((web.data / "orders").iterdir())
+
+
+def test_a_hotline_lookalike_in_the_contact_line_is_refused_at_its_field(web):
+    response = place(web, **{"partner.contact": "Call 1-888-373-7889"})
+    assert response.status_code == 400
+    assert "hotline" in " ".join(messages_for(response.text, "partner.contact"))
+
+
+def test_rows_are_added_and_removed_without_javascript(web):
+    two = web.post("/", data=order_fields(web, action="add"))
+    assert two.status_code == 200 and 'name="items" value="2"' in two.text
+    assert 'data-item="1"' in two.text
+    fields = order_fields(web, items="2", action="remove:0",
+                          **{"items.1.layout": "wallet-card"})
+    one = web.post("/", data=fields)
+    assert 'name="items" value="1"' in one.text and 'data-item="1"' not in one.text
+    assert re.search(r'<option value="wallet-card" selected>', one.text)
+
+
+# The preview
+
+def preview(client, files=None, **changes):
+    fields = order_fields(client, **changes)
+    fields.pop("action")
+    response = client.post("/preview", data=fields, files=files)
+    assert response.status_code == 200
+    return response.json()
+
+
+def image_of(answer) -> Image.Image:
+    assert answer["image"].startswith("data:image/png;base64,")
+    return Image.open(io.BytesIO(base64.b64decode(answer["image"].split(",", 1)[1])))
+
+
+def test_the_preview_is_the_first_size_and_language_of_the_row_shown(web):
+    answer = preview(web)
+    image = image_of(answer)
+    assert answer["errors"] == {} and answer["pages"] == 1
+    assert abs(max(image.size) - 900) <= 1  # pdfium rounds a part pixel up
+    assert image.size[1] / image.size[0] == pytest.approx(11 / 8.5, abs=0.01)
+
+
+def test_a_preview_names_the_fields_that_stop_it(web):
+    answer = preview(web, **{"items.0.sizes": ["a7"], "partner.name": ""})
+    assert answer["image"] is None
+    assert answer["errors"]["partner.name"] == ["missing; add it"]
+    assert "poster has no size 'a7'" in answer["errors"]["items.0.sizes"][0]
+
+
+def test_a_preview_of_the_second_row_is_numbered_back_to_it(web):
+    answer = preview(web, items="2", preview_item="1",
+                     **{"items.1.layout": "wallet-card", "items.1.sizes": ["a7"]})
+    assert answer["item"] == 1 and "items.1.sizes" in answer["errors"]
+
+
+def test_the_preview_without_javascript_is_on_the_form_page(web):
+    page = web.post("/", data=order_fields(web, action="preview:0"))
+    assert page.status_code == 200
+    assert '<img id="preview-image" src="data:image/png;base64,' in page.text
+
+
+def test_an_uploaded_logo_is_kept_by_its_hash_and_shows_in_the_preview(web):
+    upload = web.post("/logo", data={"csrf": csrf(web)},
+                      files={"partner.logo": ("our logo.png", logo_png(), "image/png")})
+    assert upload.status_code == 200
+    logo_id = upload.json()["logo_id"]
+    assert re.fullmatch(r"[0-9a-f]{64}\.png", logo_id)
+    assert upload.json()["logo_name"] == "our logo.png"
+    assert (web.data / "logos" / logo_id).read_bytes() == logo_png()
+    plain = image_of(preview(web)).convert("RGB")
+    branded = image_of(preview(web, logo_id=logo_id)).convert("RGB")
+    assert red_pixels(branded) > 200, "the logo's red is not in the preview"
+    assert red_pixels(plain) == 0
+
+
+def red_pixels(image: Image.Image) -> int:
+    data = image.tobytes()
+    return sum(1 for i in range(0, len(data), 3)
+               if data[i] > 150 and data[i + 1] < 80 and data[i + 2] < 80)
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("logo.png", b"not an image at all", "not an image"),
+    ("logo.gif", b"GIF89a", "give a PNG, JPEG or SVG"),
+    ("logo.png", b"", "empty"),
+])
+def test_a_bad_logo_is_refused_at_its_field(web, name, content, expected):
+    upload = web.post("/logo", data={"csrf": csrf(web)},
+                      files={"partner.logo": (name, content, "image/png")})
+    assert upload.status_code == 400
+    assert expected in upload.json()["errors"]["partner.logo"][0]
+    logos = web.data / "logos"
+    assert not logos.exists() or not list(logos.iterdir())  # nor a partial upload
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(web):
+    big = b"\x89PNG" + b"\0" * (13 * 1024 * 1024)
+    response = web.post("/logo", data={"csrf": csrf(web)},
+                        files={"partner.logo": ("logo.png", big, "image/png")})
+    assert response.status_code == 413
+    assert "10 MB" in response.text
+
+
+def test_a_logo_id_that_is_a_path_is_ignored(web):
+    answer = preview(web, logo_id="../../etc/passwd")
+    assert answer["logo_id"] is None and answer["image"]
+
+
+# The order's page, its files and the staff
+
+def test_an_order_is_rendered_then_released_only_once_approved(web):
+    token = placed_token(web)
+    assert run_queued(Store(web.data), workers=1) == 1
+    page = web.get(f"/orders/{token}")
+    assert '<span class="status" id="status">ready</span>' in page.text
+    (record,) = Store(web.data).orders()
+    pdfs = [result["file"] for result in record.results]
+    assert len(pdfs) == 2 and all(name.endswith(".pdf") for name in pdfs)
+    thumbs = re.findall(rf'<img src="/orders/{token}/files/([^"]+\.png)"', page.text)
+    assert len(thumbs) == 2
+    image = web.get(f"/orders/{token}/files/{thumbs[0]}")
+    assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+    assert web.get(f"/orders/{token}/files/{pdfs[0]}").status_code == 404
+    assert web.get(f"/orders/{token}/files.zip").status_code == 404
+    assert 'id="download-zip"' not in page.text
+
+    log_in(web)
+    listing = web.get("/staff")
+    assert f'<a href="/staff/orders/{record.id}">' in listing.text and PARTNER.replace(
+        "'", "&#39;") in listing.text
+    approved = web.post(f"/staff/orders/{record.id}/approve", data={"csrf": csrf(web)})
+    assert approved.status_code == 303
+
+    web.cookies.delete("awareprint_staff")  # the partner, without the staff's session
+    page = web.get(f"/orders/{token}")
+    assert '<span class="status" id="status">approved</span>' in page.text
+    assert 'id="download-zip"' in page.text
+    pdf = web.get(f"/orders/{token}/files/{pdfs[0]}")
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert "attachment" in pdf.headers["content-disposition"]
+    text = text_of(pdf.content)
+    assert "18883737888" in digits_of(text) and PARTNER in text
+    archive = zipfile.ZipFile(io.BytesIO(web.get(f"/orders/{token}/files.zip").content))
+    names = {name.rpartition("/")[2] for name in archive.namelist()}
+    assert {"manifest.json", "job-ticket.pdf", *pdfs} <= names
+
+
+def test_a_rejected_order_tells_the_partner_why_and_releases_nothing(web):
+    token = placed_token(web)
+    run_queued(Store(web.data), workers=1)
+    log_in(web)
+    (record,) = Store(web.data).orders()
+    without = web.post(f"/staff/orders/{record.id}/reject", data={"csrf": csrf(web)})
+    assert without.status_code == 400
+    rejected = web.post(f"/staff/orders/{record.id}/reject",
+                        data={"csrf": csrf(web), "reason": "Please use your <b>full</b> name"})
+    assert rejected.status_code == 303
+    page = web.get(f"/orders/{token}")
+    assert "Staff note: Please use your &lt;b&gt;full&lt;/b&gt; name" in page.text
+    assert web.get(f"/orders/{token}/files.zip").status_code == 404
+
+
+def test_run_again_queues_the_order_and_reuses_its_unchanged_files(web):
+    placed_token(web)
+    store = Store(web.data)
+    run_queued(store, workers=1)
+    log_in(web)
+    (record,) = store.orders()
+    assert web.post(f"/staff/orders/{record.id}/rerun",
+                    data={"csrf": csrf(web)}).status_code == 303
+    assert store.order(record.id).status == "queued"
+    run_queued(store, workers=1)
+    again = store.order(record.id)
+    assert (again.status, again.runs, again.made) == ("ready", 2, 2)
+    assert all(result["reused"] for result in again.results)
+
+
+def test_staff_pages_and_actions_need_a_login(web):
+    placed_token(web)
+    (record,) = Store(web.data).orders()
+    assert web.get("/staff").headers["location"] == "/staff/login"
+    assert web.get(f"/staff/orders/{record.id}").status_code == 303
+    assert web.get(f"/staff/orders/{record.id}/files.zip").status_code == 401
+    response = web.post(f"/staff/orders/{record.id}/approve", data={"csrf": csrf(web)})
+    assert response.status_code == 401
+    assert store_status(web, record.id) == "queued"
+
+
+def store_status(client, order_id: int) -> str:
+    return Store(client.data).order(order_id).status
+
+
+def test_a_wrong_password_or_unknown_name_does_not_log_in(web):
+    add_staff(web.data, "alice", PASSWORD)
+    for name, password in (("alice", "wrong password!"), ("bob", PASSWORD)):
+        response = web.post("/staff/login", data={"csrf": csrf(web), "name": name,
+                                                  "password": password})
+        assert response.status_code == 401
+        assert "do not match" in response.text
+        assert "awareprint_staff" not in response.headers.get("set-cookie", "")
+
+
+def test_logging_out_ends_the_session(web):
+    log_in(web)
+    assert web.get("/staff").status_code == 200
+    session = web.cookies["awareprint_staff"]
+    web.post("/staff/logout", data={"csrf": csrf(web)})
+    web.cookies.set("awareprint_staff", session)  # a stolen cookie is no use after logout
+    assert web.get("/staff").status_code == 303
+
+
+@pytest.mark.parametrize("path", [
+    "/orders/not-a-token",
+    "/orders/" + "A" * 32,
+    "/orders/{token}/files/..%2F..%2Fawareprint.sqlite3",
+    "/orders/{token}/files/order.yaml",
+    "/orders/{token}/files/%2Fetc%2Fpasswd",
+])
+def test_a_partner_reaches_only_their_own_orders_files(web, path):
+    token = placed_token(web)
+    run_queued(Store(web.data), workers=1)
+    assert web.get(path.format(token=token)).status_code == 404
+
+
+def test_user_text_is_escaped_on_every_page(web):
+    token = placed_token(web, **{"partner.name": "Clinic <script>x</script>"})
+    page = web.get(f"/orders/{token}")
+    assert "<script>x" not in page.text and "&lt;script&gt;x" in page.text
+
+
+# Orders outlive the server
+
+def test_a_restart_loses_no_order_and_resumes_an_unfinished_one(web, tmp_path):
+    token = placed_token(web)
+    store = Store(web.data)
+    (record,) = store.orders()
+    assert store.claim_next() == record.id  # a runner took it, then the server stopped
+    with TestClient(make_app(web.data, InProcessPreviewer())) as again:
+        assert "rendering" in again.get(f"/orders/{token}").text
+        assert store.requeue_unfinished() == 1  # what the new runner does first
+        run_queued(store, workers=1)
+        assert "id=\"status\">ready<" in again.get(f"/orders/{token}").text
+
+
+def test_a_broken_order_file_fails_its_order_not_the_runner(web):
+    first = placed_token(web)
+    second = placed_token(web)
+    store = Store(web.data)
+    broken = store.orders()[-1]
+    (order_folder(web.data, broken.folder) / ORDER_FILE).write_text("partner: [", "utf-8")
+    assert run_queued(store, workers=1) == 2
+    assert store.order_by_token(first).status == "failed"
+    assert "YAML" in store.order_by_token(first).error
+    assert store.order_by_token(second).status == "ready"
+
+
+def test_an_older_database_is_migrated_keeping_its_orders(tmp_path):
+    path = tmp_path / "awareprint.sqlite3"
+    old = sqlite3.connect(path)
+    for statement in filter(str.strip, MIGRATIONS[0].split(";")):
+        old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO orders (token_hash, folder, partner, created, status, files) "
+                "VALUES ('h', 'f', 'Clinic', '2026-12-01', 'ready', 1)")
+    old.commit()
+    old.close()
+    assert Store(tmp_path).migrate() == len(MIGRATIONS)
+    (record,) = Store(tmp_path).orders()
+    assert (record.partner, record.runs) == ("Clinic", 0)
+    version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == len(MIGRATIONS)
+
+
+# Staff accounts
+
+def test_passwords_are_kept_as_salted_scrypt_hashes():
+    stored = hash_password(PASSWORD)
+    assert stored.startswith("scrypt$") and PASSWORD not in stored
+    assert stored != hash_password(PASSWORD)
+    assert password_matches(PASSWORD, stored)
+    assert not password_matches("correct horse battery!", stored)
+    assert not password_matches(PASSWORD, None)
+
+
+def run_cli(*args, stdin=""):
+    return subprocess.run([sys.executable, "render.py", *args], cwd=PROJECT_ROOT,
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def test_add_user_and_serve_refuse_bad_input_in_one_line(tmp_path):
+    short = run_cli("serve", "--data", str(tmp_path), "add-user", "alice", stdin="short\n")
+    assert short.returncode == 2 and short.stderr.count("\n") == 1
+    assert "at least 10" in short.stderr
+    port = run_cli("serve", "--data", str(tmp_path), "--port", "70000")
+    assert port.returncode == 2 and "1 to 65535" in port.stderr
+    made = run_cli("serve", "--data", str(tmp_path), "add-user", "alice",
+                   stdin=PASSWORD + "\n")
+    assert made.returncode == 0, made.stderr
+    assert password_matches(PASSWORD, Store(tmp_path).staff_password("alice"))
