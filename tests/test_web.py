@@ -7,23 +7,27 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 
 import pytest
 from PIL import Image
 from starlette.testclient import TestClient
 
+from awareprint.errors import InputError
 from awareprint.paths import PROJECT_ROOT
 from awareprint.web.app import make_app
+from awareprint.web.logos import prune_logos
 from awareprint.web.order_files import ORDER_FILE, order_folder
 from awareprint.web.passwords import hash_password, password_matches
 from awareprint.web.previewer import InProcessPreviewer
 from awareprint.web.runner import run_queued
-from awareprint.web.serve import add_staff
+from awareprint.web.serve import add_staff, allowed_hosts
 from awareprint.web.store import MIGRATIONS, Store
 
 from .pdfread import digits_of, text_of
@@ -35,7 +39,8 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def web(tmp_path):
     data = tmp_path / "web-data"
-    with TestClient(make_app(data, InProcessPreviewer()), follow_redirects=False) as client:
+    app = make_app(data, InProcessPreviewer(), hosts=("testserver",))
+    with TestClient(app, follow_redirects=False) as client:
         client.data = data
         yield client
 
@@ -118,6 +123,47 @@ def test_a_post_without_this_browsers_token_or_from_another_site_is_refused(web,
     response = web.post("/", data=fields, headers=headers)
     assert response.status_code == 403
     assert Store(web.data).orders() == []
+
+
+def test_a_request_for_another_host_name_is_refused(web):
+    """A page of another site whose name was made to point here (DNS rebinding)."""
+    assert web.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("host,url,expected", [
+    ("127.0.0.1", None, (["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.1"], False)),
+    ("127.0.0.1", "https://print.example.org/", (
+        ["127.0.0.1", "localhost", "::1", "[::1]", "print.example.org"], True)),
+    ("0.0.0.0", None, (["*"], False)),
+])
+def test_the_host_names_served_follow_the_listening_address_and_public_url(host, url,
+                                                                           expected):
+    assert allowed_hosts(host, url) == expected
+
+
+def test_a_public_url_that_is_not_one_is_refused():
+    with pytest.raises(InputError, match="--public-url"):
+        allowed_hosts("127.0.0.1", "print.example.org")
+
+
+def test_too_many_waiting_orders_ask_the_partner_to_wait_and_keep_the_form(web, monkeypatch):
+    monkeypatch.setattr("awareprint.web.app.MAX_WAITING", 1)
+    placed_token(web)
+    busy = place(web, **{"partner.name": "Second Clinic"})
+    assert busy.status_code == 503
+    assert "orders are waiting" in busy.text and 'value="Second Clinic"' in busy.text
+    assert len(Store(web.data).orders()) == 1
+
+
+def test_unused_uploads_are_pruned_after_a_day(tmp_path):
+    folder = tmp_path / "logos"
+    folder.mkdir()
+    old, new = folder / ("a" * 64 + ".png"), folder / ("b" * 64 + ".png")
+    old.write_bytes(b"x")
+    new.write_bytes(b"y")
+    os.utime(old, (time.time() - 2 * 86400,) * 2)
+    assert prune_logos(tmp_path) == 1
+    assert not old.exists() and new.exists()
 
 
 def test_a_form_sent_from_this_sites_own_page_passes(web):
@@ -392,7 +438,7 @@ def test_a_restart_loses_no_order_and_resumes_an_unfinished_one(web, tmp_path):
     store = Store(web.data)
     (record,) = store.orders()
     assert store.claim_next() == record.id  # a runner took it, then the server stopped
-    with TestClient(make_app(web.data, InProcessPreviewer())) as again:
+    with TestClient(make_app(web.data, InProcessPreviewer(), ("testserver",))) as again:
         assert "rendering" in again.get(f"/orders/{token}").text
         assert store.requeue_unfinished() == 1  # what the new runner does first
         run_queued(store, workers=1)
@@ -454,3 +500,24 @@ def test_add_user_and_serve_refuse_bad_input_in_one_line(tmp_path):
                    stdin=PASSWORD + "\n")
     assert made.returncode == 0, made.stderr
     assert password_matches(PASSWORD, Store(tmp_path).staff_password("alice"))
+
+
+# The warm preview worker
+
+def test_the_preview_worker_renders_and_is_replaced_when_it_dies(catalogue):
+    from awareprint.catalogue.jobs import make_job
+    from awareprint.web.previewer import WorkerPreviewer
+
+    previewer = WorkerPreviewer()
+    try:
+        job = make_job(catalogue, "wallet-card", "business-card", "en")
+        first = previewer.preview(job, page=1)
+        assert first.png and first.pages == 2 and first.error is None
+        dead = previewer.worker_pid
+        os.kill(dead, 9)
+        time.sleep(0.2)
+        again = previewer.preview(job)
+        assert again.png and again.error is None, again.error
+        assert previewer.worker_pid not in (None, dead)
+    finally:
+        previewer.close()

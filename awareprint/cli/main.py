@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder of the database, logos and orders (default web-data/)")
     serve.add_argument("--workers", type=int, metavar="N",
                        help="processes rendering orders (default: cores)")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address partners use when a proxy serves it (e.g. "
+                       "https://print.example.org): its host is answered, and with https "
+                       "cookies are sent over HTTPS only")
     serve_commands = serve.add_subparsers(dest="serve_command", metavar="SUBCOMMAND",
                                           parser_class=_Parser)
     add_user = serve_commands.add_parser("add-user", help="create a staff account, or set "
@@ -343,7 +347,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise InputError(f"serve --port {args.port}: give a port from 1 to 65535")
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers must be 1 or more")
-    serve(args.host, args.port, args.data, args.workers)
+    serve(args.host, args.port, args.data, args.workers, args.public_url)
     return 0
 
 

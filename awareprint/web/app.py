@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -59,6 +61,8 @@ MAX_FIELDS = 400
 MAX_REASON = 500
 ACTION = re.compile(r"(preview|remove):(\d{1,2})")
 DONE = {"approve": "approved", "reject": "rejected", "rerun": "run again"}
+MAX_WAITING = 200   # orders queued at once; beyond, new ones are asked to wait
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 class Previewer(Protocol):
@@ -77,8 +81,11 @@ class Site:
     secure: bool
 
 
-def make_app(data: Path, previewer: Previewer, secure_cookies: bool = False) -> Starlette:
-    """The web application over the data folder `data` (its database migrated here)."""
+def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
+             secure_cookies: bool = False) -> Starlette:
+    """The web application over the data folder `data` (its database migrated here),
+    answering requests for `hosts` only (a page of another site that makes its name
+    point here, DNS rebinding, is refused)."""
     store = Store(data)
     store.migrate()
     pages = Environment(loader=FileSystemLoader(HERE / "templates"),
@@ -108,6 +115,7 @@ def make_app(data: Path, previewer: Previewer, secure_cookies: bool = False) -> 
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page(site)})
     app.add_middleware(Guard, secure_cookies=secure_cookies)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts), www_redirect=False)
     return app
 
 
@@ -193,6 +201,10 @@ async def place_order(site: Site, request: Request) -> Response:
         return _form_page(site, request, form, 200, {**messages, **errors}, preview, row)
     if errors:
         return _form_page(site, request, form, 400, errors)
+    if site.store.waiting() >= MAX_WAITING:
+        return _form_page(site, request, form, 503, {"": [
+            f"{MAX_WAITING} orders are waiting to be rendered; please place yours again in "
+            "a few minutes (what you filled in is kept on this page)."]})
     logo = kept_logo(site.data, form.logo_id)
     try:
         _, loaded = await run_in_threadpool(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -16,6 +17,7 @@ from ..orders.messages import quoted
 LOGOS = "logos"
 SUFFIXES = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg", "svg": ".svg"}
 CHUNK = 64 * 1024
+KEEP_SECONDS = 24 * 3600   # a placed order has its own copy; an unused upload goes in a day
 
 
 class Upload(Protocol):
@@ -70,3 +72,18 @@ def kept_logo(data: Path, logo_id: str | None) -> Path | None:
         return None
     path = logos_folder(data) / logo_id
     return path if path.is_file() else None
+
+
+def prune_logos(data: Path, now: float | None = None) -> int:
+    """Remove uploads (and partial ones) older than a day; how many went."""
+    folder = logos_folder(data)
+    cutoff = (time.time() if now is None else now) - KEEP_SECONDS
+    removed = 0
+    for path in folder.iterdir() if folder.is_dir() else ():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # taken by another pruning or a new upload's rename
+            continue
+    return removed

@@ -8,7 +8,9 @@ at a time, and one that runs too long costs its worker, which a new one replaces
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
@@ -19,6 +21,7 @@ from ..workers import Lost, Worker
 
 PREVIEW_LONG_SIDE_PX = 900
 PREVIEW_SECONDS = 30.0
+MAX_WAITING = 8          # previews asked for and not yet started; more are answered "busy"
 
 
 @dataclass(frozen=True)
@@ -67,26 +70,44 @@ class InProcessPreviewer:
 
 
 class WorkerPreviewer:
-    """Previews rendered in a warm worker process, replaced when it dies or hangs."""
+    """Previews rendered in a warm worker process, replaced when it dies or hangs.
+
+    One thread of its own hands the worker its tasks and starts every new worker: a
+    worker ends with the thread that started it (Linux's parent-death signal follows the
+    thread), and the server's request threads come and go.
+    """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
         self._context = multiprocessing.get_context("spawn")
         self._worker: Worker | None = None
-        with self._lock:
-            self._ask(None, 0)  # start it now: the first preview is then as quick as any
+        self._requests: queue.Queue = queue.Queue(maxsize=MAX_WAITING)
+        self._thread = threading.Thread(target=self._serve, name="awareprint-preview",
+                                        daemon=True)
+        self._thread.start()
+        self._requests.put((None, 0, Future()))  # start it now: the first preview is quick
 
     def preview(self, job: Job, page: int = 0) -> Preview:
-        with self._lock:
-            return self._ask(job, page)
+        done: Future[Preview] = Future()
+        try:
+            self._requests.put_nowait((job, page, done))
+        except queue.Full:
+            return Preview(None, 0, "the preview is busy; it will follow your next change")
+        return done.result()
+
+    def _serve(self) -> None:
+        while (task := self._requests.get()) is not None:
+            job, page, done = task
+            done.set_result(self._ask(job, page))
+        if self._worker is not None:
+            self._worker.stop()
 
     def _ask(self, job: Job | None, page: int) -> Preview:
-        if self._worker is None:
-            self._worker = Worker(self._context, _task)
         worker = self._worker
-        if not worker.give(("preview", job, page)):
-            self._worker = None
-            return Preview(None, 0, "the preview worker stopped; try again")
+        if worker is None or not worker.give(("preview", job, page)):
+            worker = self._worker = Worker(self._context, _task)  # the first, or one died idle
+            if not worker.give(("preview", job, page)):
+                self._worker = None
+                return Preview(None, 0, "the preview worker could not start; try again")
         if not wait([worker.connection, worker.process.sentinel], PREVIEW_SECONDS):
             worker.process.kill()
             worker.stop()
@@ -100,8 +121,10 @@ class WorkerPreviewer:
             return Preview(None, 0, f"the preview failed ({answer.reason}); try again")
         return answer
 
+    @property
+    def worker_pid(self) -> int | None:
+        return self._worker.process.pid if self._worker is not None else None
+
     def close(self) -> None:
-        with self._lock:
-            if self._worker is not None:
-                self._worker.stop()
-                self._worker = None
+        self._requests.put(None)
+        self._thread.join(10)

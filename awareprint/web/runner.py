@@ -21,10 +21,12 @@ from ..orders.batch import run_batch
 from ..orders.order_file import load_order
 from ..orders.results import ItemResult
 from ..workers import end_with_parent
+from .logos import prune_logos
 from .order_files import ORDER_FILE, order_folder, output_folder
 from .store import Store
 
 POLL_SECONDS = 0.5
+PRUNE_SECONDS = 3600.0
 
 
 def run_forever(data: Path, workers: int | None, parent: int) -> None:
@@ -32,7 +34,11 @@ def run_forever(data: Path, workers: int | None, parent: int) -> None:
     end_with_parent(parent)
     store = Store(data)
     store.requeue_unfinished()
+    pruned = 0.0
     while True:
+        if time.monotonic() - pruned > PRUNE_SECONDS:
+            prune_logos(data)
+            pruned = time.monotonic()
         if not run_queued(store, workers):
             time.sleep(POLL_SECONDS)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import urllib.parse
 from pathlib import Path
 
 from ..errors import InputError
@@ -14,6 +15,8 @@ from .store import Store
 
 WATCH_SECONDS = 1.0
 MAX_STAFF_NAME = 80
+MAX_CONNECTIONS = 100   # beyond, uvicorn answers 503 at once instead of queueing
+WILDCARDS = ("0.0.0.0", "::", "")
 
 
 class Runner:
@@ -48,24 +51,44 @@ class Runner:
             self.process.kill()
 
 
-def serve(host: str, port: int, data: Path, workers: int | None) -> None:
+def serve(host: str, port: int, data: Path, workers: int | None,
+          public_url: str | None = None) -> None:
     import uvicorn
 
     from .app import make_app
     from .previewer import WorkerPreviewer
 
+    hosts, secure = allowed_hosts(host, public_url)
     store = Store(data)
     store.migrate()
     previewer = WorkerPreviewer()
     runner = Runner(data, workers)
-    app = make_app(data, previewer)
+    app = make_app(data, previewer, hosts, secure)
     print(f"awareprint: serving http://{host}:{port}/ (data in {data.resolve()})", flush=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                    date_header=False, timeout_graceful_shutdown=5)
+                    date_header=False, timeout_graceful_shutdown=5,
+                    limit_concurrency=MAX_CONNECTIONS)
     finally:
         runner.stop()
         previewer.close()
+
+
+def allowed_hosts(host: str, public_url: str | None) -> tuple[list[str], bool]:
+    """The host names the server answers to, and whether its cookies need HTTPS: this
+    machine's names and the one it listens on; behind a proxy, the public address's."""
+    from .app import LOCAL_HOSTS
+
+    hosts = list(LOCAL_HOSTS)
+    if public_url is not None:
+        parsed = urllib.parse.urlsplit(public_url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise InputError(f"serve --public-url {public_url!r}: give the address partners "
+                             "use, e.g. https://print.example.org")
+        return [*hosts, parsed.hostname], parsed.scheme == "https"
+    if host in WILDCARDS:
+        return ["*"], False  # every address of the machine: its names are not known here
+    return [*hosts, host], False
 
 
 def add_staff(data: Path, name: str, password: str) -> None:

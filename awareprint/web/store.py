@@ -164,6 +164,12 @@ class Store:
                               (limit,)).fetchall()
         return [_record(row) for row in rows]
 
+    def waiting(self) -> int:
+        """Orders queued or rendering."""
+        with self._db() as db:
+            return db.execute("SELECT COUNT(*) FROM orders WHERE status IN (?, ?)",
+                              (QUEUED, RENDERING)).fetchone()[0]
+
     def claim_next(self) -> int | None:
         """The oldest queued order, marked as rendering; None when none waits."""
         with self._db() as db:

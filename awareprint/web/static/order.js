@@ -129,7 +129,11 @@
       }
       form.elements["logo_id"].value = answer.logo_id;
       form.elements["logo_name"].value = answer.logo_name;
-      document.getElementById("logo-kept").textContent = `Using ${answer.logo_name}.`;
+      const kept = document.getElementById("logo-kept");
+      const remove = document.createElement("label");
+      remove.className = "check";
+      remove.innerHTML = '<input type="checkbox" name="remove_logo" value="1"> remove it';
+      kept.replaceChildren(`Using ${answer.logo_name}. `, remove);
       logoInput.value = "";
       refresh(0);
     } catch (error) {
