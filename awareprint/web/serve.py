@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import urllib.parse
 from pathlib import Path
@@ -65,6 +67,9 @@ def serve(host: str, port: int, data: Path, workers: int | None,
     runner = Runner(data, workers)
     app = make_app(data, previewer, hosts, secure)
     print(f"awareprint: serving http://{host}:{port}/ (data in {data.resolve()})", flush=True)
+    # uvicorn stops gracefully on SIGTERM, then raises it again to the handler it found:
+    # this one, so that the runner and the preview worker are stopped below, and exit 0.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
                     date_header=False, timeout_graceful_shutdown=5,
