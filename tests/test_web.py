@@ -102,8 +102,10 @@ def test_the_form_offers_the_catalogue_with_security_headers_and_a_csrf_cookie(w
     cookie = headers["set-cookie"]
     assert "awareprint_csrf=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
     assert '<option value="poster">' in page.text
-    assert re.search(r'<option value="letter" data-layouts="[^"]*\bposter\b', page.text)
-    assert '<option value="en+es">' in page.text
+    assert re.search(r'<label class="check" data-layouts="[^"]*\bposter\b[^"]*"><input '
+                     r'type="checkbox" name="items.0.sizes" value="letter">', page.text)
+    assert ('<input type="checkbox" name="items.0.languages" value="en+es"> '
+            'English + Spanish (Español)') in page.text
     assert '<script src="/static/order.js" defer>' in page.text
     script = web.get("/static/order.js")
     assert script.status_code == 200 and "fetch(\"/preview\"" in script.text
@@ -212,6 +214,9 @@ def test_a_hotline_lookalike_in_the_contact_line_is_refused_at_its_field(web):
 def test_rows_are_added_and_removed_without_javascript(web):
     two = web.post("/", data=order_fields(web, action="add"))
     assert two.status_code == 200 and 'name="items" value="2"' in two.text
+    assert 'name="items.0.languages" value="en+es" checked>' in two.text  # kept as ticked
+    assert 'name="items.0.sizes" value="letter" checked>' in two.text
+    assert two.text.count("<details open>") == 1  # row 0's pairs, shown: one is ticked
     assert 'data-item="1"' in two.text
     fields = order_fields(web, items="2", action="remove:0",
                           **{"items.1.layout": "wallet-card"})
@@ -239,6 +244,7 @@ def test_the_preview_is_the_first_size_and_language_of_the_row_shown(web):
     answer = preview(web)
     image = image_of(answer)
     assert answer["errors"] == {} and answer["pages"] == 1
+    assert answer["label"] == "poster letter [en]"
     assert abs(max(image.size) - 900) <= 1  # pdfium rounds a part pixel up
     assert image.size[1] / image.size[0] == pytest.approx(11 / 8.5, abs=0.01)
 

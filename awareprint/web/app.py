@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -226,6 +226,7 @@ async def live_preview(site: Site, request: Request) -> Response:
     preview, messages = await _preview(site, form, row, page)
     return JSONResponse({"image": _data_uri(preview), "pages": preview.pages if preview else 0,
                          "error": preview.error if preview else None,
+                         "label": preview.label if preview else None,
                          "errors": {**messages, **errors}, "item": row,
                          "logo_id": form.logo_id, "logo_name": form.logo_name})
 
@@ -241,8 +242,9 @@ async def _preview(site: Site, form: OrderForm, row: int, page: int
         loaded = check_order(data, place, site.catalogue)
     except OrderProblems as problems:
         return None, field_messages(problems.fields, only_item=row)
-    preview = await run_in_threadpool(site.previewer.preview, loaded.items[0].job, page)
-    return preview, {}
+    job = loaded.items[0].job
+    preview = await run_in_threadpool(site.previewer.preview, job, page)
+    return replace(preview, label=job.label), {}
 
 
 async def upload_logo(site: Site, request: Request) -> Response:

@@ -189,10 +189,12 @@ def form_choices(catalogue: Catalogue) -> FormChoices:
     sizes = [Choice(name, size.title, tuple(layout for layout, spec in catalogue.layouts.items()
                                             if name in spec.sizes))
              for name, size in catalogue.sizes.items()]
-    names = {code: _language_name(file.language.name, file.language.native_name)
-             for code, file in catalogue.languages.items()}
     source = next((code for code, file in catalogue.languages.items()
                    if file.language.status == "source"), "en")
+    # The source language first: an item's preview is of its first language ticked.
+    names = {code: _language_name(file.language.name, file.language.native_name)
+             for code, file in sorted(catalogue.languages.items(),
+                                      key=lambda entry: entry[0] != source)}
     pairs = [Choice(f"{first}+{second}", f"{names[first]} + {names[second]}")
              for other in names if other != source
              for first, second in ((source, other), (other, source))]

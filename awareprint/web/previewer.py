@@ -29,6 +29,7 @@ class Preview:
     png: bytes | None
     pages: int = 0
     error: str | None = None
+    label: str | None = None    # the piece shown: layout, size and languages
 
 
 def render_preview(job: Job, page: int = 0, long_side: int = PREVIEW_LONG_SIDE_PX) -> Preview:

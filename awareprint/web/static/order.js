@@ -7,6 +7,7 @@
   const frame = document.getElementById("preview-frame");
   const which = document.getElementById("preview-which");
   const pagesBox = document.getElementById("preview-pages");
+  const label = document.getElementById("preview-label");
   const itemField = form.elements["preview_item"];
   const pageField = form.elements["preview_page"];
   const logoInput = form.elements["partner.logo"];
@@ -78,6 +79,7 @@
         clearMessages(row);
         for (const [name, messages] of Object.entries(answer.errors || {})) show(name, messages);
         which.textContent = `of item ${answer.item + 1}`;
+        label.textContent = answer.label ? `${answer.label} · ` : "";
         if (answer.image) {
           const image = document.createElement("img");
           image.id = "preview-image";
@@ -100,11 +102,10 @@
 
   function fitSizes(row) {
     const layout = form.elements[`items.${row}.layout`].value;
-    const sizes = form.elements[`items.${row}.sizes`];
-    for (const option of sizes.options) {
-      const fits = !layout || option.dataset.layouts.split(" ").includes(layout);
-      option.hidden = !fits;
-      if (!fits) option.selected = false;
+    for (const label of form.querySelectorAll(`[data-item="${row}"] .sizes label`)) {
+      const fits = !layout || label.dataset.layouts.split(" ").includes(layout);
+      label.hidden = !fits;
+      if (!fits) label.querySelector("input").checked = false;
     }
     const notice = layout === "notice";
     for (const field of form.querySelectorAll(`[data-item="${row}"] .notice-only`)) {
