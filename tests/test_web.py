@@ -527,3 +527,24 @@ def test_the_preview_worker_renders_and_is_replaced_when_it_dies(catalogue):
         assert previewer.worker_pid not in (None, dead)
     finally:
         previewer.close()
+
+
+def test_staff_see_an_orders_files_before_approval_and_only_fitting_decisions(web):
+    login = web.get("/staff/login")
+    assert login.status_code == 200 and 'name="password" type="password"' in login.text
+    placed_token(web)
+    log_in(web)
+    (record,) = Store(web.data).orders()
+    queued = web.post(f"/staff/orders/{record.id}/approve", data={"csrf": csrf(web)})
+    assert queued.status_code == 409 and "is queued" in queued.text
+    run_queued(Store(web.data), workers=1)
+    page = web.get(f"/staff/orders/{record.id}")
+    assert 'id="approve"' in page.text and "Run again" in page.text
+    pdf = re.search(rf'href="/staff/orders/{record.id}/files/([^"]+\.pdf)"', page.text)
+    assert pdf and pdf.group(1) != "job-ticket.pdf"
+    assert web.get(f"/staff/orders/{record.id}/files/{pdf.group(1)}").status_code == 200
+    assert web.get(f"/staff/orders/{record.id}/files.zip").status_code == 200
+    unknown = web.post(f"/staff/orders/{record.id}/publish", data={"csrf": csrf(web)})
+    assert unknown.status_code == 404
+    assert web.get("/staff/orders/999").status_code == 404
+    assert store_status(web, record.id) == "ready"
