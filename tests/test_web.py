@@ -548,3 +548,15 @@ def test_staff_see_an_orders_files_before_approval_and_only_fitting_decisions(we
     assert unknown.status_code == 404
     assert web.get("/staff/orders/999").status_code == 404
     assert store_status(web, record.id) == "ready"
+
+
+def test_the_staffs_list_pages_through_older_orders(web, monkeypatch):
+    monkeypatch.setattr("awareprint.web.app.STAFF_PAGE", 2)
+    for number in range(3):
+        placed_token(web, **{"partner.name": f"Clinic {number}"})
+    log_in(web)
+    first = web.get("/staff").text
+    assert "Clinic 2" in first and "Clinic 1" in first and "Clinic 0" not in first
+    older = re.search(r'href="(/staff\?before=\d+)" id="older"', first).group(1)
+    second = web.get(older).text
+    assert "Clinic 0" in second and "Clinic 1" not in second and 'id="older"' not in second

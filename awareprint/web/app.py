@@ -39,6 +39,7 @@ from ..orders.order_file import OrderProblems, check_order
 from .logos import LogoProblem, keep_logo, kept_logo, logos_folder
 from .order_files import archive_path, file_path, shown_files, write_order
 from .order_form import (
+    FormChoices,
     OrderForm,
     blank_form,
     field_messages,
@@ -61,6 +62,7 @@ MAX_FIELDS = 400
 MAX_REASON = 500
 ACTION = re.compile(r"(preview|remove):(\d{1,2})")
 DONE = {"approve": "approved", "reject": "rejected", "rerun": "run again"}
+STAFF_PAGE = 100    # orders a page of the staff's list shows
 MAX_WAITING = 200   # orders queued at once; beyond, new ones are asked to wait
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -79,6 +81,7 @@ class Site:
     previewer: Previewer
     pages: Environment
     secure: bool
+    choices: FormChoices
 
 
 def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
@@ -91,7 +94,9 @@ def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOST
     pages = Environment(loader=FileSystemLoader(HERE / "templates"),
                         autoescape=select_autoescape(default=True), trim_blocks=True,
                         lstrip_blocks=True)
-    site = Site(data, store, load_catalogue(), previewer, pages, secure_cookies)
+    catalogue = load_catalogue()
+    site = Site(data, store, catalogue, previewer, pages, secure_cookies,
+                form_choices(catalogue))
     routes = [
         Route("/", _handler(site, order_page_form), methods=["GET"]),
         Route("/", _handler(site, place_order), methods=["POST"]),
@@ -166,7 +171,7 @@ def _form_page(site: Site, request: Request, form: OrderForm, status: int = 200,
                errors: dict[str, list[str]] | None = None, preview: Preview | None = None,
                previewed: int | None = None) -> HTMLResponse:
     return _page(site, request, "order_form.html", status, form=form,
-                 choices=form_choices(site.catalogue), errors=errors or {},
+                 choices=site.choices, errors=errors or {},
                  preview=preview, previewed=previewed, image=_data_uri(preview))
 
 
@@ -368,7 +373,11 @@ async def log_out(site: Site, request: Request) -> Response:
 async def staff_orders(site: Site, request: Request) -> Response:
     if _staff(site, request) is None:
         return RedirectResponse("/staff/login", status_code=303)
-    return _page(site, request, "staff.html", orders=site.store.orders())
+    before = request.query_params.get("before", "")
+    orders = site.store.orders(STAFF_PAGE + 1, int(before) if before.isdigit()
+                               and len(before) < 18 else None)
+    return _page(site, request, "staff.html", orders=orders[:STAFF_PAGE],
+                 older=orders[STAFF_PAGE - 1].id if len(orders) > STAFF_PAGE else None)
 
 
 def _numbered(site: Site, request: Request) -> OrderRecord:

@@ -158,10 +158,12 @@ class Store:
                              (token_hash(token),)).fetchone()
         return _record(row) if row else None
 
-    def orders(self, limit: int = 500) -> list[OrderRecord]:
+    def orders(self, limit: int = 500, before: int | None = None) -> list[OrderRecord]:
+        """The newest orders (older than order `before`, if given), newest first."""
         with self._db() as db:
-            rows = db.execute("SELECT * FROM orders ORDER BY id DESC LIMIT ?",
-                              (limit,)).fetchall()
+            rows = db.execute("SELECT * FROM orders WHERE id < ? ORDER BY id DESC LIMIT ?",
+                              (before if before is not None else 2**63 - 1, limit)
+                              ).fetchall()
         return [_record(row) for row in rows]
 
     def waiting(self) -> int:
