@@ -71,7 +71,7 @@ items:
     assert "line 9: items.2.languages.0: unknown language 'xx'" in problems
     assert "line 11: items.3.quantity: 10000000 is not a sane quantity; give 1 to 100,000" \
         in problems
-    assert "line 13: items.4.quantity: Input should be a valid integer" in problems
+    assert "line 13: items.4.quantity: not a whole number; give one such as 250" in problems
 
 
 def test_an_empty_order_is_refused(catalogue, tmp_path):
@@ -355,8 +355,8 @@ items:
 """)
     assert _problems(catalogue, path) == [
         f"{path} line 3: partner.website: Input should be a valid string; got 42",
-        f"{path} line 6: items.0.quantity: Input should be a valid integer, unable to parse "
-        "string as an integer; got 'many'",
+        f"{path} line 6: items.0.quantity: not a whole number; give one such as 250; got "
+        "'many'",
         f"{path} line 9: items.0.sizes.1: poster has no size 'a7'; choose from: letter, a4, "
         "tabloid, a3, 18x24, 24x36",
         f"{path} line 12: items.0.languages.1: unknown language 'xx'; choose from: "

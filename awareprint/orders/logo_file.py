@@ -8,6 +8,7 @@ import struct
 import warnings
 import xml.etree.ElementTree as ElementTree
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageFile, UnidentifiedImageError
@@ -27,11 +28,18 @@ INFLATE_STEP = 1 << 20
 
 
 def check_logo(path: Path) -> str | None:
-    """Why a logo file cannot be used, in one line with the fix; None when it can."""
-    name = quoted(path.name)
+    """Why a logo file cannot be used, in one line with the fix; None when it can. The
+    answer is kept while the file is unchanged: the web's preview asks on every change."""
     if not path.is_file():
-        return f"{name} is not there; put the logo beside the order or fix the name"
-    if path.stat().st_size > MAX_BYTES:
+        return f"{quoted(path.name)} is not there; put the logo beside the order or fix the name"
+    stat = path.stat()
+    return _checked(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _checked(path: Path, size: int, _mtime: int) -> str | None:
+    name = quoted(path.name)
+    if size > MAX_BYTES:
         return f"{name} is over {MAX_BYTES // 1024 // 1024} MB; export a smaller file"
     if path.suffix.lower() == ".svg":
         return _check_svg(path)

@@ -250,6 +250,8 @@ def _explain(issue: Any, model: Model) -> str:
                 else f"unknown field; fields: {', '.join(fields)}")
     if loc and loc[-1] == "quantity" and kind in ("less_than_equal", "greater_than_equal"):
         return f"{quoted(issue.get('input'))} is not a sane quantity; give 1 to {MAX_QUANTITY:,}"
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"not a whole number; give one such as 250; got {quoted(issue.get('input'))}"
     if loc[-2:] == ("event", "date") or loc[-1:] == ("due",):
         return f"not a date; write it year-month-day (2027-03-14); got {quoted(issue.get('input'))}"
     if kind == "too_long" and isinstance(issue.get("input"), list):
@@ -303,6 +305,7 @@ class Plan:
     sheet: str | None
     whole: bool
     notice: NoticeRef | None = None
+    state_fits: bool = True         # the item's state (or none) fits its layout
 
     @property
     def files(self) -> int:
@@ -321,7 +324,8 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
     items: list[OrderItem] = []
     seen: dict[tuple[Job, str | None], int] = {}
     for plan in plans:
-        if not plan.layout or (plan.item.state is not None and plan.notice is None):
+        if not plan.layout or not plan.state_fits or (plan.item.state is not None
+                                                      and plan.notice is None):
             continue
         spec = catalogue.layouts[plan.layout]
         loc = ("items", plan.index)
@@ -372,6 +376,7 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
             problems.add((*loc, "sheet"), f"unknown sheet {quoted(item.sheet)}; "
                          f"{suggestion(item.sheet, catalogue.sheets)}")
     notice = _notice(item, loc, catalogue, problems)
+    state_fits = _state_fits(item, layout, catalogue, loc, problems)
     sizes: list[str] = []
     if layout is not None:
         spec = catalogue.layouts[layout]
@@ -410,9 +415,28 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
     named = (layout is not None and len(sizes) == max(1, len(item.sizes))
              and len(languages) == len(asked)
              and (item.sheet is None or sheet is not None)
-             and (item.state is None or notice is not None))
+             and (item.state is None or notice is not None) and state_fits)
     return Plan(index, item, layout or "", tuple(sizes), tuple(languages), sheet,
-                whole and named, notice)
+                whole and named, notice, state_fits)
+
+
+def _state_fits(item: Item, layout: str | None, catalogue: Catalogue, loc: Loc,
+                problems: Problems) -> bool:
+    """Whether the item's state (or its lack) fits its layout: a state's notice is the
+    notice layout's alone, and that layout prints nothing without one."""
+    if layout is None:
+        return True
+    takes_state = catalogue.layouts[layout].state_notice
+    if item.state is not None and not takes_state:
+        with_state = [name for name, spec in catalogue.layouts.items() if spec.state_notice]
+        problems.add((*loc, "state"), f"{layout} prints no state's notice; leave the state "
+                     f"out, or choose {' or '.join(with_state)}")
+        return False
+    if item.state is None and takes_state:
+        problems.add((*loc, "state"), f"{layout} prints a state's required notice: give the "
+                     f"state, one of {', '.join(sorted(catalogue.notices))}")
+        return False
+    return True
 
 
 def _notice_size(catalogue: Catalogue, layout: str, notice: NoticeRef) -> str:

@@ -15,7 +15,7 @@ import math
 import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import tinycss2.color3
@@ -42,6 +42,8 @@ SVG_MIN, SVG_MAX = 1e-6, 1e6  # an SVG's size outside these is no drawing's: tak
 ElementTree.register_namespace("", SVG_NS)  # an SVG written back keeps its plain tags
 ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 
+LOGOS_KEPT = 16  # prepared logos a long-lived process (the web's workers) keeps
+
 
 @dataclass(frozen=True)
 class PrintLogo:
@@ -55,7 +57,7 @@ def print_logo(path: Path, profile: str, icc_profile: Path) -> PrintLogo:
     return _prepared(path, stat.st_mtime_ns, stat.st_size, profile, icc_profile)
 
 
-@cache
+@lru_cache(maxsize=LOGOS_KEPT)
 def _prepared(path: Path, _mtime: int, _size: int, profile: str, icc: Path) -> PrintLogo:
     data = path.read_bytes()
     if path.suffix.lower() == ".svg":

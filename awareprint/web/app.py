@@ -35,7 +35,7 @@ from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.user_text import tidy
 from ..errors import InputError
-from ..orders.order_file import OrderProblems, check_order
+from ..orders.order_file import LoadedOrder, OrderProblems, check_order
 from .logos import LogoProblem, keep_logo, kept_logo, logos_folder
 from .order_files import archive_path, file_path, shown_files, write_order
 from .order_form import (
@@ -85,10 +85,12 @@ class Site:
 
 
 def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
-             secure_cookies: bool = False) -> Starlette:
+             public_origin: str | None = None) -> Starlette:
     """The web application over the data folder `data` (its database migrated here),
     answering requests for `hosts` only (a page of another site that makes its name
-    point here, DNS rebinding, is refused)."""
+    point here, DNS rebinding, is refused); `public_origin` is the scheme and host a
+    proxy serves it at (https: cookies only over HTTPS)."""
+    secure_cookies = public_origin is not None and public_origin.startswith("https:")
     store = Store(data)
     store.migrate()
     pages = Environment(loader=FileSystemLoader(HERE / "templates"),
@@ -119,7 +121,7 @@ def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOST
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page(site)})
-    app.add_middleware(Guard, secure_cookies=secure_cookies)
+    app.add_middleware(Guard, public_origin=public_origin)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts), www_redirect=False)
     return app
 
@@ -175,7 +177,8 @@ def _form_page(site: Site, request: Request, form: OrderForm, status: int = 200,
                  preview=preview, previewed=previewed, image=_data_uri(preview))
 
 
-async def _form_with_logo(site: Site, request: Request) -> tuple[OrderForm, dict]:
+async def _form_with_logo(site: Site, request: Request
+                          ) -> tuple[FormData, OrderForm, dict[str, list[str]]]:
     """The posted form, with a logo chosen in it kept (or why it cannot be)."""
     posted = await _posted(request)
     form = read_form(posted)
@@ -188,12 +191,16 @@ async def _form_with_logo(site: Site, request: Request) -> tuple[OrderForm, dict
             errors["partner.logo"] = [str(problem)]
     if posted.get("remove_logo"):
         form.logo_id = form.logo_name = None
-    return form, errors
+    if form.logo_id and kept_logo(site.data, form.logo_id) is None:
+        errors["partner.logo"] = ["the logo chosen earlier is no longer kept here (uploads "
+                                  "are kept for a day); choose the file again"]
+        form.logo_id = form.logo_name = None
+    return posted, form, errors
 
 
 async def place_order(site: Site, request: Request) -> Response:
-    form, errors = await _form_with_logo(site, request)
-    action = str((await request.form()).get("action") or "submit")
+    posted, form, errors = await _form_with_logo(site, request)
+    action = str(posted.get("action") or "submit")
     if action == "add":
         return _form_page(site, request, with_items(form, form.items + 1), errors=errors)
     chosen = ACTION.fullmatch(action)
@@ -204,28 +211,27 @@ async def place_order(site: Site, request: Request) -> Response:
         row = min(int(chosen.group(2)), form.items - 1)
         preview, messages = await _preview(site, form, row, 0)
         return _form_page(site, request, form, 200, {**messages, **errors}, preview, row)
-    if errors:
-        return _form_page(site, request, form, 400, errors)
+    logo = kept_logo(site.data, form.logo_id)
+    if errors:  # with every other field's problems too, not one round at a time
+        _, messages = await _checked(site, order_data(form, logo.name if logo else None))
+        return _form_page(site, request, form, 400, {**messages, **errors})
     if site.store.waiting() >= MAX_WAITING:
         return _form_page(site, request, form, 503, {"": [
             f"{MAX_WAITING} orders are waiting to be rendered; please place yours again in "
             "a few minutes (what you filled in is kept on this page)."]})
-    logo = kept_logo(site.data, form.logo_id)
     try:
-        _, loaded = await run_in_threadpool(
+        folder, loaded = await run_in_threadpool(
             write_order, site.data, order_data(form, None), logo, site.catalogue)
     except OrderProblems as problems:
         return _form_page(site, request, form, 400, field_messages(problems.fields))
     except InputError as error:
         return _form_page(site, request, form, 400, {"": [str(error)]})
-    folder = loaded.path.parent.name
     _, token = site.store.add_order(folder, loaded.order.partner.name, len(loaded.items))
     return RedirectResponse(f"/orders/{token}", status_code=303)
 
 
 async def live_preview(site: Site, request: Request) -> Response:
-    form, errors = await _form_with_logo(site, request)
-    posted = await request.form()
+    posted, form, errors = await _form_with_logo(site, request)
     row = _small_number(posted.get("preview_item"), form.items - 1)
     page = _small_number(posted.get("preview_page"), 9)
     preview, messages = await _preview(site, form, row, page)
@@ -236,24 +242,33 @@ async def live_preview(site: Site, request: Request) -> Response:
                          "logo_id": form.logo_id, "logo_name": form.logo_name})
 
 
+async def _checked(site: Site, data: dict[str, Any], only_item: int | None = None
+                   ) -> tuple[LoadedOrder | None, dict[str, list[str]]]:
+    """The order checked as the batch engine checks it (off the event loop: a logo is
+    decoded), or its problems by form field. A logo resolves among the kept ones."""
+    place = logos_folder(site.data) / "order.yaml"
+    try:
+        return await run_in_threadpool(check_order, data, place, site.catalogue), {}
+    except OrderProblems as problems:
+        return None, field_messages(problems.fields, only_item=only_item)
+
+
 async def _preview(site: Site, form: OrderForm, row: int, page: int
                    ) -> tuple[Preview | None, dict[str, list[str]]]:
     """The preview of one row of the form (its first size and language), or the
     problems that stop it, by field."""
     logo = kept_logo(site.data, form.logo_id)
-    data = order_data(form, logo.name if logo else None, only_item=row)
-    place = logos_folder(site.data) / "order.yaml"  # a logo resolves among the kept ones
-    try:
-        loaded = check_order(data, place, site.catalogue)
-    except OrderProblems as problems:
-        return None, field_messages(problems.fields, only_item=row)
+    loaded, messages = await _checked(
+        site, order_data(form, logo.name if logo else None, only_item=row), row)
+    if loaded is None:
+        return None, messages
     job = loaded.items[0].job
     preview = await run_in_threadpool(site.previewer.preview, job, page)
     return replace(preview, label=job.label), {}
 
 
 async def upload_logo(site: Site, request: Request) -> Response:
-    form, errors = await _form_with_logo(site, request)
+    _, form, errors = await _form_with_logo(site, request)
     if errors:
         return JSONResponse({"errors": errors}, status_code=400)
     return JSONResponse({"logo_id": form.logo_id, "logo_name": form.logo_name})
@@ -287,12 +302,13 @@ async def partner_order(site: Site, request: Request) -> Response:
 
 
 def _order_page(site: Site, request: Request, record: OrderRecord, base: str,
-                staff_view: bool) -> HTMLResponse:
+                staff_view: bool, new_link: str | None = None) -> HTMLResponse:
     released = staff_view or record.status == APPROVED
     files = shown_files(record, released)
     zipped = released and record.made > 0 and archive_path(site.data, record).is_file()
     return _page(site, request, "order.html", record=record, base=base, files=files,
                  released=released, zipped=zipped, staff_view=staff_view,
+                 new_link=new_link,
                  languages={code: file.language.name
                             for code, file in site.catalogue.languages.items()})
 
@@ -409,6 +425,10 @@ async def staff_decide(site: Site, request: Request) -> Response:
     posted = await _posted(request)
     record = _numbered(site, request)
     decision = request.path_params["decision"]
+    if decision == "link":
+        token = site.store.new_link(record.id)
+        return _order_page(site, request, record, f"/staff/orders/{record.id}",
+                           staff_view=True, new_link=f"/orders/{token}")
     if decision == "rerun":
         done = site.store.rerun(record.id)
     elif decision in ("approve", "reject"):

@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from starlette.concurrency import run_in_threadpool
+
 from ..orders.logo_file import MAX_BYTES, check_logo
 from ..orders.messages import quoted
 
@@ -56,7 +58,7 @@ async def keep_logo(upload: Upload, data: Path) -> tuple[str, str]:
                 stream.write(chunk)
         if size == 0:
             raise LogoProblem(f"{shown} is empty; choose the logo file again")
-        reason = check_logo(path)
+        reason = await run_in_threadpool(check_logo, path)  # a full decode: off the loop
         if reason:
             raise LogoProblem(reason.replace(quoted(path.name), shown))
         logo_id = digest.hexdigest() + suffix

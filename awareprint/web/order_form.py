@@ -9,9 +9,9 @@ A form field is named for the order field it fills (`partner.event.date`,
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..catalogue.load import Catalogue
 
@@ -43,9 +43,17 @@ class OrderForm:
         return self.choices.get(name, [])
 
 
-def read_form(form: Mapping[str, Any] | Any) -> OrderForm:
+class Posted(Protocol):
+    """A posted form (Starlette's FormData): one value or all values of a field."""
+
+    def get(self, key: str) -> Any: ...
+
+    def getlist(self, key: str) -> list[Any]: ...
+
+
+def read_form(form: Posted) -> OrderForm:
     """The form's fields, each bounded; unknown fields are ignored."""
-    get_list = form.getlist if hasattr(form, "getlist") else (lambda name: [form.get(name)])
+    get_list = form.getlist
     items = _count(form.get("items"))
     values: dict[str, str] = {}
     choices: dict[str, list[str]] = {}

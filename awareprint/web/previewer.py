@@ -7,6 +7,7 @@ at a time, and one that runs too long costs its worker, which a new one replaces
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import threading
@@ -22,6 +23,9 @@ from ..workers import Lost, Worker
 PREVIEW_LONG_SIDE_PX = 900
 PREVIEW_SECONDS = 30.0
 MAX_WAITING = 8          # previews asked for and not yet started; more are answered "busy"
+RETIRE_AFTER = 200       # previews one worker makes before a fresh one takes over
+
+Request = tuple["Job | None", int, "Future[Preview]"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def _warm_up() -> Preview:
     return Preview(None)
 
 
-def _task(kind: str, job: Job | None, page: int) -> Preview:
+def _task(job: Job | None, page: int) -> Preview:
     return _warm_up() if job is None else render_preview(job, page)
 
 
@@ -71,7 +75,8 @@ class InProcessPreviewer:
 
 
 class WorkerPreviewer:
-    """Previews rendered in a warm worker process, replaced when it dies or hangs.
+    """Previews rendered in a warm worker process, replaced when it dies or hangs, and
+    after RETIRE_AFTER previews (the renderer's caches grow with every new logo).
 
     One thread of its own hands the worker its tasks and starts every new worker: a
     worker ends with the thread that started it (Linux's parent-death signal follows the
@@ -81,7 +86,8 @@ class WorkerPreviewer:
     def __init__(self) -> None:
         self._context = multiprocessing.get_context("spawn")
         self._worker: Worker | None = None
-        self._requests: queue.Queue = queue.Queue(maxsize=MAX_WAITING)
+        self._served = 0
+        self._requests: queue.Queue[Request | None] = queue.Queue(maxsize=MAX_WAITING)
         self._thread = threading.Thread(target=self._serve, name="awareprint-preview",
                                         daemon=True)
         self._thread.start()
@@ -93,20 +99,35 @@ class WorkerPreviewer:
             self._requests.put_nowait((job, page, done))
         except queue.Full:
             return Preview(None, 0, "the preview is busy; it will follow your next change")
-        return done.result()
+        try:
+            return done.result(PREVIEW_SECONDS * (MAX_WAITING + 1))
+        except TimeoutError:
+            return Preview(None, 0, "the preview is busy; it will follow your next change")
 
     def _serve(self) -> None:
-        while (task := self._requests.get()) is not None:
-            job, page, done = task
-            done.set_result(self._ask(job, page))
+        while (request := self._requests.get()) is not None:
+            job, page, done = request
+            try:
+                done.set_result(self._ask(job, page))
+            except Exception as error:  # the thread must outlive any one preview
+                done.set_result(Preview(None, 0, f"the preview failed ({error}); try again"))
+            if self._served >= RETIRE_AFTER and self._requests.empty():
+                self._replace()
         if self._worker is not None:
             self._worker.stop()
 
+    def _replace(self) -> None:
+        """A fresh worker, warmed up while no preview waits."""
+        if self._worker is not None:
+            self._worker.stop()
+        self._worker, self._served = None, 0
+        self._ask(None, 0)
+
     def _ask(self, job: Job | None, page: int) -> Preview:
         worker = self._worker
-        if worker is None or not worker.give(("preview", job, page)):
+        if worker is None or not worker.give((job, page)):
             worker = self._worker = Worker(self._context, _task)  # the first, or one died idle
-            if not worker.give(("preview", job, page)):
+            if not worker.give((job, page)):
                 self._worker = None
                 return Preview(None, 0, "the preview worker could not start; try again")
         if not wait([worker.connection, worker.process.sentinel], PREVIEW_SECONDS):
@@ -116,6 +137,7 @@ class WorkerPreviewer:
             return Preview(None, 0, f"the preview took over {PREVIEW_SECONDS:.0f} s; "
                            "the order itself will still be rendered")
         answer = worker.answer()
+        self._served += 1
         if isinstance(answer, Lost):
             if answer.died:
                 self._worker = None
@@ -127,5 +149,6 @@ class WorkerPreviewer:
         return self._worker.process.pid if self._worker is not None else None
 
     def close(self) -> None:
-        self._requests.put(None)
-        self._thread.join(10)
+        with contextlib.suppress(queue.Full):
+            self._requests.put(None, timeout=PREVIEW_SECONDS)
+        self._thread.join(PREVIEW_SECONDS)

@@ -27,26 +27,32 @@ from .store import Store
 
 POLL_SECONDS = 0.5
 PRUNE_SECONDS = 3600.0
+MAX_RUNS = 3            # an order that stopped the runner this often is failed, not retried
+RETIRE_AFTER = 50       # orders one runner process renders before a fresh one takes over
 
 
 def run_forever(data: Path, workers: int | None, parent: int) -> None:
-    """The runner process's life: render queued orders until the server is gone."""
+    """The runner process's life: render queued orders until the server is gone, or until
+    it has rendered RETIRE_AFTER (the server then starts a fresh one: the renderer's
+    caches grow with every new logo)."""
     end_with_parent(parent)
     store = Store(data)
     store.requeue_unfinished()
-    pruned = 0.0
-    while True:
+    pruned, rendered = 0.0, 0
+    while rendered < RETIRE_AFTER:
         if time.monotonic() - pruned > PRUNE_SECONDS:
             prune_logos(data)
             pruned = time.monotonic()
-        if not run_queued(store, workers):
+        done = run_queued(store, workers, RETIRE_AFTER - rendered)
+        rendered += done
+        if not done:
             time.sleep(POLL_SECONDS)
 
 
-def run_queued(store: Store, workers: int | None = None) -> int:
-    """Render every queued order, oldest first; how many were rendered."""
+def run_queued(store: Store, workers: int | None = None, most: int | None = None) -> int:
+    """Render the queued orders, oldest first (at most `most`); how many were taken."""
     count = 0
-    while (order_id := store.claim_next()) is not None:
+    while (most is None or count < most) and (order_id := store.claim_next()) is not None:
         run_order(store, order_id, workers)
         count += 1
     return count
@@ -55,6 +61,11 @@ def run_queued(store: Store, workers: int | None = None) -> int:
 def run_order(store: Store, order_id: int, workers: int | None = None) -> None:
     record = store.order(order_id)
     if record is None:
+        return
+    if record.runs > MAX_RUNS:
+        store.finish(order_id, [], [], f"rendering it stopped the order runner {MAX_RUNS} "
+                     "times (a crash, or no file made for too long); staff can run it "
+                     "again once the cause is mended")
         return
     data = store.data
     made = failed = 0

@@ -1,7 +1,7 @@
 """What every request and response passes through: a bound on the body, the CSRF token's
 cookie, and the security headers.
 
-CSRF: each browser gets a random token in a SameSite=Strict cookie, and every form
+CSRF: each browser gets a random token in a SameSite=Lax cookie, and every form
 carries the same token in a hidden field; a POST whose field does not match the cookie,
 or whose Origin is another site's, is refused. A third-party page can make a browser
 send the cookie, but cannot read it to put it in the form.
@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from http.cookies import SimpleCookie
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "awareprint_csrf"
 CSRF_FIELD = "csrf"
 MAX_BODY = 12 * 1024 * 1024     # a 10 MB logo and the form around it
+HSTS = "max-age=31536000"        # behind an https public address: browsers keep to it
 HEADERS = {
     "content-security-policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -51,21 +52,24 @@ def csrf_matches(scope: Scope, sent: Any) -> bool:
 
 
 def same_origin(scope: Scope) -> bool:
-    """False when the browser says the request comes from a page of another site."""
+    """False when the browser says the request comes from a page of another site: its
+    Origin is neither this host nor the public address a proxy serves it at."""
     headers = dict(scope.get("headers") or [])
     origin = headers.get(b"origin")
     if origin is None:
         return True
-    host = headers.get(b"host", b"")
-    return origin.split(b"://", 1)[-1] == host
+    public = scope["state"].get("public_origin")
+    return (origin.split(b"://", 1)[-1] == headers.get(b"host", b"")
+            or (public is not None and origin.decode("latin-1") == public))
 
 
 class Guard:
     """ASGI middleware: body limit, CSRF cookie, security headers."""
 
-    def __init__(self, app: ASGIApp, secure_cookies: bool = False) -> None:
+    def __init__(self, app: ASGIApp, public_origin: str | None = None) -> None:
         self.app = app
-        self.secure = secure_cookies
+        self.public_origin = public_origin
+        self.secure = public_origin is not None and public_origin.startswith("https:")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -75,6 +79,7 @@ class Guard:
         state = scope.setdefault("state", {})
         state["csrf_cookie"] = cookie
         state["csrf"] = cookie or secrets.token_urlsafe(32)
+        state["public_origin"] = self.public_origin
         length = dict(scope.get("headers") or []).get(b"content-length", b"0")
         if not length.isdigit() or int(length) > MAX_BODY:
             await _too_large(scope, send)
@@ -99,6 +104,8 @@ class Guard:
                 for name, value in HEADERS.items():
                     headers.setdefault(name, value)
                 headers.setdefault("cache-control", "no-store")
+                if self.secure:
+                    headers.setdefault("strict-transport-security", HSTS)
                 if cookie is None:
                     headers.append("set-cookie", set_cookie(CSRF_COOKIE, state["csrf"],
                                                              self.secure))
@@ -112,7 +119,9 @@ class Guard:
 
 
 def set_cookie(name: str, value: str, secure: bool, max_age: int | None = None) -> str:
-    parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Strict"]
+    # Lax, not Strict: a partner who follows a link here from an email keeps the token
+    # their open form carries; a POST from another site still sends no cookie.
+    parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
     if max_age is not None:
         parts.append(f"Max-Age={max_age}")
     if secure:
@@ -121,16 +130,13 @@ def set_cookie(name: str, value: str, secure: bool, max_age: int | None = None) 
 
 
 def cookie_value(scope: Scope, name: str) -> str | None:
+    """A cookie of ours (a token of 20 to 100 characters); others' cookies beside it,
+    however malformed, do not hide it."""
     for key, value in scope.get("headers") or []:
         if key == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:
-                return None
-            morsel = jar.get(name)
-            if morsel and 20 <= len(morsel.value) <= 100:
-                return morsel.value
+            found = cookie_parser(value.decode("latin-1")).get(name)
+            if found and 20 <= len(found) <= 100:
+                return found
     return None
 
 

@@ -16,6 +16,7 @@ from .passwords import hash_password, password_problem
 from .store import Store
 
 WATCH_SECONDS = 1.0
+STALL_SECONDS = 600.0   # an order rendering with no file made this long is taken as hung
 MAX_STAFF_NAME = 80
 MAX_CONNECTIONS = 100   # beyond, uvicorn answers 503 at once instead of queueing
 WILDCARDS = ("0.0.0.0", "::", "")
@@ -41,8 +42,12 @@ class Runner:
         return process
 
     def _watch(self) -> None:
+        store = Store(self.data)
         while not self.stopped.wait(WATCH_SECONDS):
-            if not self.process.is_alive():
+            if self.process.is_alive() and store.stalled(STALL_SECONDS):
+                self.process.kill()  # a hung render: its order is tried again, then failed
+                self.process.join()
+            if not self.process.is_alive() and not self.stopped.is_set():
                 self.process = self._start()
 
     def stop(self) -> None:
@@ -60,12 +65,12 @@ def serve(host: str, port: int, data: Path, workers: int | None,
     from .app import make_app
     from .previewer import WorkerPreviewer
 
-    hosts, secure = allowed_hosts(host, public_url)
+    hosts, public_origin = allowed_hosts(host, public_url)
     store = Store(data)
     store.migrate()
     previewer = WorkerPreviewer()
     runner = Runner(data, workers)
-    app = make_app(data, previewer, hosts, secure)
+    app = make_app(data, previewer, hosts, public_origin)
     print(f"awareprint: serving http://{host}:{port}/ (data in {data.resolve()})", flush=True)
     # uvicorn stops gracefully on SIGTERM, then raises it again to the handler it found:
     # this one, so that the runner and the preview worker are stopped below, and exit 0.
@@ -79,9 +84,10 @@ def serve(host: str, port: int, data: Path, workers: int | None,
         previewer.close()
 
 
-def allowed_hosts(host: str, public_url: str | None) -> tuple[list[str], bool]:
-    """The host names the server answers to, and whether its cookies need HTTPS: this
-    machine's names and the one it listens on; behind a proxy, the public address's."""
+def allowed_hosts(host: str, public_url: str | None) -> tuple[list[str], str | None]:
+    """The host names the server answers to, and the public origin (scheme and host) a
+    proxy serves it at: this machine's names and the one it listens on; behind a proxy,
+    the public address's too."""
     from .app import LOCAL_HOSTS
 
     hosts = list(LOCAL_HOSTS)
@@ -90,10 +96,10 @@ def allowed_hosts(host: str, public_url: str | None) -> tuple[list[str], bool]:
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise InputError(f"serve --public-url {public_url!r}: give the address partners "
                              "use, e.g. https://print.example.org")
-        return [*hosts, parsed.hostname], parsed.scheme == "https"
+        return [*hosts, parsed.hostname], f"{parsed.scheme}://{parsed.netloc}"
     if host in WILDCARDS:
-        return ["*"], False  # every address of the machine: its names are not known here
-    return [*hosts, host], False
+        return ["*"], None  # every address of the machine: its names are not known here
+    return [*hosts, host], None
 
 
 def add_staff(data: Path, name: str, password: str) -> None:

@@ -62,6 +62,9 @@ MIGRATIONS = (
     """
     ALTER TABLE orders ADD COLUMN runs INTEGER NOT NULL DEFAULT 0;
     """,
+    """
+    ALTER TABLE orders ADD COLUMN progressed TEXT;
+    """,
 )
 
 
@@ -82,6 +85,7 @@ class OrderRecord:
     decided: str | None
     reason: str | None
     runs: int
+    progressed: str | None     # when its rendering last made a file (or started)
 
     @property
     def done(self) -> bool:
@@ -143,10 +147,6 @@ class Store:
                 (token_hash(token), folder, partner, now(), QUEUED, files))
             return int(cursor.lastrowid or 0), token
 
-    def remove_order(self, order_id: int) -> None:
-        with self._db() as db:
-            db.execute("DELETE FROM orders WHERE id = ?", (order_id,))
-
     def order(self, order_id: int) -> OrderRecord | None:
         with self._db() as db:
             row = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
@@ -176,9 +176,10 @@ class Store:
         """The oldest queued order, marked as rendering; None when none waits."""
         with self._db() as db:
             row = db.execute(
-                "UPDATE orders SET status = ?, runs = runs + 1, made = 0, failed = 0 "
+                "UPDATE orders SET status = ?, runs = runs + 1, made = 0, failed = 0, "
+                "progressed = ? "
                 "WHERE id = (SELECT id FROM orders WHERE status = ? ORDER BY id LIMIT 1) "
-                "RETURNING id", (RENDERING, QUEUED)).fetchone()
+                "RETURNING id", (RENDERING, now(), QUEUED)).fetchone()
         return int(row[0]) if row else None
 
     def requeue_unfinished(self) -> int:
@@ -189,8 +190,16 @@ class Store:
 
     def progress(self, order_id: int, made: int, failed: int) -> None:
         with self._db() as db:
-            db.execute("UPDATE orders SET made = ?, failed = ? WHERE id = ?",
-                       (made, failed, order_id))
+            db.execute("UPDATE orders SET made = ?, failed = ?, progressed = ? WHERE id = ?",
+                       (made, failed, now(), order_id))
+
+    def stalled(self, seconds: float) -> bool:
+        """Whether an order has been rendering without making a file for `seconds`."""
+        cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=seconds)
+        with self._db() as db:
+            return db.execute("SELECT 1 FROM orders WHERE status = ? AND progressed < ?",
+                              (RENDERING, cutoff.isoformat(timespec="seconds"))
+                              ).fetchone() is not None
 
     def finish(self, order_id: int, results: list[dict[str, Any]], warnings: list[str],
                error: str | None) -> None:
@@ -202,6 +211,14 @@ class Store:
                 "warnings = ?, error = ? WHERE id = ? AND status = ?",
                 (status, made, len(results) - made, json.dumps(results), json.dumps(warnings),
                  error, order_id, RENDERING))
+
+    def new_link(self, order_id: int) -> str | None:
+        """A new secret link for an order (the old one stops working); None if no order."""
+        token = secrets.token_urlsafe(24)
+        with self._db() as db:
+            changed = db.execute("UPDATE orders SET token_hash = ? WHERE id = ?",
+                                 (token_hash(token), order_id)).rowcount
+        return token if changed else None
 
     def decide(self, order_id: int, status: str, staff: str, reason: str | None) -> bool:
         """Approve or reject a rendered order; False when it is not waiting for that."""
@@ -216,7 +233,7 @@ class Store:
         with self._db() as db:
             return db.execute(
                 "UPDATE orders SET status = ?, decided_by = NULL, decided = NULL, "
-                "reason = NULL WHERE id = ? AND status NOT IN (?, ?)",
+                "reason = NULL, runs = 0 WHERE id = ? AND status NOT IN (?, ?)",
                 (QUEUED, order_id, QUEUED, RENDERING)).rowcount == 1
 
     # Staff and their sessions

@@ -33,10 +33,20 @@
     field.closest(".field, .item")?.classList.add("invalid");
   }
 
+  // The fields a preview checks: the partner's, and the shown row's piece. Messages of
+  // the others (orderer, quantity) came from placing the order and stay until it is placed
+  // again; the logo's, until a logo is chosen again.
+  function previewChecks(name, row) {
+    return name.startsWith("partner.") && name !== "partner.logo" || name === `items.${row}` ||
+      /^items\.\d+\.(layout|sizes|languages|state|notice)$/.test(name) &&
+      name.split(".")[1] === row;
+  }
+
   function clearMessages(row) {
     for (const box of form.querySelectorAll(".messages")) {
-      const item = rowOf(box);
-      if (item === null || item === row) {
+      const holder = box.closest("[data-field], [data-item]");
+      const name = holder.dataset.field ?? `items.${holder.dataset.item}`;
+      if (previewChecks(name, row)) {
         box.replaceChildren();
         box.closest(".field, .item")?.classList.remove("invalid");
       }
@@ -110,6 +120,7 @@
     const notice = layout === "notice";
     for (const field of form.querySelectorAll(`[data-item="${row}"] .notice-only`)) {
       field.hidden = !notice;
+      if (!notice) field.querySelector("select").value = "";  // no hidden state is sent
     }
   }
 
@@ -123,11 +134,13 @@
     box.replaceChildren();
     try {
       const response = await fetch("/logo", { method: "POST", body: data });
-      const answer = await response.json();
       if (!response.ok) {
-        show("partner.logo", answer.errors ? answer.errors["partner.logo"] || [] : ["The logo could not be uploaded."]);
+        logoInput.value = "";  // not sent again with the order
+        const answer = response.status === 413 ? null : await response.json();
+        show("partner.logo", answer ? answer.errors["partner.logo"] : [await response.text()]);
         return;
       }
+      const answer = await response.json();
       form.elements["logo_id"].value = answer.logo_id;
       form.elements["logo_name"].value = answer.logo_name;
       const kept = document.getElementById("logo-kept");
@@ -165,5 +178,7 @@
       refresh(0);
     });
   }
-  if (form.elements[`items.${itemField.value}.layout`]?.value) refresh(0);
+  // A page sent back with problems keeps them in view: the next change previews again.
+  if (!document.getElementById("form-problems") &&
+      form.elements[`items.${itemField.value}.layout`]?.value) refresh(0);
 })();
