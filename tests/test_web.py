@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from html import unescape
 
 import pytest
 from PIL import Image
@@ -84,7 +85,8 @@ def log_in(client) -> None:
 
 
 def messages_for(html: str, field: str) -> list[str]:
-    return re.findall(rf'<p class="problem" data-for="{re.escape(field)}">([^<]*)</p>', html)
+    return [unescape(message) for message in re.findall(
+        rf'<p class="problem" data-for="{re.escape(field)}">([^<]*)</p>', html)]
 
 
 # The form and what every response carries
@@ -197,7 +199,7 @@ def test_each_mistake_is_shown_beside_its_field_and_nothing_is_kept(web):
     assert response.status_code == 400
     html = response.text
     assert messages_for(html, "partner.name") == ["missing; add it"]
-    assert "poster has no size &#39;a7&#39;" in " ".join(messages_for(html, "items.0.sizes"))
+    assert "poster has no size 'a7'" in " ".join(messages_for(html, "items.0.sizes"))
     assert "unknown language" in " ".join(messages_for(html, "items.0.languages"))
     assert "not a sane quantity" in " ".join(messages_for(html, "items.0.quantity"))
     assert "not an email address" in " ".join(messages_for(html, "orderer.email"))
@@ -561,3 +563,96 @@ def test_the_staffs_list_pages_through_older_orders(web, monkeypatch):
     older = re.search(r'href="(/staff\?before=\d+)" id="older"', first).group(1)
     second = web.get(older).text
     assert "Clinic 0" in second and "Clinic 1" not in second and 'id="older"' not in second
+
+
+# What the review of the first version found
+
+def test_a_state_on_a_piece_that_prints_none_is_reported_at_the_state_field(web):
+    response = place(web, **{"items.0.state": "FL"})
+    assert response.status_code == 400
+    assert "poster prints no state's notice" in " ".join(messages_for(response.text,
+                                                                      "items.0.state"))
+    notice = place(web, **{"items.0.layout": "notice", "items.0.sizes": None})
+    assert "give the state, one of CA" in " ".join(messages_for(notice.text,
+                                                                "items.0.state"))
+    assert not messages_for(notice.text, "items.0.languages")
+
+
+def test_a_logo_no_longer_kept_is_said_with_the_other_problems(web):
+    response = place(web, logo_id="c" * 64 + ".png", **{"orderer.email": "nope"})
+    assert response.status_code == 400
+    assert "no longer kept here" in " ".join(messages_for(response.text, "partner.logo"))
+    assert "not an email address" in " ".join(messages_for(response.text, "orderer.email"))
+    assert Store(web.data).orders() == []
+
+
+def test_a_malformed_cookie_of_another_site_does_not_hide_ours(web):
+    token = csrf(web)
+    fields = order_fields(web, csrf=token)
+    cookie = f'prefs={{"a": 1}}; x=a b; awareprint_csrf={token}'
+    web.cookies.clear()
+    response = web.post("/", data=fields, headers={"cookie": cookie})
+    assert response.status_code == 303
+
+
+def test_behind_a_proxy_its_public_origin_may_post_and_https_is_kept_to(tmp_path):
+    app = make_app(tmp_path / "web-data", InProcessPreviewer(), ("testserver",),
+                   "https://print.example.org")
+    # The proxy speaks HTTPS to the browser: a Secure cookie is sent back only over it.
+    with TestClient(app, base_url="https://testserver", follow_redirects=False) as client:
+        page = client.get("/")
+        assert page.headers["strict-transport-security"] == "max-age=31536000"
+        assert "Secure" in page.headers["set-cookie"]
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        client.data = tmp_path / "web-data"
+        fields = order_fields(client, csrf=token)
+        ok = client.post("/", data=fields, headers={"origin": "https://print.example.org"})
+        assert ok.status_code == 303
+        other = client.post("/", data=fields, headers={"origin": "https://evil.example"})
+        assert other.status_code == 403
+
+
+def test_a_partner_who_lost_the_link_gets_a_new_one_from_staff(web):
+    old = placed_token(web)
+    log_in(web)
+    (record,) = Store(web.data).orders()
+    page = web.post(f"/staff/orders/{record.id}/link", data={"csrf": csrf(web)})
+    new = re.search(r'id="new-link">[^<]*<a href="/orders/([A-Za-z0-9_-]{32})"', page.text)
+    assert new and new.group(1) != old
+    web.cookies.delete("awareprint_staff")
+    assert web.get(f"/orders/{old}").status_code == 404
+    assert web.get(f"/orders/{new.group(1)}").status_code == 200
+
+
+def test_a_failed_orders_detail_is_for_staff_not_the_partner(web):
+    token = placed_token(web)
+    store = Store(web.data)
+    (record,) = store.orders()
+    (order_folder(web.data, record.folder) / ORDER_FILE).write_text("partner: [", "utf-8")
+    run_queued(store, workers=1)
+    partner_page = web.get(f"/orders/{token}").text
+    assert "YAML" not in partner_page and "our staff can see what" in partner_page
+    log_in(web)
+    assert "YAML" in web.get(f"/staff/orders/{record.id}").text
+
+
+def test_an_order_that_stopped_the_runner_three_times_is_failed_not_retried(web):
+    token = placed_token(web)
+    store = Store(web.data)
+    for _ in range(3):  # taken, then the runner died (or was stopped as hung) each time
+        assert store.claim_next() is not None
+        store.requeue_unfinished()
+    run_queued(store, workers=1)
+    record = store.order_by_token(token)
+    assert record.status == "failed" and "3 times" in record.error
+
+
+def test_a_render_with_no_file_made_for_too_long_is_seen_as_stalled(web):
+    placed_token(web)
+    store = Store(web.data)
+    assert not store.stalled(600)
+    store.claim_next()
+    assert not store.stalled(600)
+    with sqlite3.connect(web.data / "awareprint.sqlite3") as db:
+        db.execute("UPDATE orders SET progressed = '2000-01-01T00:00:00+00:00'")
+    assert store.stalled(600)
