@@ -256,3 +256,42 @@ def test_the_tools_check_skips_or_fails_as_asked(monkeypatch):
     with pytest.raises(pytest.fail.Exception, match="AWAREPRINT_REQUIRE_TOOLS=1"):
         module._playwright()
 
+
+
+def test_the_page_keeps_what_placing_the_order_found_and_sends_no_hidden_state(tmp_path):
+    """After a refused order, the script's previews leave the messages of fields they do
+    not check (the orderer's, the quantity) in view; a state chosen for a notice and then
+    hidden by choosing another piece is not sent."""
+    sync_api = _playwright()
+    with running_server(tmp_path / "web-data", workers=1) as server, \
+            sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(30_000)
+            watch = Watch(page)
+            page.goto(server.url + "/")
+            page.fill("[name='partner.name']", PARTNER)
+            page.select_option("[name='items.0.layout']", "notice")
+            page.select_option("[name='items.0.state']", "FL")
+            page.select_option("[name='items.0.layout']", "poster")
+            assert page.input_value("[name='items.0.state']") == ""
+            page.fill("[name='orderer.email']", "not-an-address")
+            page.fill("[name='items.0.quantity']", "0")
+            wait_for_preview(page, lambda image: True)
+            with page.expect_navigation():
+                page.click("#submit-order")
+            email = page.locator('[data-for="orderer.email"]')
+            quantity = page.locator('[data-for="items.0.quantity"]')
+            sync_api.expect(email).to_contain_text("not an email address")
+            page.fill("[name='partner.website']", WEBSITE)  # a change: a preview follows
+            wait_for_preview(page, lambda image: True)
+            sync_api.expect(email).to_contain_text("not an email address")
+            sync_api.expect(quantity).to_contain_text("not a sane quantity")
+            assert page.locator('[data-for="items.0.state"]').count() == 0
+            # The refused order's page is sent as 400 Bad Request, which the console notes.
+            problems = [problem for problem in watch.problems
+                        if "status of 400 (Bad Request)" not in problem]
+            assert problems == [], "\n".join(problems)
+        finally:
+            browser.close()
