@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ..catalogue.load import Catalogue
 
@@ -172,8 +172,7 @@ def _count(value: Any) -> int:
     return max(1, min(int(text), MAX_ITEMS)) if text.isdigit() and len(text) <= 3 else 1
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     value: str
     label: str
     layouts: tuple[str, ...] = ()   # the layouts a size belongs to
