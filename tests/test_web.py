@@ -656,3 +656,34 @@ def test_a_render_with_no_file_made_for_too_long_is_seen_as_stalled(web):
     with sqlite3.connect(web.data / "awareprint.sqlite3") as db:
         db.execute("UPDATE orders SET progressed = '2000-01-01T00:00:00+00:00'")
     assert store.stalled(600)
+
+
+def test_failed_logins_from_one_address_for_one_name_are_throttled(web):
+    add_staff(web.data, "alice", PASSWORD)
+    for _ in range(5):
+        wrong = web.post("/staff/login", data={"csrf": csrf(web), "name": "alice",
+                                               "password": "not the password"})
+        assert wrong.status_code == 401
+    right = web.post("/staff/login", data={"csrf": csrf(web), "name": "alice",
+                                           "password": PASSWORD})
+    assert right.status_code == 429 and "Too many failed logins" in right.text
+    assert "awareprint_staff" not in right.headers.get("set-cookie", "")
+    other = web.post("/staff/login", data={"csrf": csrf(web), "name": "bob",
+                                           "password": PASSWORD})
+    assert other.status_code == 401  # another name is not held up
+
+
+def test_the_throttle_forgets_failures_after_its_window_and_on_success():
+    from awareprint.web.throttle import MAX_FAILURES, WINDOW_SECONDS, LoginThrottle
+
+    clock = [1000.0]
+    throttle = LoginThrottle(now=lambda: clock[0])
+    for _ in range(MAX_FAILURES):
+        throttle.failed("10.0.0.1", "alice")
+    assert throttle.wait_seconds("10.0.0.1", "alice") == WINDOW_SECONDS
+    assert throttle.wait_seconds("10.0.0.2", "alice") == 0
+    clock[0] += WINDOW_SECONDS + 1
+    assert throttle.wait_seconds("10.0.0.1", "alice") == 0
+    throttle.failed("10.0.0.1", "alice")
+    throttle.succeeded("10.0.0.1", "alice")
+    assert throttle.wait_seconds("10.0.0.1", "alice") == 0

@@ -54,6 +54,7 @@ from .previewer import Preview
 from .security import CSRF_FIELD, Guard, cookie_value, csrf_matches, csrf_token, same_origin
 from .security import set_cookie as cookie_header
 from .store import APPROVED, REJECTED, SESSION_HOURS, OrderRecord, Store
+from .throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
 STAFF_COOKIE = "awareprint_staff"
@@ -82,6 +83,7 @@ class Site:
     pages: Environment
     secure: bool
     choices: FormChoices
+    logins: LoginThrottle
 
 
 def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
@@ -98,7 +100,7 @@ def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOST
                         lstrip_blocks=True)
     catalogue = load_catalogue()
     site = Site(data, store, catalogue, previewer, pages, secure_cookies,
-                form_choices(catalogue))
+                form_choices(catalogue), LoginThrottle())
     routes = [
         Route("/", _handler(site, order_page_form), methods=["GET"]),
         Route("/", _handler(site, place_order), methods=["POST"]),
@@ -365,10 +367,17 @@ async def log_in(site: Site, request: Request) -> Response:
     posted = await _posted(request)
     name = str(posted.get("name") or "")[:80].strip()
     password = str(posted.get("password") or "")
+    address = request.client.host if request.client else ""
+    wait = site.logins.wait_seconds(address, name)
+    if wait:
+        return _page(site, request, "login.html", 429, name=name, problem=(
+            f"Too many failed logins for this name; try again in {wait // 60 + 1} minutes."))
     stored = await run_in_threadpool(site.store.staff_password, name)
     if not await run_in_threadpool(password_matches, password, stored):
+        site.logins.failed(address, name)
         return _page(site, request, "login.html", 401, name=name,
                      problem="That name and password do not match a staff account.")
+    site.logins.succeeded(address, name)
     token = site.store.start_session(name)
     response = RedirectResponse("/staff", status_code=303)
     response.headers.append("set-cookie", cookie_header(STAFF_COOKIE, token, site.secure,
