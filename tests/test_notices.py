@@ -253,7 +253,8 @@ def test_an_order_names_the_state_and_gets_the_law_languages(tmp_path):
     problems = caught.value.problems
     assert any("items.0.state: no notice for the state 'Texas'; we have: CA (California)"
                in p for p in problems), problems
-    assert any("--state works with: notice" in p for p in problems), problems
+    assert any("items.1.state: poster prints no state's notice; leave the state out, or "
+               "choose notice" in p for p in problems), problems
 
 
 def test_notices_on_a_press_sheet_are_held_to_their_law():
