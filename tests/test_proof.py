@@ -247,3 +247,15 @@ def test_the_whole_catalogue_on_one_contact_sheet(tmp_path, catalogue):
     for layout, spec in catalogue.layouts.items():
         for size in spec.sizes:
             assert f"{layout} · {size}" in text
+
+
+def test_a_proof_is_the_same_file_every_time(catalogue, tmp_path):
+    """Made twice, the smallest proof gives the same bytes, though its thumbnails are read
+    from a new temporary folder each time."""
+    jobs = select_jobs(catalogue, ["wallet-card"], ["business-card"], ["en"])
+    made = []
+    for name in ("first.pdf", "second.pdf"):
+        make_proof(jobs, catalogue, tmp_path / name, workers=1)
+        made.append((tmp_path / name).read_bytes())
+    assert placed_images(made[0]), "no thumbnail on the proof: nothing was compared"
+    assert made[0] == made[1], "the two proofs differ"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pdfplumber
 import pikepdf
@@ -318,3 +319,24 @@ def test_press_sheet_yields_and_marks_in_what_room_is_left(catalogue, size, gutt
                     assert rect.x >= edge - 0.01 and rect.y >= edge - 0.01
                     assert rect.right <= layout.width - edge + 0.01
                     assert rect.bottom <= layout.height - edge + 0.01
+
+
+@pytest.mark.parametrize("sheet", ["avery-5371", "a3"])
+def test_a_sheet_is_the_same_file_every_time(catalogue, sheet):
+    """The same order made twice gives the same bytes (its /ID, and for press its XMP
+    document ID, follow from the content, never chance)."""
+    from awareprint.sheets.impose import render_sheet
+
+    job = make_sheet_job(catalogue, "wallet-card", None, ["en"], sheet)
+    first = render_sheet(job, catalogue).pdf
+    _next_second()
+    second = render_sheet(job, catalogue).pdf
+    assert first == second  # pytest names the first byte that differs
+
+
+def _next_second() -> None:
+    """Wait for the clock's next second: a random /ID from qpdf is seeded with the time in
+    whole seconds, so two files saved within one second would agree by chance."""
+    now = int(time.time())
+    while int(time.time()) == now:
+        time.sleep(0.02)

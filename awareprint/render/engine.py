@@ -9,6 +9,7 @@ Digital output is written as tagged PDF (PDF/UA-1), with notes for finishing (ta
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Collection
@@ -21,6 +22,7 @@ from ..paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
 os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
 
 import weasyprint
+from weasyprint.images import RasterImage
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -93,6 +95,17 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
         _LOGGER.propagate = propagate
     align_block_content(document, side_by_side)
     return document, collector.messages
+
+
+def name_images_by_content(document: weasyprint.Document) -> None:
+    """Name each raster image after its bytes. WeasyPrint names it after its address: an
+    image read from a folder made anew each run (a proof's thumbnails) would make each
+    run's PDF different."""
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            image = getattr(box, "replacement", None)
+            if isinstance(image, RasterImage):
+                image.id = hashlib.sha256(image.image_data.data).hexdigest()[:32]
 
 
 def write_pdf(document: weasyprint.Document) -> bytes:

@@ -77,11 +77,17 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
             info[pikepdf.Name(STATE_NOTICE)] = metadata.notice
         if metadata.partner_numbers:  # so preflight knows them from the hotline's
             info[pikepdf.Name(PARTNER_NUMBERS)] = " ".join(metadata.partner_numbers)
-        out = io.BytesIO()
-        document.save(out, deterministic_id=True, compress_streams=True,
-                      object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                      force_version=PDFX_PDF_VERSION if press else "")
-        return out.getvalue()
+        return save_reproducibly(document, PDFX_PDF_VERSION if press else "")
+
+
+def save_reproducibly(document: pikepdf.Pdf, version: str = "") -> bytes:
+    """The document's bytes, the same for the same content: its /ID is a digest of it
+    (pikepdf's default is random), streams compressed."""
+    out = io.BytesIO()
+    document.save(out, deterministic_id=True, compress_streams=True,
+                  object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                  force_version=version)
+    return out.getvalue()
 
 
 def _finish_for_press(document: pikepdf.Pdf, press: PressFinish, stamped: datetime,

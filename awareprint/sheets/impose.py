@@ -24,7 +24,7 @@ from ..compose.css import box_css, house_css
 from ..errors import RenderError
 from ..output import write_atomic
 from ..render import engine
-from ..render.finish import Metadata, PressFinish, finish
+from ..render.finish import Metadata, PressFinish, finish, save_reproducibly
 from ..render.pipeline import read_back, render
 
 
@@ -195,9 +195,8 @@ def _place(base: bytes, pieces: dict[str, bytes],
             # The furniture's own drawing leaves its transformation in place: fence it in.
             page.contents_add(pikepdf.Stream(sheet, b"q"), prepend=True)
             page.contents_add(pikepdf.Stream(sheet, ("Q\n" + "\n".join(drawing)).encode()))
-        out = io.BytesIO()
-        sheet.save(out)
-        return out.getvalue()
+        # finish keeps the first half of this file's /ID: it must not be random either.
+        return save_reproducibly(sheet)
 
 
 def placement_matrix(placement: Placement, trim: tuple[float, ...], sheet_height: float

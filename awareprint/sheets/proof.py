@@ -113,6 +113,7 @@ def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogu
         html, folder.as_uri() + "/", (catalogue.layouts_dir, catalogue.fonts_dir, thumbnails))
     if warnings:
         raise RenderError(f"proof: the layout engine ignored part of the design: {warnings[0]}")
+    engine.name_images_by_content(document)
     return engine.write_pdf(document)
 
 
