@@ -8,6 +8,7 @@ importing from a stage above it.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,32 @@ def test_the_reader_resolves_relative_imports(source, expected):
 def test_an_upward_import_would_be_caught():
     imported = imports_in("from ..orders.batch import run_batch", "awareprint.render.probe")
     assert any(STAGES[stage_of(target)] > STAGES["render"] for target in imported)
+
+
+ARCHITECTURE_PAGE = PACKAGE.parent / "docs" / "architecture.md"
+
+
+def stage_table(markdown: str) -> list[str]:
+    """The folders of the one table whose first column names stage folders (`name/`)."""
+    tables: list[list[str]] = [[]]
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            tables[-1].append(line)
+        elif tables[-1]:
+            tables.append([])
+    found = []
+    for table in tables:
+        cells = [row.strip("|").split("|")[0].strip() for row in table[2:]]
+        if cells and all(re.fullmatch(r"`\w+/`", cell) for cell in cells):
+            found.append([cell.strip("`/") for cell in cells])
+    assert len(found) == 1, f"{ARCHITECTURE_PAGE.name} should have one table of stage folders"
+    return found[0]
+
+
+def test_the_architecture_page_lists_exactly_the_stages():
+    folders = stage_table(ARCHITECTURE_PAGE.read_text(encoding="utf-8"))
+    assert set(folders) == set(STAGES) - {""}, (
+        f"docs/architecture.md lists {folders}; the stages are {[s for s in STAGES if s]}")
+    ranks = [STAGES[folder] for folder in folders]
+    assert ranks == sorted(ranks), "the table lists the stages in pipeline order"
+    assert len(folders) == len(set(folders))
