@@ -27,6 +27,7 @@ EXAMPLES = PROJECT_ROOT / "examples/orders"
 RENDER_PY = str(PROJECT_ROOT / "render.py")
 FIVE_ITEMS = ("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
               "    sizes: [letter, a4, tabloid]\n  - layout: wallet-card\n  - layout: tearoff\n")
+KEPT = "unchanged since the last run, not made again"  # what the summary says of reuse
 
 
 def test_an_order_renders_in_parallel_into_a_package(tmp_path, capsys):
@@ -61,8 +62,24 @@ def test_an_order_renders_in_parallel_into_a_package(tmp_path, capsys):
             *(n for e in files for n in (e["file"], *e["previews"])))}
         assert bundle.read("church/" + files[0]["file"]) == (out / files[0]["file"]).read_bytes()
     printed = capsys.readouterr().out
-    assert "4 files (0 reused, unchanged), 0 failed" in printed
+    # A first run reused nothing, and says nothing of it.
+    assert f"wrote {out / 'manifest.json'}: 4 files, none failed" in printed.splitlines()
+    assert "reused" not in printed and "unchanged" not in printed
     assert f"wrote {tmp_path / 'church.zip'}" in printed
+
+
+@pytest.mark.parametrize(("made", "reused", "failed", "line"), [
+    (4, 0, 0, "4 files, none failed"),
+    (1, 0, 2, "1 file, 2 failed"),
+    (4, 3, 1, f"4 files (3 {KEPT}), 1 failed"),
+    (4, 4, 0, f"4 files (all {KEPT}), none failed"),
+    (1, 1, 0, f"1 file ({KEPT}), none failed"),
+])
+def test_the_summary_reads_as_said_and_tells_reuse_only_when_there_was_some(
+        made, reused, failed, line):
+    from awareprint.cli.main import batch_summary
+
+    assert batch_summary(made, reused, failed) == line
 
 
 def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
@@ -82,7 +99,7 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
     capsys.readouterr()
 
     assert main(argv) == 0
-    assert "4 files (4 reused, unchanged), 0 failed" in capsys.readouterr().out
+    assert f"4 files (all {KEPT}), none failed" in capsys.readouterr().out
     assert pieces() == written  # not written again
     assert (out / "job-ticket.pdf").stat().st_mtime_ns == ticket  # nothing new to show
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -94,7 +111,7 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
         "languages: [en+es, es]", "languages: [en+es, fr]"), encoding="utf-8")
     assert main(argv) == 0
     printed = capsys.readouterr().out
-    assert "4 files (3 reused, unchanged), 0 failed" in printed
+    assert f"4 files (3 {KEPT}), none failed" in printed
     assert "wrote tearoff_letter_fr.pdf" in printed
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert [f["quantity"] for f in files] == [12, 12, 45, 45]
@@ -108,7 +125,7 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
     logo.write_text(logo.read_text(encoding="utf-8").replace("#5b2a86", "#2a865b"),
                     encoding="utf-8")
     assert main(argv) == 0
-    assert "4 files (0 reused, unchanged), 0 failed" in capsys.readouterr().out
+    assert "4 files, none failed" in capsys.readouterr().out
 
 
 def test_a_file_changed_since_the_last_run_is_rendered_again(tmp_path, capsys):
@@ -118,7 +135,7 @@ def test_a_file_changed_since_the_last_run_is_rendered_again(tmp_path, capsys):
     (out / "poster_letter_en+es.pdf").write_bytes(b"%PDF-1.7 edited by hand")
     capsys.readouterr()
     assert main(argv) == 0
-    assert "4 files (3 reused, unchanged), 0 failed" in capsys.readouterr().out
+    assert f"4 files (3 {KEPT}), none failed" in capsys.readouterr().out
     assert (out / "poster_letter_en+es.pdf").read_bytes().startswith(b"%PDF-1.6") or \
         b"edited by hand" not in (out / "poster_letter_en+es.pdf").read_bytes()
 
@@ -362,7 +379,7 @@ def test_an_interrupted_batch_is_picked_up_where_it_stopped(tmp_path):
     again = _start_batch(order, out, workers=1)
     printed, errors = _finish(again, 300)
     assert again.returncode == 0, errors
-    assert f"4 files ({len(kept)} reused, unchanged), 0 failed" in printed
+    assert f"4 files ({len(kept)} {KEPT}), none failed" in printed
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] and "earlier_files" not in manifest
     for entry in manifest["files"]:
@@ -399,7 +416,7 @@ def test_a_stopped_run_still_knows_the_files_of_the_run_before(tmp_path, capsys)
         "wallet-card_business-card_en.pdf"]
     capsys.readouterr()
     assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
-    assert "2 files (1 reused, unchanged), 0 failed" in capsys.readouterr().out
+    assert f"2 files (1 {KEPT}), none failed" in capsys.readouterr().out
     assert not (out / "wallet-card_business-card_en.pdf").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 
 import pdfplumber
@@ -340,3 +341,54 @@ def _next_second() -> None:
     now = int(time.time())
     while int(time.time()) == now:
         time.sleep(0.02)
+
+
+def _layout_for(catalogue, sheet_name: str) -> str:
+    """A layout that goes on the sheet: one with the label sheet's size, else the card."""
+    piece = catalogue.sheets[sheet_name].piece
+    return next((name for name, spec in catalogue.layouts.items() if piece in spec.sizes),
+                "wallet-card")
+
+
+def test_a_fill_short_of_whole_sheets_is_said_in_plain_words_for_every_sheet(catalogue):
+    for name, sheet in catalogue.sheets.items():
+        layout = _layout_for(catalogue, name)
+        held = len(make_sheet_job(catalogue, layout, None, ["en"], name).pieces)
+        with pytest.raises(InputError) as refused:
+            make_sheet_job(catalogue, layout, None, [], name, fill=f"es: {held}, en:1")
+        assert str(refused.value) == (
+            f"{sheet.title}: {held} pieces to a sheet, but --fill es:{held},en:1 makes "
+            f"{held + 1}; give quantities that add up to whole sheets ({held}, {2 * held}, "
+            "...)")
+
+
+def test_the_readme_fill_mistake_is_one_grammatical_line(capsys, tmp_path, catalogue):
+    assert main(["wallet-card", "--sheet", "a3", "--fill", "es:6,en:6",
+                 "--out", str(tmp_path)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"render.py: {catalogue.sheets['a3'].title}: 16 pieces to a "
+                           "sheet, but --fill es:6,en:6 makes 12;")
+    assert not re.search(r"\ba [aeiou]", line, re.IGNORECASE), line
+    assert list(tmp_path.iterdir()) == []
+
+
+def _sheet_help(layout: str, capsys) -> str:
+    with pytest.raises(SystemExit) as done:
+        main([layout, "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    options = text[text.index("options:"):]
+    return options[options.index("--sheet NAME"):options.index("--flip EDGE")]
+
+
+def test_the_help_names_every_sheet_a_layout_goes_on(catalogue, capsys):
+    for layout, spec in catalogue.layouts.items():
+        shown = _sheet_help(layout, capsys)
+        for name, sheet in catalogue.sheets.items():
+            if sheet.kind == "press":
+                assert re.search(rf"\b{re.escape(name)}\b", shown), (layout, name)
+            elif sheet.piece in spec.sizes:
+                assert f"{name} for {sheet.piece}" in shown, (layout, name)
+                make_sheet_job(catalogue, layout, None, ["en"], name)  # it does go there
+            else:
+                assert name not in shown, (layout, name)

@@ -158,14 +158,17 @@ def make_sheet_job(
                      alignment, event, tabs, partner, notice)
     per_sheet = len(imposition_for(probe, catalogue).fronts)
     if per_sheet == 0:
-        raise InputError(f"a {layout} of size {size} does not fit on the {sheet_name} sheet "
+        raise InputError(f"the {layout} in size {size} does not fit on the {sheet_name} sheet "
                          "with its bleed and marks; choose a larger sheet")
     if fill:
-        pieces = tuple(code for code, count in _parse_fill(fill) for _ in range(count))
+        counts = _parse_fill(fill)
+        pieces = tuple(code for code, count in counts for _ in range(count))
         if len(pieces) % per_sheet:
-            raise InputError(f"--fill makes {len(pieces)} pieces; a {sheet_name} sheet holds "
-                             f"{per_sheet}: give quantities that add up to whole sheets "
-                             f"({per_sheet}, {2 * per_sheet}, ...)")
+            asked = ",".join(f"{code}:{count}" for code, count in counts)
+            # The title leads, so that no article has to agree with it.
+            raise InputError(f"{sheet.title}: {per_sheet} pieces to a sheet, but --fill "
+                             f"{asked} makes {len(pieces)}; give quantities that add up to "
+                             f"whole sheets ({per_sheet}, {2 * per_sheet}, ...)")
         if len(pieces) // per_sheet > MAX_SHEETS:
             raise InputError(f"--fill asks for more than {MAX_SHEETS} sheets; split the order")
     else:

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from ..catalogue.layouts import layout_names
+from ..catalogue.layouts import LayoutSpec, layout_names, load_layouts
 from ..errors import AwareprintError, InputError
 from ..paths import DEFAULT_OUT_DIR
 
 if TYPE_CHECKING:  # only for annotations: importing the catalogue here would slow --help
     from ..catalogue.load import Catalogue
     from ..catalogue.notices import NoticeRef
+    from ..catalogue.sheets import Sheet
 
 PROGRAM = "render.py"
 STARTER_SET = (("poster", "letter"), ("wallet-card", "business-card"), ("tearoff", "letter"))
@@ -97,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_user = serve_commands.add_parser("add-user", help="create a staff account, or set "
                                          "its password (read from the terminal or stdin)")
     add_user.add_argument("name", metavar="NAME")
+    sheets, specs = _sheets_and_layouts()
     for name in layout_names():
+        sizes = specs[name].sizes if name in specs else []
         layout = commands.add_parser(name, help=f"render the {name}")
         layout.add_argument("--size", help="a size of this layout (see list)")
         layout.add_argument("--lang", action="append", metavar="L",
@@ -116,9 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "default: gracol for inch sizes, fogra39 for mm sizes)")
         layout.add_argument("--preview", action="store_true",
                             help="also write a PNG of each page, trimmed, next to the PDF")
-        layout.add_argument("--sheet", metavar="NAME",
-                            help="many to a sheet: a label sheet (avery-5371, avery-c32011) "
-                            "or a press sheet (letter, a4, tabloid, a3, sra3; implies --press)")
+        layout.add_argument("--sheet", metavar="NAME", help=sheet_help(sizes, sheets))
         layout.add_argument("--flip", default="long", metavar="EDGE",
                             help="duplex: backs for turning the sheet on its long (default) or "
                             "short edge")
@@ -134,6 +135,27 @@ def build_parser() -> argparse.ArgumentParser:
         layout.add_argument("--alignment", action="store_true",
                             help="add a page with a cross at each piece's centre, both sides")
     return parser
+
+
+def _sheets_and_layouts() -> tuple[dict[str, Sheet], dict[str, LayoutSpec]]:
+    """The sheets and layouts that load (a broken file is reported when a command loads the
+    catalogue, not by --help)."""
+    from ..catalogue.schema import Problems
+    from ..catalogue.sheets import load_sheets
+
+    return load_sheets(Problems()), load_layouts(Problems())
+
+
+def sheet_help(sizes: Sequence[str], sheets: dict[str, Sheet]) -> str:
+    """--sheet's help for a layout of these sizes: the label sheets that hold one of them,
+    with the size each holds, and every press sheet."""
+    labels = [f"{name} for {sheet.piece}" for name, sheet in sheets.items()
+              if sheet.kind == "label" and sheet.piece in sizes]
+    presses = [name for name, sheet in sheets.items() if sheet.kind == "press"]
+    press = f"a press sheet ({', '.join(presses)}; implies --press)"
+    if not labels:
+        return f"many to a sheet: {press}; no label sheet holds this layout's sizes"
+    return f"many to a sheet: a label sheet ({', '.join(labels)}) or {press}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -322,10 +344,19 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
     if run.ticket_error:
         print(f"FAILED {JOB_TICKET}: {run.ticket_error}", file=sys.stderr)
     made = len(run.results) - run.failed
-    print(f"wrote {out / MANIFEST}: {made} files ({run.reused} reused, unchanged), "
-          f"{run.failed} failed")
+    print(f"wrote {out / MANIFEST}: {batch_summary(made, run.reused, run.failed)}")
     print(f"wrote {run.archive}")
     return 1 if run.failed or run.ticket_error else 0
+
+
+def batch_summary(made: int, reused: int, failed: int) -> str:
+    """'4 files, none failed', '4 files (3 unchanged since the last run, not made again),
+    1 failed': reuse is told only when there was some."""
+    files = f"{made} file{'s' if made != 1 else ''}"
+    if reused:
+        how_many = "" if reused == made == 1 else "all " if reused == made else f"{reused} "
+        files += f" ({how_many}unchanged since the last run, not made again)"
+    return f"{files}, {failed or 'none'} failed"
 
 
 def _serve(args: argparse.Namespace) -> int:
