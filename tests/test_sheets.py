@@ -174,6 +174,8 @@ def test_alignment_pages_put_a_cross_at_each_centre(catalogue):
     (["wallet-card", "--sheet", "avery-5371", "--press"], ["label sheet", "drop --press"]),
     (["wallet-card", "--sheet", "avery-5371", "--size", "cr80"], ["--size business-card"]),
     (["wallet-card", "--sheet", "a3", "--gutter", "lots"], ["--gutter 'lots'"]),
+    (["wallet-card", "--sheet", "a3", "--gutter", "6"],
+     ["--gutter '6' has no unit", "in, mm or pt", "only 0 needs none"]),
     (["wallet-card", "--sheet", "a3", "--fill", "es6"], ["LANG:COUNT"]),
     (["wallet-card", "--flip", "short"], ["only apply with --sheet"]),
 ])
@@ -392,3 +394,17 @@ def test_the_help_names_every_sheet_a_layout_goes_on(catalogue, capsys):
                 make_sheet_job(catalogue, layout, None, ["en"], name)  # it does go there
             else:
                 assert name not in shown, (layout, name)
+
+
+@pytest.mark.parametrize("zero", ["0", "0.0", " 0 "])
+def test_a_zero_gutter_needs_no_unit(catalogue, zero):
+    bare = make_sheet_job(catalogue, "wallet-card", None, ["en"], "a3", gutter=zero)
+    assert bare == make_sheet_job(catalogue, "wallet-card", None, ["en"], "a3", gutter="0mm")
+    assert bare.gutter_pt == 0
+
+
+def test_a_zero_gutter_is_taken_from_the_command_line(tmp_path, capsys):
+    assert main(["wallet-card", "--sheet", "a3", "--gutter", "0", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""
+    (pdf,) = tmp_path.iterdir()  # read back with the press rules before it was written
+    assert pdf.name == "wallet-card_business-card_en_a3_press.pdf"

@@ -112,6 +112,7 @@ def event_suffix(event: str | None) -> str:
 
 MAX_SHEETS = 500
 LENGTH_UNITS = {"in": 72.0, "mm": 72 / 25.4, "pt": 1.0}
+BARE_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 
 
 def make_sheet_job(
@@ -190,8 +191,14 @@ def _parse_fill(fill: str) -> list[tuple[str, int]]:
 
 
 def _parse_length(text: str, option: str) -> float:
-    """'0.25in', '6mm' or '18pt' → points."""
+    """'0.25in', '6mm', '18pt' or a bare '0' → points."""
     value = text.strip().lower()
+    if BARE_NUMBER.fullmatch(value):
+        if float(value) == 0:  # zero is zero in every unit
+            return 0.0
+        *first, last = LENGTH_UNITS
+        raise InputError(f"{option} '{text}' has no unit: write {', '.join(first)} or {last} "
+                         "after the number (such as 0.25in, 6mm or 18pt); only 0 needs none")
     for unit, points in LENGTH_UNITS.items():
         if value.endswith(unit):
             number = value[: -len(unit)].strip()

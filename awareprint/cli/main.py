@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="duplex: backs for turning the sheet on its long (default) or "
                             "short edge")
         layout.add_argument("--gutter", metavar="LENGTH",
-                            help="space between pieces on a press sheet (0.25in, 6mm)")
+                            help="space between pieces on a press sheet (0.25in, 6mm; 0 for none)")
         layout.add_argument("--fill", metavar="LANG:N,...",
                             help="how many of each language on the sheets (es:6,en:4)")
         layout.add_argument("--state", metavar="XX",
