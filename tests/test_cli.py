@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 
@@ -50,6 +51,27 @@ def test_no_traceback_for_a_user_mistake():
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert "choose from" in result.stderr
+
+
+@pytest.mark.parametrize(("flags", "ours"), [
+    (["-S"], False),        # no site-packages, as python3 outside the environment: a dependency
+    (["-I", "-S"], True),   # isolated too, not even the project's folder: awareprint itself
+])
+def test_no_environment_is_one_line_saying_how_to_make_it(tmp_path, flags, ours):
+    import render
+
+    result = subprocess.run([sys.executable, *flags, RENDER_PY, "list"], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=60, env={})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    named = re.fullmatch(r"render\.py: Python cannot find the module '([\w.]+)': activate "
+                         r"awareprint's environment \((.+)\) or, if there is none, create it "
+                         r"\((.+)\)", line)
+    assert named, line
+    assert (named[1] == "awareprint") == ours
+    assert (named[2], named[3]) == (render.ACTIVATE, render.CREATE)
+    assert result.stdout == ""
 
 
 def test_help_and_list_do_not_load_the_layout_engine():
