@@ -159,3 +159,34 @@ def test_embedded_fonts_are_small_subsets(catalogue):
     assert len(pdf) < 400_000  # the CJK fonts are 16 MB each; a poster needs a few hundred
     for name, program in embedded_fonts(pdf):
         assert name.split("+")[0].isupper() and program is not None, name
+
+
+def test_rendering_a_piece_says_nothing_of_the_system_subsetter():
+    """WeasyPrint warns as it loads, on a machine without libharfbuzz-subset, that it will
+    need it; our fonts are subset by uharfbuzz's HarfBuzz, so the warning is not ours to
+    show. Said once per process: a fresh one loads WeasyPrint and renders a piece."""
+    import subprocess
+    import sys
+
+    from awareprint.paths import PROJECT_ROOT
+
+    probe = (
+        "import warnings\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    from awareprint.catalogue.jobs import make_job\n"
+        "    from awareprint.catalogue.load import load_catalogue\n"
+        "    from awareprint.render.pipeline import render\n"
+        "    catalogue = load_catalogue()\n"
+        "    render(make_job(catalogue, 'wallet-card'), catalogue)\n"
+        "import weasyprint.text.ffi\n"
+        "print('system subsetter:', weasyprint.text.ffi.harfbuzz_subset is not None)\n"
+        "for warning in caught:\n"
+        "    print('warning:', warning.category.__name__, warning.message)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    if "system subsetter: True" in result.stdout:
+        pytest.skip("libharfbuzz-subset is installed here: WeasyPrint has nothing to warn of")
+    assert "HarfBuzz" not in result.stdout + result.stderr

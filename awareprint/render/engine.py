@@ -21,12 +21,15 @@ from ..paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
 
 os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
 
+from . import font_subset  # first: it quiets a warning WeasyPrint gives as it loads
+
+# isort: split
 import weasyprint
 from weasyprint.images import RasterImage
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from . import font_subset, tagging
+from . import tagging
 from .block_alignment import align_block_content
 from .tag_notes import TagNotes
 

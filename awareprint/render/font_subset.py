@@ -11,10 +11,19 @@ the machine has installed, and is the same, byte for byte, wherever it is made.
 
 from __future__ import annotations
 
+import re
+import warnings
 from typing import Any
 
 import uharfbuzz as harfbuzz
-from weasyprint.pdf import fonts as weasyprint_fonts
+
+# What WeasyPrint says as it loads on a machine without libharfbuzz-subset (its ffi module).
+NO_SYSTEM_SUBSETTER = ("HarfBuzz-Subset will be required by future versions of WeasyPrint. "
+                       "Please install this library with your package manager.")
+# Said once, as WeasyPrint loads: so the filter is set when this module is imported, which
+# engine does before it imports WeasyPrint. The system's subsetter is never used: see install.
+warnings.filterwarnings("ignore", message=re.escape(NO_SYSTEM_SUBSETTER),
+                        category=DeprecationWarning, module=r"weasyprint\.text\.ffi")
 
 # The tables WeasyPrint drops from every embedded font (layout and bitmap tables).
 DROP_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF",
@@ -49,4 +58,6 @@ def subset(font: Any, to_unicode: dict[int, Any], hinting: bool) -> None:
 def install() -> None:
     """Make WeasyPrint subset every font with `subset` (WeasyPrint is pinned to 70.0,
     whose Font.subset(to_unicode, hinting) this replaces)."""
+    from weasyprint.pdf import fonts as weasyprint_fonts
+
     weasyprint_fonts.Font.subset = subset
