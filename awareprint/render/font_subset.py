@@ -17,11 +17,9 @@ from typing import Any
 
 import uharfbuzz as harfbuzz
 
-# What WeasyPrint says as it loads on a machine without libharfbuzz-subset (its ffi module).
 NO_SYSTEM_SUBSETTER = ("HarfBuzz-Subset will be required by future versions of WeasyPrint. "
                        "Please install this library with your package manager.")
-# Said once, as WeasyPrint loads: so the filter is set when this module is imported, which
-# engine does before it imports WeasyPrint. The system's subsetter is never used: see install.
+# Not so here (install): quieted on import, as engine imports this before WeasyPrint warns.
 warnings.filterwarnings("ignore", message=re.escape(NO_SYSTEM_SUBSETTER),
                         category=DeprecationWarning, module=r"weasyprint\.text\.ffi")
 
