@@ -48,7 +48,7 @@ def _playwright():
         from playwright import sync_api
     except ImportError:
         sync_api = None
-        missing.append("playwright (pip install -e '.[test]')")
+        missing.append("playwright (pip install -e '.[browser]')")
     if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
         missing.append(f"{CHROMIUM} (Debian: apt install chromium)")
     if missing:
@@ -254,6 +254,23 @@ def test_the_tools_check_skips_or_fails_as_asked(monkeypatch):
         module._playwright()
     monkeypatch.setattr(module, "REQUIRE_TOOLS", True)
     with pytest.raises(pytest.fail.Exception, match="AWAREPRINT_REQUIRE_TOOLS=1"):
+        module._playwright()
+
+
+def test_without_playwright_the_test_is_skipped_saying_how_to_install_it(monkeypatch):
+    """Playwright is the `browser` extra, not the `test` one: missing, the browser test is
+    skipped with the command that installs it, or failed when the tools are required."""
+    import sys
+
+    import tests.test_web_browser as module
+
+    monkeypatch.setitem(sys.modules, "playwright", None)  # its import now fails
+    monkeypatch.setattr(module, "REQUIRE_TOOLS", False)
+    install = re.escape("playwright (pip install -e '.[browser]')")
+    with pytest.raises(pytest.skip.Exception, match=install):
+        module._playwright()
+    monkeypatch.setattr(module, "REQUIRE_TOOLS", True)
+    with pytest.raises(pytest.fail.Exception, match=rf"{install}.*AWAREPRINT_REQUIRE_TOOLS=1"):
         module._playwright()
 
 
