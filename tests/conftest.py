@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.jobs import Job, make_job
 from awareprint.catalogue.load import Catalogue, load_catalogue
 from awareprint.catalogue.notices import NoticeRef, notice_sizes
-from awareprint.render.pipeline import render
+from awareprint.render.pipeline import Rendered
 from tests.data_copy import copy_data
-
-_RENDERED: dict[tuple, bytes] = {}
+from tests.render_cache import RenderCache, shared_folder
 
 
 @pytest.fixture(scope="session")
@@ -17,18 +18,30 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="session")
-def rendered(catalogue):
-    """Render a piece once per test session: rendered(layout, size, lang='en', ...)."""
+def render_cache(tmp_path_factory) -> RenderCache:
+    return RenderCache(shared_folder(tmp_path_factory.getbasetemp()))
+
+
+@pytest.fixture(scope="session")
+def rendered_job(render_cache, catalogue) -> Callable[..., Rendered]:
+    """A job rendered once per test session: rendered_job(job[, catalogue])."""
+
+    def make(job: Job, of: Catalogue = catalogue) -> Rendered:
+        return render_cache(job, of)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def rendered(render_cache, catalogue):
+    """A piece's PDF, rendered once per test session: rendered(layout, size, lang='en', ...)."""
 
     def make(layout: str, size: str | None = None, language: str = "en",
              event: str | None = None, tabs: int | None = None, profile: str = "office"
              ) -> bytes:
-        key = (layout, size, language, event, tabs, profile)
-        if key not in _RENDERED:
-            job = make_job(catalogue, layout, size, language, event, tabs, profile,
-                           notice=notice_for(catalogue, layout, size, language))
-            _RENDERED[key] = render(job, catalogue).pdf
-        return _RENDERED[key]
+        job = make_job(catalogue, layout, size, language, event, tabs, profile,
+                       notice=notice_for(catalogue, layout, size, language))
+        return render_cache(job, catalogue).pdf
 
     return make
 
@@ -73,3 +86,14 @@ def parish(tmp_path):
     Image.new("RGB", (900, 300), (20, 60, 150)).save(logo)
     return PartnerMark("St. Mark's Parish", "Parish office: 402-555-0143",
                        "stmarks-omaha.example.org", logo)
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """How many pieces the session rendered (each once, whichever worker asked first)."""
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is None or factory._basetemp is None:
+        return
+    folder = shared_folder(factory.getbasetemp())
+    if folder.is_dir():
+        count = sum(1 for _ in folder.glob("*.pickle"))
+        terminalreporter.write_line(f"render cache: {count} pieces rendered once each")

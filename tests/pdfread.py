@@ -141,3 +141,20 @@ def assert_inside_cells(rects: list[dict], cells: list, inset: float) -> None:
         margin = inset - 0.01
         assert cell.x + margin <= rect["x0"] and rect["x1"] <= cell.x + cell.w - margin
         assert cell.y + margin <= rect["top"] and rect["bottom"] <= cell.y + cell.h - margin
+
+
+def assert_reads_back(catalogue, pdf: bytes, language: str) -> None:
+    """The hotline printed right and its call digits in order, the QR code leading to it,
+    every font one of ours, and the document's language the piece's first."""
+    text = text_of(pdf)
+    hotline = catalogue.hotline
+    assert hotline.call.display in text
+    assert hotline.call.digits in digits_of(text), "the call digits are not in order"
+    assert hotline.text.display in text
+    pages = len(page_sizes(pdf))
+    targets = [target for page in range(pages) for target in decode_qr(pdf, page)]
+    assert targets == [hotline.qr_target]
+    for base_font, program in embedded_fonts(pdf):
+        assert program is not None and font_source(program), f"{base_font} not from fonts/"
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert str(document.Root.Lang) == language

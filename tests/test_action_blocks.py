@@ -121,18 +121,17 @@ def test_the_emergency_number_is_a_whole_word_after_its_label(rendered):
         assert all(line.strip() != CATALOGUE.hotline.emergency.display + "." for line in lines)
 
 
-def test_a_co_branded_card_gives_the_partner_room_of_one_question(catalogue, parish):
+def test_a_co_branded_card_gives_the_partner_room_of_one_question(rendered_job, catalogue, parish):
     """The partner's lockup takes the foot of the back: two questions instead of three
     (`room:` with `items` in layout.yaml), the emergency line and the hotline kept."""
     import dataclasses
 
     from awareprint.catalogue.jobs import make_job
-    from awareprint.render.pipeline import render
 
     partner = parish
     job = dataclasses.replace(make_job(catalogue, "wallet-card", "business-card", "en"),
                               partner=partner)
-    text = _flat(text_of(render(job, catalogue).pdf))
+    text = _flat(text_of(rendered_job(job).pdf))
     questions = CATALOGUE.languages["en"].strings["victim_questions"]
     assert all(_flat(question) in text for question in questions[:2])
     assert _flat(questions[2]) not in text

@@ -20,7 +20,6 @@ from awareprint.catalogue.load import load_catalogue
 from awareprint.catalogue.user_text import PartnerMark
 from awareprint.compose.piece import compose
 from awareprint.preflight.qr import qr_codes
-from awareprint.render.pipeline import render
 from awareprint.render.preview import page_images
 from tests.pdfread import assert_inside_cells, chars, decode_qr, placements
 
@@ -269,11 +268,12 @@ def test_the_qr_code_is_on_the_back_two_centimetres_across(catalogue, rendered, 
 
 # --- Co-branded ----------------------------------------------------------------------------
 
-def test_a_partner_goes_on_the_back_and_leaves_the_face_as_it_was(catalogue, parish):
+def test_a_partner_goes_on_the_back_and_leaves_the_face_as_it_was(rendered_job, catalogue,
+                                                                  parish):
     partner = parish
     for language in ("en", "en+es"):
-        plain = render(_job("business-card", language), catalogue).pdf
-        branded = render(_job("business-card", language, partner), catalogue).pdf
+        plain = rendered_job(_job("business-card", language)).pdf
+        branded = rendered_job(_job("business-card", language, partner)).pdf
         face, back = _pages(branded)
         assert _carries(back, partner.name) and _squashed("Parish") not in _squashed(face)
         assert page_images(plain, dpi=72)[FACE].tobytes() == \
@@ -334,13 +334,3 @@ def test_every_language_and_pair_is_discreet_and_complete(rendered, size):
         _check_back(pdf, size, language)
         assert min(_question_sizes(pdf, size, language)) >= QUESTION_MIN_PT - 0.01, language
 
-
-@pytest.mark.slow
-@pytest.mark.parametrize("profile", ["office", "press"])
-def test_every_size_language_and_pair_fits(catalogue, profile):
-    from awareprint.render.check import FAIL, catalogue_jobs, run_check
-
-    jobs = [job for job in catalogue_jobs(catalogue, profile) if job.layout == LAYOUT]
-    assert len(jobs) == len(SPEC.sizes) * (len(LANGUAGES) + len(PAIRS))
-    failed = [f"{r.job.label}: {r.detail}" for r in run_check(jobs, 2) if r.outcome == FAIL]
-    assert not failed, "\n".join(failed[:10])

@@ -151,11 +151,10 @@ def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, 
     assert render(job, catalogue).pdf == first
 
 
-def test_embedded_fonts_are_small_subsets(catalogue):
+def test_embedded_fonts_are_small_subsets(rendered_job, catalogue):
     from awareprint.catalogue.jobs import make_job
-    from awareprint.render.pipeline import render
 
-    pdf = render(make_job(catalogue, "poster", language="zh-Hans"), catalogue).pdf
+    pdf = rendered_job(make_job(catalogue, "poster", language="zh-Hans")).pdf
     assert len(pdf) < 400_000  # the CJK fonts are 16 MB each; a poster needs a few hundred
     for name, program in embedded_fonts(pdf):
         assert name.split("+")[0].isupper() and program is not None, name

@@ -21,20 +21,22 @@ from tests.pdfread import chars, digits_of, page_sizes, text_of
 CATALOGUE = load_catalogue()
 NOTICES = [(state.state, notice_id) for state in CATALOGUE.notices.values()
            for notice_id in state.notices]
-_RENDERED: dict[tuple, bytes] = {}
 
 
 def _notice(state: str, notice_id: str):
     return CATALOGUE.notices[state].notices[notice_id]
 
 
-def _render(state: str, notice_id: str, language: str, size: str | None = None,
-            catalogue=CATALOGUE) -> bytes:
-    key = (state, notice_id, language, size, id(catalogue))
-    if key not in _RENDERED:
+@pytest.fixture(scope="session")
+def notice_pdf(rendered_job):
+    """A state's notice rendered once per session: notice_pdf(state, notice, language)."""
+
+    def make(state: str, notice_id: str, language: str, size: str | None = None,
+             catalogue=CATALOGUE) -> bytes:
         job = make_job(catalogue, "notice", size, language, notice=NoticeRef(state, notice_id))
-        _RENDERED[key] = render(job, catalogue).pdf
-    return _RENDERED[key]
+        return rendered_job(job, catalogue).pdf
+
+    return make
 
 
 def _words(text: str) -> str:
@@ -60,12 +62,12 @@ def test_vanity_numbers_dial_their_digits():
 
 
 @pytest.mark.parametrize(("state", "notice_id"), NOTICES)
-def test_each_notice_renders_in_its_languages_and_complies(state, notice_id):
+def test_each_notice_renders_in_its_languages_and_complies(notice_pdf, state, notice_id):
     """Each required piece (a language each, or the pair a law wants on one sheet) passes
     the compliance read-back, with the law's citation, its numbers and the hotline's."""
     notice = _notice(state, notice_id)
     for language in notice_languages(notice):
-        pdf = _render(state, notice_id, language)
+        pdf = notice_pdf(state, notice_id, language)
         report = preflight(pdf, CATALOGUE, source=f"{state} {notice_id} {language}")
         assert report.faults == [], report.faults
         assert report.notice == " ".join([state, notice_id, *language.split("+")])
@@ -87,8 +89,8 @@ def test_each_notice_renders_in_its_languages_and_complies(state, notice_id):
             (notice.rules.min_width_in, notice.rules.min_height_in))
 
 
-def test_the_wording_is_printed_word_for_word_in_its_own_slot():
-    pdf = _render("CA", "general", "en")
+def test_the_wording_is_printed_word_for_word_in_its_own_slot(notice_pdf):
+    pdf = notice_pdf("CA", "general", "en")
     notice = _notice("CA", "general")
     text = _words(text_of(pdf))
     for block in notice.wording["en"].blocks:
@@ -96,10 +98,10 @@ def test_the_wording_is_printed_word_for_word_in_its_own_slot():
             assert _words(paragraph) in text
 
 
-def test_a_changed_statutory_word_is_caught(data):
+def test_a_changed_statutory_word_is_caught(notice_pdf, data):
     """The file printed from the data is held to the law: change one word of the law in
     the data and the same file fails, the changed words quoted."""
-    pdf = _render("MI", "general", "en")
+    pdf = notice_pdf("MI", "general", "en")
     path = data / "content/notices/MI.yaml"
     text = path.read_text(encoding="utf-8")
     assert "cannot leave" in text
@@ -110,14 +112,14 @@ def test_a_changed_statutory_word_is_caught(data):
     assert faults and "can not leave" in faults[0], report.faults
 
 
-def test_a_missing_word_is_caught(data):
-    pdf = _render("CA", "general", "es")
+def test_a_missing_word_is_caught(notice_pdf, data):
+    pdf = notice_pdf("CA", "general", "es")
     path = data / "content/notices/CA.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Anonymous and confidential.",
                                  "Anonymous, free and confidential.", 1), encoding="utf-8")
     changed = load_catalogue(data / "layouts", data / "content")
-    assert preflight(_render("CA", "general", "en"), changed).faults
+    assert preflight(notice_pdf("CA", "general", "en"), changed).faults
     assert preflight(pdf, changed).faults == []  # the Spanish is not what changed
 
 
@@ -132,23 +134,23 @@ def test_a_notice_too_small_for_the_law_fails(data):
     assert "slot 'wording'" in str(caught.value)
 
 
-def test_type_below_the_law_is_refused_on_read_back(data):
+def test_type_below_the_law_is_refused_on_read_back(notice_pdf, data):
     """A notice printed at 24 pt read back against a law asking 30 pt fails."""
-    pdf = _render("MI", "general", "en")
+    pdf = notice_pdf("MI", "general", "en")
     edit(data / "content/notices/MI.yaml", "min_type_pt: 14", "min_type_pt: 60")
     changed = load_catalogue(data / "layouts", data / "content")
     faults = preflight(pdf, changed).faults
     assert any("under 60 pt" in f for f in faults), faults
 
 
-def test_bold_is_checked_where_the_law_asks_for_it(data):
+def test_bold_is_checked_where_the_law_asks_for_it(notice_pdf, data):
     edit(data / "content/notices/MI.yaml", "bold: true", "bold: false")
     plain = load_catalogue(data / "layouts", data / "content")
-    pdf = _render("MI", "general", "en", catalogue=plain)
+    pdf = notice_pdf("MI", "general", "en", catalogue=plain)
     assert preflight(pdf, plain).faults == []
     faults = preflight(pdf, CATALOGUE).faults  # the law asks for bold
     assert any("not bold" in f for f in faults), faults
-    assert preflight(_render("MI", "general", "en"), CATALOGUE).faults == []
+    assert preflight(notice_pdf("MI", "general", "en"), CATALOGUE).faults == []
 
 
 def test_a_page_smaller_than_the_law_is_refused():
@@ -158,21 +160,21 @@ def test_a_page_smaller_than_the_law_is_refused():
         make_job(CATALOGUE, "notice", "letter", "en+es", notice=NoticeRef("NM"))
 
 
-def test_a_one_language_sheet_of_a_two_language_law_is_refused(data):
+def test_a_one_language_sheet_of_a_two_language_law_is_refused(notice_pdf, data):
     """Asked for, it is refused before rendering; printed anyway, the read-back says so."""
     with pytest.raises(InputError, match=r"wants en and es on one sheet: --lang en\+es"):
         make_job(CATALOGUE, "notice", None, "en", notice=NoticeRef("FL"))
     edit(data / "content/notices/FL.yaml", "sheets: together", "sheets: either")
     either = load_catalogue(data / "layouts", data / "content")
-    pdf = _render("FL", "general", "en", catalogue=either)
+    pdf = notice_pdf("FL", "general", "en", catalogue=either)
     faults = preflight(pdf, CATALOGUE).faults
     assert any("on one sheet" in f and "lacks es" in f for f in faults), faults
 
 
-def test_draft_wording_is_marked_on_the_piece():
+def test_draft_wording_is_marked_on_the_piece(notice_pdf):
     assert _notice("MI", "general").wording["es"].status == "draft"
-    spanish = _words(text_of(_render("MI", "general", "es")))
-    english = _words(text_of(_render("MI", "general", "en")))
+    spanish = _words(text_of(notice_pdf("MI", "general", "es")))
+    english = _words(text_of(notice_pdf("MI", "general", "en")))
     note = str(CATALOGUE.languages["es"].strings["notice_translation"])
     assert note in spanish
     assert str(CATALOGUE.languages["en"].strings["notice_translation"]) not in english
@@ -287,14 +289,14 @@ def test_a_co_branded_notice_keeps_the_law_whole(parish):
     assert str(CATALOGUE.branding.publisher.name) not in text
 
 
-def test_preflight_holds_any_pdf_to_a_state_notice(tmp_path, capsys):
+def test_preflight_holds_any_pdf_to_a_state_notice(notice_pdf, tmp_path, capsys):
     """A notice from elsewhere (no name of ours inside) is checked against the law asked
     for: passes in its language, and the languages it lacks are named."""
     import io
 
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(_render("CA", "general", "es"))) as document:
+    with pikepdf.open(io.BytesIO(notice_pdf("CA", "general", "es"))) as document:
         del document.docinfo["/StateNotice"]
         document.save(tmp_path / "poster.pdf")
     assert main(["preflight", str(tmp_path / "poster.pdf"), "--state", "CA", "--lang", "es"]) == 0

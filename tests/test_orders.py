@@ -411,8 +411,7 @@ def test_a_name_matching_two_choices_but_for_case_is_not_guessed():
 
 # --- The event's date ----------------------------------------------------------------------
 
-def test_the_event_date_is_printed_on_the_event_line(catalogue, tmp_path):
-    from awareprint.render.pipeline import render
+def test_the_event_date_is_printed_on_the_event_line(rendered_job, catalogue, tmp_path):
     from tests.pdfread import text_of
 
     path = tmp_path / "order.csv"
@@ -420,7 +419,7 @@ def test_the_event_date_is_printed_on_the_event_line(catalogue, tmp_path):
                     "Committee;Omaha Freedom Walk;2027-03-14;tearoff;es\n", encoding="utf-8")
     (item,) = load_order(path, catalogue).items
     assert item.job.event == "Omaha Freedom Walk · 2027-03-14"
-    text = " ".join(text_of(render(item.job, catalogue).pdf).split())
+    text = " ".join(text_of(rendered_job(item.job).pdf).split())
     assert "omaha freedom walk · 2027-03-14" in text.lower()  # the line is set in capitals
 
 

@@ -13,7 +13,6 @@ from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.profiles import frame_for
 from awareprint.errors import InputError
 from awareprint.paths import PROJECT_ROOT
-from awareprint.render.pipeline import render
 from awareprint.render.preview import page_images
 from tests.conftest import catalogue_pieces
 from tests.pdfread import chars, decode_qr, embedded_fonts, font_source, text_of
@@ -205,10 +204,10 @@ def test_the_output_intent_follows_the_unit_of_size(catalogue, rendered, layout,
     assert ("TR006.ti3" in info) == (condition == "CGATS TR 006")
 
 
-def test_a_press_profile_can_be_chosen(catalogue):
+def test_a_press_profile_can_be_chosen(rendered_job, catalogue):
     job = make_job(catalogue, "tearoff", "letter", profile="press", intent="fogra39")
     assert job.file_name == "tearoff_letter_en_press-fogra39.pdf"
-    identifier, _, profile = _intent(render(job, catalogue).pdf)
+    identifier, _, profile = _intent(rendered_job(job).pdf)
     assert identifier == "FOGRA39"
     assert profile == (PROJECT_ROOT / "colour" / "awareprint-FOGRA39.icc").read_bytes()
     # The size's own default has one name, asked for or not.

@@ -17,6 +17,8 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from ..paths import FONTS_DIR
 
+MIN_DRAWING_BYTES = 6
+
 
 def _outline(glyph_set: object, name: str) -> tuple:
     pen = DecomposingRecordingPen(glyph_set)
@@ -28,6 +30,17 @@ def _outline(glyph_set: object, name: str) -> tuple:
 @cache
 def _bundled_font(path: Path) -> TTFont:
     return TTFont(path, lazy=True)
+
+
+@cache
+def _bundled_outline(path: Path, name: str) -> tuple:
+    """A bundled glyph's outline, drawn once per process: pieces share most glyphs."""
+    return _outline(_bundled_glyph_set(path), name)
+
+
+@cache
+def _bundled_glyph_set(path: Path) -> object:
+    return _bundled_font(path).getGlyphSet()
 
 
 @cache
@@ -44,8 +57,23 @@ def _all_outlines(path: Path) -> frozenset[int]:
     """The hash of every outline in a bundled font: an index of a few hundred kilobytes,
     where the outlines themselves of a CJK font take gigabytes."""
     font = _bundled_font(path)
-    glyph_set = font.getGlyphSet()
+    glyph_set = _bundled_glyph_set(path)
     return frozenset(hash(_outline(glyph_set, name)) for name in font.getGlyphOrder())
+
+
+def _empty_slot(font: TTFont, name: str) -> bool:
+    """A glyph whose program is too short to draw anything: a subset that keeps glyph ids
+    leaves tens of thousands of these in a CJK font, and reading the program's length is
+    far cheaper than drawing it. (The shortest CFF program that draws is a moveto and a
+    lineto with their numbers and endchar: six bytes.)"""
+    if "CFF " in font:
+        charstrings = font["CFF "].cff.topDictIndex[0].CharStrings
+        offsets = charstrings.charStringsIndex.offsets  # as read from the font's bytes
+        index = charstrings.charStrings[name]
+        return bool(offsets) and offsets[index + 1] - offsets[index] < MIN_DRAWING_BYTES
+    if "glyf" in font:
+        return font["glyf"][name].numberOfContours == 0
+    return False
 
 
 def bundled_source(program: bytes) -> str | None:
@@ -69,17 +97,16 @@ def _matches(embedded: TTFont, glyph_set: object, cmap: dict[int, str], mapped: 
              path: Path) -> bool:
     bundled = _bundled_font(path)
     bundled_cmap = bundled.getBestCmap() or {}
-    bundled_set = bundled.getGlyphSet()
     for codepoint, name in cmap.items():
         if codepoint not in bundled_cmap:
             return False
-        if _outline(glyph_set, name) != _outline(bundled_set, bundled_cmap[codepoint]):
+        if _outline(glyph_set, name) != _bundled_outline(path, bundled_cmap[codepoint]):
             return False
     order = embedded.getGlyphOrder()
     bundled_order = bundled.getGlyphOrder()
     bundled_names = set(bundled_order)
     for index, name in enumerate(order):
-        if name in mapped or name == ".notdef":
+        if name in mapped or name == ".notdef" or _empty_slot(embedded, name):
             continue
         outline = _outline(glyph_set, name)
         if not outline:
@@ -89,7 +116,7 @@ def _matches(embedded: TTFont, glyph_set: object, cmap: dict[int, str], mapped: 
         likely = [n for n in (name if name in bundled_names else None,
                               bundled_order[index] if index < len(bundled_order) else None)
                   if n is not None]
-        if any(_outline(bundled_set, n) == outline for n in likely):
+        if any(_bundled_outline(path, n) == outline for n in likely):
             continue
         if hash(outline) not in _all_outlines(path):
             return False

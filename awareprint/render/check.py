@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..catalogue.jobs import Job, make_job
 from ..catalogue.language_checks import source_language
@@ -17,6 +18,9 @@ from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.notices import NoticeRef, notice_languages, notice_sizes
 from ..errors import AwareprintError
 from ..workers import Lost, run_parallel
+
+if TYPE_CHECKING:
+    from .pipeline import Rendered
 
 PASS, SCALED, FAIL = "pass", "scaled", "fail"
 
@@ -72,6 +76,13 @@ def check_job(job: Job) -> CheckResult:
         rendered = render(job, catalogue)
     except AwareprintError as error:
         return CheckResult(job, FAIL, str(error).removeprefix(f"{job.label}: "))
+    return judged(rendered)
+
+
+def judged(rendered: Rendered) -> CheckResult:
+    """How a piece that rendered went: failed on a typesetting rule, set smaller, or as
+    designed."""
+    job = rendered.job
     if rendered.type_faults:
         return CheckResult(job, FAIL, "typesetting: " + "; ".join(rendered.type_faults))
     if rendered.scaled:

@@ -1,0 +1,66 @@
+"""The whole catalogue, rendered once (slow, `pytest -m slow`): every layout × size ×
+language and pair with English, every state's notice in its languages, plain and
+co-branded, office and press. Each piece is judged as `render.py check` judges it (fits,
+no typesetting rule broken) and the plain office pieces are read back as a person would.
+The other slow tests (per layout, per language) read the same files from the render
+cache rather than making them again."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PIL import Image
+
+from awareprint.catalogue.jobs import Job, PartnerMark
+from awareprint.catalogue.load import load_catalogue
+from awareprint.render.check import FAIL, catalogue_jobs, judged
+from tests.pdfread import assert_reads_back
+
+pytestmark = pytest.mark.slow
+
+CATALOGUE = load_catalogue()
+OFFICE = catalogue_jobs(CATALOGUE)
+PRESS = catalogue_jobs(CATALOGUE, "press")
+# Plain press files of the layouts that print the most small type.
+SMALL_TYPE = [job for job in PRESS if job.layout in ("discreet-card", "handout")]
+# A partner whose lines are as long as a real parish's.
+PARTNER = PartnerMark("St. Mark's Catholic Parish and School",
+                      "Parish office: 402-555-0143, Mon–Fri 9–5", "stmarks-omaha.example.org")
+
+
+def _label(job: Job) -> str:
+    return job.label.replace(" ", "_")
+
+
+@pytest.fixture(scope="session")
+def parish_logo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("parish") / "logo.png"
+    image = Image.new("RGBA", (1500, 500), (0, 0, 0, 0))
+    image.paste((180, 30, 40, 255), (0, 0, 500, 500))
+    image.paste((20, 60, 150, 255), (600, 150, 1500, 350))
+    image.save(path)
+    return path
+
+
+def _judge(rendered) -> None:
+    result = judged(rendered)
+    assert result.outcome != FAIL, f"{rendered.job.label}: {result.detail}"
+
+
+@pytest.mark.parametrize("job", OFFICE, ids=_label)
+def test_every_piece_fits_and_reads_back(catalogue, rendered_job, job):
+    rendered = rendered_job(job)
+    _judge(rendered)
+    assert_reads_back(catalogue, rendered.pdf, job.languages[0])
+
+
+@pytest.mark.parametrize("job", SMALL_TYPE, ids=_label)
+def test_press_files_fit(rendered_job, job):
+    _judge(rendered_job(job))  # preflighted as a print shop would before it is returned
+
+
+@pytest.mark.parametrize("job", OFFICE + PRESS, ids=_label)
+def test_co_branded_pieces_fit(rendered_job, parish_logo, job):
+    partner = dataclasses.replace(PARTNER, logo=parish_logo)
+    _judge(rendered_job(dataclasses.replace(job, partner=partner)))
