@@ -52,7 +52,7 @@ def pieces():
 
 def warm(runs: int) -> list[tuple[str, list[float], list[float]]]:
     from awareprint.compose.piece import compose
-    from awareprint.render import engine
+    from awareprint.engine import layout as engine
     from awareprint.render.pipeline import render
 
     catalogue, jobs = pieces()

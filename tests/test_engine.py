@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from awareprint.compose.piece import house_css
+from awareprint.engine import layout as engine
 from awareprint.errors import RenderError
 from awareprint.paths import LAYOUTS_DIR
-from awareprint.render import engine
 from tests.pdfread import embedded_fonts, font_source
 
 BASE = LAYOUTS_DIR.as_uri() + "/"

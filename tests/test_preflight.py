@@ -17,9 +17,9 @@ from awareprint.catalogue import profiles
 from awareprint.catalogue.jobs import make_job
 from awareprint.cli.main import main
 from awareprint.compose.qr import qr_svg
+from awareprint.engine import layout as engine
 from awareprint.errors import RenderError
 from awareprint.preflight.read_back import preflight, preflight_file
-from awareprint.render import engine
 from awareprint.render.pipeline import render_to_file
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"

@@ -19,13 +19,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "awareprint"
 STAGES = {
     "": 0,            # awareprint/*.py: errors, paths, atomic output
     "catalogue": 1,   # data in
-    "compose": 2,     # a Job becomes HTML
-    "preflight": 2,   # read any PDF back (beside compose: neither needs the other)
-    "render": 3,      # lay out, fit, finish, read back, write
-    "sheets": 4,      # imposition
-    "orders": 5,      # order files, batch runs, job ticket
-    "web": 6,         # front ends: the web pages, on the library like the command line
-    "cli": 7,         # the command line, which also starts the web front end (serve)
+    "engine": 2,      # WeasyPrint: lay out, write PDF, one typed view of laid-out boxes
+    "compose": 3,     # a Job becomes HTML
+    "preflight": 3,   # read any PDF back (beside compose: neither needs the other)
+    "measure": 4,     # checks on laid-out boxes: fit, type rules, runts, growth
+    "render": 5,      # the fit loop, finish, read back, write
+    "sheets": 6,      # imposition
+    "orders": 7,      # order files, batch runs, job ticket
+    "web": 8,         # front ends: the web pages, on the library like the command line
+    "cli": 9,         # the command line, which also starts the web front end (serve)
 }
 
 
@@ -123,9 +125,9 @@ def test_no_import_loops():
 
 
 @pytest.mark.parametrize("source,expected", [
-    ("from ..render import engine", {"awareprint.render.engine"}),
+    ("from ..engine import layout", {"awareprint.engine.layout"}),
     ("from ..catalogue.load import Catalogue", {"awareprint.catalogue.load"}),
-    ("from . import fit", {"awareprint.render.fit"}),
+    ("from . import pipeline", {"awareprint.render.pipeline"}),
     ("from .. import __version__", {"awareprint"}),
     ("def f():\n    from ..orders.batch import run_batch", {"awareprint.orders.batch"}),
 ])
@@ -138,3 +140,31 @@ def test_the_reader_resolves_relative_imports(source, expected):
 def test_an_upward_import_would_be_caught():
     imported = imports_in("from ..orders.batch import run_batch", "awareprint.render.probe")
     assert any(STAGES[stage_of(target)] > STAGES["render"] for target in imported)
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_engine_knows_weasyprint():
+    """WeasyPrint's internals have one boundary, engine/: an upgrade touches that folder."""
+    outside = [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
+               if stage_of(module_name(path)) != "engine"
+               and "weasyprint" in _third_party_imports(path)]
+    assert not outside, f"modules outside engine/ that import weasyprint: {outside}"
+
+
+def test_only_the_engine_walks_laid_out_boxes():
+    """Every check after layout reads the engine's typed view (engine/boxes.py), not
+    WeasyPrint's box tree."""
+    walking = [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
+               if stage_of(module_name(path)) != "engine"
+               and any(name in path.read_text(encoding="utf-8")
+                       for name in ("_page_box", ".children", "all_children"))]
+    assert not walking, f"modules outside engine/ that walk WeasyPrint's boxes: {walking}"

@@ -26,8 +26,8 @@ from ..catalogue.load import Catalogue
 from ..catalogue.profiles import OFFICE
 from ..compose.css import house_css
 from ..compose.filters import fill
+from ..engine.layout import lay_out, write_pdf
 from ..errors import RenderError
-from ..render import engine
 from .order_file import LoadedOrder
 from .results import ItemResult
 from .shop import load_shop
@@ -80,12 +80,12 @@ def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
     except TemplateError as error:
         raise RenderError(f"layouts/{TICKET_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
                           f"template or add the label to content/{TICKET_FOLDER}/") from None
-    document, warnings = engine.lay_out(html, folder.as_uri() + "/",
+    document, warnings = lay_out(html, folder.as_uri() + "/",
                                         (catalogue.layouts_dir, catalogue.fonts_dir))
     if warnings:
         raise RenderError(f"job ticket: the layout engine ignored part of the design: "
                           f"{warnings[0]}")
-    return engine.write_pdf(document)
+    return write_pdf(document)
 
 
 @cache

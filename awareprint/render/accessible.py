@@ -17,9 +17,9 @@ from datetime import datetime
 
 import pikepdf
 
+from ..engine.tag_notes import Mark, TagNotes
 from ..preflight.tagged import kids
 from .marked_content import rewrite_page
-from .tag_notes import Mark, TagNotes
 
 PDFUA_PART = "1"
 

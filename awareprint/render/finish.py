@@ -21,9 +21,9 @@ import pikepdf
 from .. import __version__
 from ..catalogue.geometry import Rect
 from ..catalogue.house import OutputIntent
+from ..engine.tag_notes import TagNotes
 from ..preflight.structure import PARTNER_NUMBERS, STATE_NOTICE
 from .accessible import finish_accessible
-from .tag_notes import TagNotes
 
 PDFX_VERSION = "PDF/X-4"
 PDFX_PDF_VERSION = "1.6"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import pikepdf
 
-from .tag_notes import Mark
+from ..engine.tag_notes import Mark
 
 ARTIFACT = pikepdf.Name("/Artifact")
 SPAN = pikepdf.Name("/Span")

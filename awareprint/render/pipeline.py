@@ -24,18 +24,19 @@ from ..compose.piece import (
     job_strings,
     notice_of,
 )
+from ..engine.boxes import page_count
+from ..engine.layout import lay_out, write_pdf, write_tagged_pdf
 from ..errors import FitError, InputError, RenderError
+from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
+from ..measure.grow import band_gift, extents, growth
+from ..measure.runts import running_hyphen_words, runt_words, slot_texts
+from ..measure.single_ink import fine_print_in_one_ink
+from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
 from ..preflight.read_back import preflight
 from ..preflight.tagged import read_tagged
-from . import engine
 from .finish import Metadata, PressFinish, finish
-from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
-from .grow import band_gift, extents, growth
 from .logo import logo_uri, logo_warnings
-from .runts import running_hyphen_words, runt_words, slot_texts
-from .single_ink import fine_print_in_one_ink
-from .type_rules import early_breaks, type_faults
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -69,14 +70,14 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     if job.profile == PRESS:
         fine_print_in_one_ink(document, catalogue.house)
         press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed, intent)
-    pdf, tagged = (engine.write_tagged_pdf(document) if job.profile == DIGITAL
-                   else (engine.write_pdf(document), None))
+    pdf, tagged = (write_tagged_pdf(document) if job.profile == DIGITAL
+                   else (write_pdf(document), None))
     pdf = finish(pdf, _metadata(job, catalogue), document_date(catalogue.hotline.checked),
                  press, tagged)
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
         read_back(job.file_name, catalogue, pdf, press is not None, tagged is not None)
     warnings = logo_warnings(job.partner, drawn_as(job.profile), icc, composed.geometry)
-    return Rendered(job, pdf, len(document.pages), scaled, tuple(warnings), faults)
+    return Rendered(job, pdf, page_count(document), scaled, tuple(warnings), faults)
 
 
 def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
@@ -97,7 +98,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
         columns = _side_by_side(groups, composed.geometry)
-        document, warnings = engine.lay_out(composed.html, composed.base_url, composed.readable,
+        document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
                                             columns)
         if warnings:
             raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
@@ -143,7 +144,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
             return best
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
-        document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+        document, _ = lay_out(composed.html, composed.base_url, composed.readable,
                                      _side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
         if not misfits:
@@ -306,8 +307,8 @@ def _check_slots_and_pages(job: Job, catalogue: Catalogue, composed: Composed,
     if missing:
         raise RenderError(f"{job.label}: the template never fills slot(s) {', '.join(missing)}")
     expected = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
-    if len(document.pages) != expected:
-        raise RenderError(f"{job.label}: laid out {len(document.pages)} pages, "
+    if page_count(document) != expected:
+        raise RenderError(f"{job.label}: laid out {page_count(document)} pages, "
                           f"the layout has {expected}")
 
 

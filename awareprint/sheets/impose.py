@@ -21,9 +21,9 @@ from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import OFFICE, output_intent
 from ..catalogue.sheets import Imposition, Placement, Sheet
 from ..compose.css import box_css, house_css
+from ..engine.layout import lay_out, write_pdf
 from ..errors import RenderError
 from ..output import write_atomic
-from ..render import engine
 from ..render.finish import Metadata, PressFinish, finish
 from ..render.pipeline import read_back, render
 
@@ -141,12 +141,12 @@ def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
         "</style></head><body>{}</body></html>"
     ).format(language.code, Markup(css), layout.width, layout.height, layout.width,
              layout.height, Markup("").join(blocks))
-    document, warnings = engine.lay_out(str(html), catalogue.layouts_dir.as_uri() + "/",
+    document, warnings = lay_out(str(html), catalogue.layouts_dir.as_uri() + "/",
                                         catalogue.data_dirs)
     if warnings:
         raise RenderError(f"sheet {job.sheet}: the layout engine ignored part of the sheet: "
                           f"{warnings[0]}")
-    return engine.write_pdf(document)
+    return write_pdf(document)
 
 
 def _cross(rect: Rect, weight: float) -> Markup:

@@ -27,9 +27,9 @@ from ..catalogue.load import Catalogue
 from ..catalogue.profiles import OFFICE
 from ..compose.css import house_css
 from ..compose.filters import fill
+from ..engine.layout import lay_out, write_pdf
 from ..errors import InputError, RenderError
 from ..output import make_folder, write_atomic
-from ..render import engine
 from .proof_grid import Entry, Group, Summary, arrange, summarise
 from .proof_pieces import ProofPiece, proof_pieces
 from .proof_text import PROOF_FOLDER, PROOF_LANGUAGE, load_proof_text
@@ -109,11 +109,11 @@ def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogu
     except TemplateError as error:
         raise RenderError(f"layouts/{PROOF_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
                           f"template or add the label to content/{PROOF_FOLDER}/") from None
-    document, warnings = engine.lay_out(
+    document, warnings = lay_out(
         html, folder.as_uri() + "/", (catalogue.layouts_dir, catalogue.fonts_dir, thumbnails))
     if warnings:
         raise RenderError(f"proof: the layout engine ignored part of the design: {warnings[0]}")
-    return engine.write_pdf(document)
+    return write_pdf(document)
 
 
 def write_sheet_pngs(pdf: bytes, pdf_path: Path, dpi: float = SHEET_PNG_DPI) -> list[Path]:
