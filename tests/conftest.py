@@ -5,8 +5,8 @@ import pytest
 from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.load import Catalogue, load_catalogue
 from awareprint.catalogue.notices import NoticeRef, notice_sizes
-from awareprint.render.pipeline import render
 from tests.data_copy import copy_data
+from tests.pieces import render
 
 _RENDERED: dict[tuple, bytes] = {}
 

@@ -127,7 +127,7 @@ def test_a_co_branded_card_gives_the_partner_room_of_one_question(catalogue, par
     import dataclasses
 
     from awareprint.catalogue.jobs import make_job
-    from awareprint.render.pipeline import render
+    from tests.pieces import render
 
     partner = parish
     job = dataclasses.replace(make_job(catalogue, "wallet-card", "business-card", "en"),

@@ -21,11 +21,11 @@ from awareprint.compose.piece import compose
 from awareprint.errors import ContentError, InputError
 from awareprint.paths import PROJECT_ROOT
 from awareprint.preflight import structure as pdfinspect
+from awareprint.preflight.preview import page_images
 from awareprint.preflight.read_back import preflight
 from awareprint.preflight.report import format_report
-from awareprint.render.pipeline import render
-from awareprint.render.preview import page_images
 from tests.pdfread import text_of
+from tests.pieces import render
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
 LOGO_PAGE = {"poster": 0, "tearoff": 0, "wallet-card": 1}
@@ -225,7 +225,9 @@ def test_a_logo_keeps_its_file_out_of_other_folders(catalogue, tmp_path):
 def test_the_whole_catalogue_co_branded_fits(catalogue, logo, profile):
     """Every layout × size × language (and pair with English), with a partner whose lines
     are as long as a real parish's: nothing overflows, every file passes its read-back."""
-    from awareprint.render.check import FAIL, catalogue_jobs, run_check
+    from awareprint.catalogue.all_jobs import catalogue_jobs
+    from awareprint.cli.check import run_check
+    from awareprint.render.outcome import FAIL
 
     partner = PartnerMark("St. Mark's Catholic Parish and School",
                           "Parish office: 402-555-0143, Mon–Fri 9–5",
@@ -351,7 +353,7 @@ def test_an_svg_logo_of_a_plain_size_is_accepted(tmp_path, attributes):
 def test_a_press_logo_of_no_sane_size_still_prints(catalogue, tmp_path, attributes):
     """Refused when an order is read; should one reach the press separation anyway, it is
     drawn 1:1 instead of ending in an internal error."""
-    from awareprint.render.logo import _aspect
+    from awareprint.compose.logo import _aspect
 
     path = tmp_path / "logo.svg"
     path.write_text(SVG.format(attributes).replace("<rect", '<rect opacity="0.5"'),

@@ -19,10 +19,10 @@ from awareprint.catalogue.jobs import make_job, make_sheet_job
 from awareprint.catalogue.load import load_catalogue
 from awareprint.catalogue.user_text import PartnerMark
 from awareprint.compose.piece import compose
+from awareprint.preflight.preview import page_images
 from awareprint.preflight.qr import qr_codes
-from awareprint.render.pipeline import render
-from awareprint.render.preview import page_images
 from tests.pdfread import assert_inside_cells, chars, decode_qr, placements
+from tests.pieces import render
 
 LAYOUT = "discreet-card"
 CATALOGUE = load_catalogue()
@@ -338,7 +338,9 @@ def test_every_language_and_pair_is_discreet_and_complete(rendered, size):
 @pytest.mark.slow
 @pytest.mark.parametrize("profile", ["office", "press"])
 def test_every_size_language_and_pair_fits(catalogue, profile):
-    from awareprint.render.check import FAIL, catalogue_jobs, run_check
+    from awareprint.catalogue.all_jobs import catalogue_jobs
+    from awareprint.cli.check import run_check
+    from awareprint.render.outcome import FAIL
 
     jobs = [job for job in catalogue_jobs(catalogue, profile) if job.layout == LAYOUT]
     assert len(jobs) == len(SPEC.sizes) * (len(LANGUAGES) + len(PAIRS))

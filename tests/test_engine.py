@@ -140,7 +140,7 @@ def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, 
     import weasyprint.text.ffi
 
     from awareprint.catalogue.jobs import make_job
-    from awareprint.render.pipeline import render
+    from tests.pieces import render
 
     job = make_job(catalogue, "poster", language="ko")
     first = render(job, catalogue).pdf
@@ -153,7 +153,7 @@ def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, 
 
 def test_embedded_fonts_are_small_subsets(catalogue):
     from awareprint.catalogue.jobs import make_job
-    from awareprint.render.pipeline import render
+    from tests.pieces import render
 
     pdf = render(make_job(catalogue, "poster", language="zh-Hans"), catalogue).pdf
     assert len(pdf) < 400_000  # the CJK fonts are 16 MB each; a poster needs a few hundred

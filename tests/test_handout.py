@@ -14,13 +14,15 @@ import pdfplumber
 import pypdf
 import pytest
 
+from awareprint.catalogue.all_jobs import catalogue_jobs
 from awareprint.catalogue.jobs import make_job
+from awareprint.cli.check import run_check
 from awareprint.compose.piece import compose
 from awareprint.paths import CONTENT_DIR
 from awareprint.preflight.read_back import preflight
-from awareprint.render.check import FAIL, catalogue_jobs, run_check
-from awareprint.render.pipeline import render
+from awareprint.render.outcome import FAIL
 from tests.pdfread import chars, decode_qr, page_sizes
+from tests.pieces import render
 
 LAYOUT = "handout"
 ENGINE_HYPHEN = "\u2010"  # what the layout engine adds where it breaks a word

@@ -14,9 +14,9 @@ from awareprint.catalogue.notices import NoticeRef, notice_languages, vanity_dig
 from awareprint.cli.main import main
 from awareprint.errors import FitError, InputError
 from awareprint.preflight.read_back import preflight
-from awareprint.render.pipeline import render
 from tests.data_copy import edit, load_problems
 from tests.pdfread import chars, digits_of, page_sizes, text_of
+from tests.pieces import render
 
 CATALOGUE = load_catalogue()
 NOTICES = [(state.state, notice_id) for state in CATALOGUE.notices.values()

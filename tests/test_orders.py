@@ -412,8 +412,8 @@ def test_a_name_matching_two_choices_but_for_case_is_not_guessed():
 # --- The event's date ----------------------------------------------------------------------
 
 def test_the_event_date_is_printed_on_the_event_line(catalogue, tmp_path):
-    from awareprint.render.pipeline import render
     from tests.pdfread import text_of
+    from tests.pieces import render
 
     path = tmp_path / "order.csv"
     path.write_text("partner;event;event_date;layout;languages\n"

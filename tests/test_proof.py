@@ -9,11 +9,11 @@ import pdfplumber
 import pytest
 from PIL import Image
 
+from awareprint.catalogue.all_jobs import catalogue_jobs
 from awareprint.catalogue.load import load_catalogue
 from awareprint.cli.main import main
 from awareprint.errors import ContentError, InputError, RenderError
 from awareprint.render import pipeline
-from awareprint.render.check import catalogue_jobs
 from awareprint.sheets import proof_pieces
 from awareprint.sheets.proof import make_proof
 from awareprint.sheets.proof_grid import Entry, arrange
@@ -139,10 +139,10 @@ def test_the_contact_sheet_is_tabloid_landscape_with_a_png_a_page(small_proof):
 
 
 def _failing_for_arabic(real):
-    def render(job, catalogue):
+    def render(job, catalogue, read_back):
         if "ar" in job.languages:
             raise RenderError(f"{job.label}: the test broke Arabic on purpose")
-        return real(job, catalogue)
+        return real(job, catalogue, read_back)
     return render
 
 
@@ -183,10 +183,10 @@ def test_a_failed_piece_shows_its_error_and_the_others_are_made(monkeypatch, cap
 def test_a_bug_in_one_piece_does_not_stop_the_proof(monkeypatch, tmp_path):
     real = pipeline.render
 
-    def buggy(job, catalogue):
+    def buggy(job, catalogue, read_back):
         if job.languages == ("zh-Hans",):
             raise ZeroDivisionError("division by zero")
-        return real(job, catalogue)
+        return real(job, catalogue, read_back)
 
     monkeypatch.setattr(pipeline, "render", buggy)
     catalogue = load_catalogue()

@@ -8,6 +8,7 @@ importing from a stage above it.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -17,17 +18,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "awareprint"
 # Each stage's rank: a module may import from its own stage and from lower ranks only.
 # The loose modules at the top of the package (errors, paths, output) are the base.
 STAGES = {
-    "": 0,            # awareprint/*.py: errors, paths, atomic output
+    "": 0,            # awareprint/*.py: errors, paths, atomic output, worker processes
     "catalogue": 1,   # data in
-    "engine": 2,      # WeasyPrint: lay out, write PDF, one typed view of laid-out boxes
+    "engine": 2,      # WeasyPrint, its patches, one typed view of laid-out boxes
     "compose": 3,     # a Job becomes HTML
-    "preflight": 3,   # read any PDF back (beside compose: neither needs the other)
+    "finish": 3,      # pikepdf post-processing by standard (beside compose)
     "measure": 4,     # checks on laid-out boxes: fit, type rules, runts, growth
-    "render": 5,      # the fit loop, finish, read back, write
+    "render": 5,      # the fit loop: compose, lay out, measure, finish; read back as told
+    "preflight": 5,   # read any PDF back (beside render: render is given the read-back)
     "sheets": 6,      # imposition
     "orders": 7,      # order files, batch runs, job ticket
     "web": 8,         # front ends: the web pages, on the library like the command line
-    "cli": 9,         # the command line, which also starts the web front end (serve)
+    "cli": 9,         # the commands (check, list, stamp...), which also start the web front end
 }
 
 
@@ -160,11 +162,13 @@ def test_only_the_engine_knows_weasyprint():
     assert not outside, f"modules outside engine/ that import weasyprint: {outside}"
 
 
+BOX_TREE = re.compile(r"\._page_box\b|\.children\b|\.all_children\b|\.descendants\b")
+
+
 def test_only_the_engine_walks_laid_out_boxes():
     """Every check after layout reads the engine's typed view (engine/boxes.py), not
     WeasyPrint's box tree."""
     walking = [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
                if stage_of(module_name(path)) != "engine"
-               and any(name in path.read_text(encoding="utf-8")
-                       for name in ("_page_box", ".children", "all_children"))]
+               and BOX_TREE.search(path.read_text(encoding="utf-8"))]
     assert not walking, f"modules outside engine/ that walk WeasyPrint's boxes: {walking}"

@@ -19,7 +19,7 @@ from awareprint.orders.batch import ItemResult
 from awareprint.orders.order_file import load_order
 from awareprint.orders.ticket import THUMBNAIL_PX, job_ticket_pdf, load_ticket_text
 from awareprint.paths import LAYOUTS_DIR
-from awareprint.render.preview import page_images
+from awareprint.preflight.preview import page_images
 from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
 
 PARTNER = "<b>Hope</b> {{ x }}"

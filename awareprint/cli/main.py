@@ -225,7 +225,7 @@ def _default_languages(catalogue: Catalogue, notice: NoticeRef | None) -> list[s
 def _render_sheet(catalogue: Catalogue, args: argparse.Namespace,
                   notice: NoticeRef | None) -> int:
     from ..catalogue.jobs import make_sheet_job, output_path_for
-    from ..render.preview import write_previews
+    from ..preflight.preview import write_previews
     from ..sheets.impose import render_sheets_to_file
 
     languages = args.lang or ([] if notice is None else _default_languages(catalogue, notice))
@@ -256,8 +256,10 @@ def _render_starter_set() -> int:
 
 
 def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
+    from ..catalogue.all_jobs import catalogue_jobs
     from ..catalogue.load import load_catalogue
-    from ..render.check import FAIL, catalogue_jobs, run_check, table
+    from ..render.outcome import FAIL
+    from .check import run_check, table
     from .progress import CheckProgress
 
     if workers is not None and workers < 1:
@@ -408,8 +410,9 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     """Render each job; a failed job is reported and the others still complete."""
     from ..catalogue.jobs import output_path
     from ..catalogue.load import load_catalogue
+    from ..preflight.preview import write_previews
+    from ..preflight.read_back import read_back
     from ..render.pipeline import render_to_file
-    from ..render.preview import write_previews
 
     catalogue = load_catalogue()
     _warn(catalogue, [code for job in jobs for code in job.languages])
@@ -417,7 +420,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     for job in jobs:
         path = output_path(job, out)
         try:
-            rendered = render_to_file(job, catalogue, path)
+            rendered = render_to_file(job, catalogue, path, read_back)
         except AwareprintError as error:
             exit_code = max(exit_code, error.exit_code)
             for line in error.lines():

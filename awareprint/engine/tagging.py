@@ -6,7 +6,7 @@ hand: each box's language (its structure elements carry none), which boxes the H
 from assistive technology (`aria-hidden="true"`: decoration, to become artifacts), and
 the characters behind right-to-left glyphs. `install()` wraps its tagging step so that,
 inside `noting()`, these are noted per page and marked-content id; finishing
-(accessible.py, marked_content.py) writes them into the file with pikepdf.
+(finish/pdfua.py, finish/marked_content.py) writes them into the file with pikepdf.
 
 Right-to-left text is noted twice. Its logical text (reading order) goes on its structure
 element, for readers of the structure. And each word that holds a ligature (lam-alef,

@@ -48,8 +48,9 @@ Progress = Callable[[ItemResult, int, int], None]
 
 def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
     """Render one order item into `out` (in a worker process) and describe the file."""
+    from ..preflight.preview import write_previews
+    from ..preflight.read_back import read_back
     from ..render.pipeline import render_to_file
-    from ..render.preview import write_previews
     from ..sheets.impose import render_sheets_to_file
 
     catalogue = load_catalogue()
@@ -57,7 +58,7 @@ def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
     try:
         if item.sheet is None:
             path = output_path_for(job.file_name, out)
-            rendered = render_to_file(job, catalogue, path)
+            rendered = render_to_file(job, catalogue, path, read_back)
             pages, pdf, per_sheet, warnings = rendered.pages, rendered.pdf, 1, rendered.warnings
         else:
             sheet_job = make_sheet_job(catalogue, job.layout, job.size,

@@ -1,11 +1,12 @@
 """One Job through the whole chain: compose → lay out → fit (setting long text smaller,
-down to each slot's minimum) → PDF → finish → preflight (press)."""
+down to each slot's minimum) → PDF → finish → read back (by the caller's `read_back`:
+render reads nothing back itself, so it needs no PDF reader)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..catalogue.dates import document_date
 from ..catalogue.geometry import TABS, Geometry
@@ -15,6 +16,7 @@ from ..catalogue.load import Catalogue
 from ..catalogue.notices import notice_label
 from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import DIGITAL, PRESS, drawn_as, intent_name, output_intent
+from ..compose.logo import logo_uri, logo_warnings
 from ..compose.piece import (
     Composed,
     compose,
@@ -27,16 +29,15 @@ from ..compose.piece import (
 from ..engine.boxes import page_count
 from ..engine.layout import lay_out, write_pdf, write_tagged_pdf
 from ..errors import FitError, InputError, RenderError
+from ..finish.finish import finish
+from ..finish.metadata import Metadata
+from ..finish.pdfx import PressFinish
 from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import fine_print_in_one_ink
 from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
-from ..preflight.read_back import preflight
-from ..preflight.tagged import read_tagged
-from .finish import Metadata, PressFinish, finish
-from .logo import logo_uri, logo_warnings
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -57,8 +58,18 @@ class Rendered:
     type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break
 
 
-def render(job: Job, catalogue: Catalogue) -> Rendered:
-    """The finished PDF of one job, or an error naming what would print wrong."""
+class ReadBack(Protocol):
+    """Reads a finished file back before it is written (preflight.read_back.read_back):
+    raises RenderError naming what would print wrong. `press` applies a print shop's rules,
+    `tagged` checks the structure a screen reader meets."""
+
+    def __call__(self, name: str, catalogue: Catalogue, pdf: bytes, press: bool,
+                 tagged: bool = False) -> None: ...
+
+
+def render(job: Job, catalogue: Catalogue, read_back: ReadBack) -> Rendered:
+    """The finished PDF of one job, read back by `read_back` (unless it is a piece for a
+    sheet, read back with its sheet), or an error naming what would print wrong."""
     intent = output_intent(catalogue.house, catalogue.sizes[job.size], job.intent)
     icc = intent.profile_path
     logo = logo_uri(job.partner, drawn_as(job.profile), icc)
@@ -80,9 +91,10 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     return Rendered(job, pdf, page_count(document), scaled, tuple(warnings), faults)
 
 
-def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
+def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBack
+                   ) -> Rendered:
     """Render and write atomically; on any error nothing is written."""
-    rendered = render(job, catalogue)
+    rendered = render(job, catalogue, read_back)
     write_atomic(path, rendered.pdf)
     return rendered
 
@@ -337,16 +349,3 @@ def _intent_keyword(job: Job, catalogue: Catalogue) -> list[str]:
     if job.profile != PRESS:
         return []
     return [intent_name(catalogue.house, catalogue.sizes[job.size], job.intent)]
-
-
-def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool,
-              tagged: bool = False) -> None:
-    """Every file is read back before it is written: the hotline printed right, the QR
-    code leading to it, for press every rule a print shop checks, and for a tagged file
-    its structure as a screen reader meets it."""
-
-    report = preflight(pdf, catalogue, press=press, source=name, font_sources=False)
-    faults = report.faults + (read_tagged(pdf).faults if tagged else [])
-    if faults:
-        kind = "press file" if press else "file"
-        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(faults))

@@ -23,9 +23,12 @@ from ..catalogue.sheets import Imposition, Placement, Sheet
 from ..compose.css import box_css, house_css
 from ..engine.layout import lay_out, write_pdf
 from ..errors import RenderError
+from ..finish.finish import finish
+from ..finish.metadata import Metadata
+from ..finish.pdfx import PressFinish
 from ..output import write_atomic
-from ..render.finish import Metadata, PressFinish, finish
-from ..render.pipeline import read_back, render
+from ..preflight.read_back import read_back
+from ..render.pipeline import render
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,8 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
     sheet = catalogue.sheets[job.sheet]
     layout = imposition_for(job, catalogue)
     per_sheet = len(layout.fronts)
-    rendered = {code: render(job.piece_job(code), catalogue) for code in job.languages}
+    rendered = {code: render(job.piece_job(code), catalogue, read_back)  # read back as a sheet
+                for code in job.languages}
     pieces = {code: piece.pdf for code, piece in rendered.items()}
     warnings = tuple(dict.fromkeys(w for piece in rendered.values() for w in piece.warnings))
     sides = len(catalogue.layouts[job.layout].pages_for(1))

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
 from ..errors import AwareprintError
+from ..preflight.preview import page_images
+from ..preflight.read_back import read_back
 from ..render import pipeline
-from ..render.check import FAIL, PASS, SCALED
-from ..render.preview import page_images
+from ..render.outcome import FAIL, PASS, SCALED
 from ..workers import Lost, run_parallel
 
 THUMBNAIL_PX = 480      # longest side: about 330 dpi in a 1.45 in cell, sharp when zoomed
@@ -40,7 +41,7 @@ def proof_piece(job: Job) -> ProofPiece:
     """Render one piece and make its thumbnails (in a worker process)."""
     catalogue = load_catalogue()
     try:
-        rendered = pipeline.render(job, catalogue)
+        rendered = pipeline.render(job, catalogue, read_back)
         return ProofPiece(job, thumbnails(rendered.pdf, job, catalogue), rendered.scaled)
     except AwareprintError as error:
         return ProofPiece(job, error=str(error).removeprefix(f"{job.label}: "))

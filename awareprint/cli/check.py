@@ -1,8 +1,7 @@
 """`render.py check`: render the whole catalogue in parallel and say what fits.
 
-Every layout × size × language, and every layout that takes two languages × size ×
-(the source language + each other one). Nothing is written; each piece is laid out,
-fitted (set smaller where a language runs long), finished and, for press, preflighted.
+Every piece the catalogue can make (catalogue/all_jobs.py). Nothing is written; each piece
+is laid out, fitted (set smaller where a language runs long), finished and read back.
 """
 
 from __future__ import annotations
@@ -11,14 +10,11 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..catalogue.jobs import Job, make_job
-from ..catalogue.language_checks import source_language
-from ..catalogue.load import Catalogue, load_catalogue
-from ..catalogue.notices import NoticeRef, notice_languages, notice_sizes
+from ..catalogue.jobs import Job
+from ..catalogue.load import load_catalogue
 from ..errors import AwareprintError
+from ..render.outcome import FAIL, PASS, SCALED
 from ..workers import Lost, run_parallel
-
-PASS, SCALED, FAIL = "pass", "scaled", "fail"
 
 
 @dataclass(frozen=True)
@@ -28,48 +24,14 @@ class CheckResult:
     detail: str
 
 
-def catalogue_jobs(catalogue: Catalogue, profile: str = "office") -> list[Job]:
-    """Every piece the catalogue can make, one and two languages."""
-    source = source_language(catalogue.languages).language.code
-    jobs = []
-    for layout, spec in catalogue.layouts.items():
-        if spec.state_notice:
-            jobs += notice_jobs(catalogue, layout, profile)
-            continue
-        for size in spec.sizes:
-            for code in catalogue.languages:
-                jobs.append(make_job(catalogue, layout, size, code, profile=profile))
-            if spec.bilingual is not None:
-                for code in catalogue.languages:
-                    if code != source:
-                        jobs.append(make_job(catalogue, layout, size, f"{source}+{code}",
-                                             profile=profile))
-    return jobs
-
-
-def notice_jobs(catalogue: Catalogue, layout: str, profile: str = "office") -> list[Job]:
-    """Every state's notice in every language it has wording for (and the pair its law
-    wants on one sheet), on every size of the layout the law allows."""
-    jobs = []
-    sizes = catalogue.layouts[layout].sizes
-    for state in catalogue.notices.values():
-        for notice_id, notice in state.notices.items():
-            ref = NoticeRef(state.state, notice_id)
-            pieces = notice_languages(notice) if notice.rules.sheets == "together" else [
-                *notice.wording]
-            for size in notice_sizes(notice, sizes, catalogue.sizes):
-                jobs += [make_job(catalogue, layout, size, code, profile=profile, notice=ref)
-                         for code in pieces]
-    return jobs
-
-
 def check_job(job: Job) -> CheckResult:
     """Render one job (in a worker process) and say how it went."""
-    from .pipeline import render
+    from ..preflight.read_back import read_back
+    from ..render.pipeline import render
 
     catalogue = load_catalogue()
     try:
-        rendered = render(job, catalogue)
+        rendered = render(job, catalogue, read_back)
     except AwareprintError as error:
         return CheckResult(job, FAIL, str(error).removeprefix(f"{job.label}: "))
     if rendered.type_faults:

@@ -2,7 +2,7 @@
 
 Marked content with nothing to read (decoration, text drawn as nothing) becomes an
 artifact. In marked content of right-to-left text, each word noted with a span is set
-apart in a marked-content sequence of its own with /ActualText (tagging.py says why):
+apart in a marked-content sequence of its own with /ActualText (engine/tagging.py says why):
 the TJ operator that shows it is split at the word's first and last glyph. That moves
 nothing on the page (each number of the TJ array stays after the glyph it follows); a
 viewer adding up the advances may round the pieces apart by a ten-thousandth of a point.

@@ -1,7 +1,7 @@
 """Finishing a tagged PDF for reading on screen (PDF/UA-1), with pikepdf.
 
-Takes the engine's tagged PDF and the notes taken while it was written (tagging.py), and
-completes what the engine leaves out: decoration the HTML hides from readers becomes
+Takes the engine's tagged PDF and the notes taken while it was written (engine/tagging.py),
+and completes what the engine leaves out: decoration the HTML hides from readers becomes
 artifacts (its marked content, structure elements and parent-tree entries go); each
 structure element whose content is in another language than its parent's says so in
 /Lang; right-to-left text carries /ActualText (its words' on their marked content, see
@@ -18,8 +18,8 @@ from datetime import datetime
 import pikepdf
 
 from ..engine.tag_notes import Mark, TagNotes
-from ..preflight.tagged import kids
 from .marked_content import rewrite_page
+from .structure_tree import kids
 
 PDFUA_PART = "1"
 
