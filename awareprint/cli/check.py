@@ -6,7 +6,6 @@ is laid out, fitted (set smaller where a language runs long), finished and read 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ from ..catalogue.jobs import Job
 from ..catalogue.load import load_catalogue
 from ..errors import AwareprintError
 from ..render.outcome import FAIL, PASS, SCALED
-from ..workers import Lost, run_parallel
+from ..workers import Lost, run_all
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,6 @@ def run_check(jobs: list[Job], workers: int | None = None,
               ) -> list[CheckResult]:
     """Check every job on `workers` processes (default: one per core); `progress` is told
     of each result with how many are done and the total."""
-    workers = workers or os.cpu_count() or 1
     results: list[CheckResult] = []
     for result in _check_all(jobs, workers):
         results.append(result)
@@ -58,17 +56,14 @@ def run_check(jobs: list[Job], workers: int | None = None,
     return sorted(results, key=lambda result: order[result.job])
 
 
-def _check_all(jobs: list[Job], workers: int) -> Iterator[CheckResult]:
-    if workers == 1 or len(jobs) <= 1:
-        yield from map(check_job, jobs)
-        return
-    for index, result in run_parallel(check_job, [(job,) for job in jobs], workers):
-        if isinstance(result, Lost):
-            how = ("the worker checking it died (killed or out of memory; "
-                   if result.died else "internal error (")
-            yield CheckResult(jobs[index], FAIL, f"{how}{result.reason}); please report this")
-        else:
-            yield result
+def _check_all(jobs: list[Job], workers: int | None) -> Iterator[CheckResult]:
+    def lost(index: int, why: Lost) -> CheckResult:
+        how = ("the worker checking it died (killed or out of memory; "
+               if why.died else "internal error (")
+        return CheckResult(jobs[index], FAIL, f"{how}{why.reason}); please report this")
+
+    for _, result in run_all(check_job, [(job,) for job in jobs], workers, lost):
+        yield result
 
 
 def table(results: list[CheckResult]) -> Iterator[str]:

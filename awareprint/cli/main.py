@@ -168,8 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _list() -> int:
-    from ..catalogue.listing import describe
     from ..catalogue.load import load_catalogue
+    from .listing import describe
 
     print(describe(load_catalogue()))
     return 0
@@ -355,7 +355,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _stamp(codes: list[str]) -> int:
     from ..catalogue.load import load_catalogue
-    from ..catalogue.stamp import stamp
+    from .stamp import stamp
 
     catalogue = load_catalogue()
     for code in codes:
