@@ -309,7 +309,7 @@ def test_preflight_holds_any_pdf_to_a_state_notice(tmp_path, capsys):
 
 def test_the_proof_gives_each_state_its_own_block():
     """Two states' notices share layout, size and language: neither hides the other."""
-    from awareprint.sheets.proof_grid import Entry, arrange
+    from awareprint.documents.proof_grid import Entry, arrange
 
     jobs = [make_job(CATALOGUE, "notice", "letter", "en", notice=NoticeRef(state))
             for state in ("CA", "MI")]

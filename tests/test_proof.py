@@ -12,14 +12,14 @@ from PIL import Image
 from awareprint.catalogue.all_jobs import catalogue_jobs
 from awareprint.catalogue.load import load_catalogue
 from awareprint.cli.main import main
+from awareprint.documents import proof_pieces
+from awareprint.documents.proof import make_proof
+from awareprint.documents.proof_grid import Entry, arrange
+from awareprint.documents.proof_pieces import THUMBNAIL_PX
+from awareprint.documents.proof_select import proof_path, select_jobs
+from awareprint.documents.proof_text import load_proof_text
 from awareprint.errors import ContentError, InputError, RenderError
 from awareprint.render import pipeline
-from awareprint.sheets import proof_pieces
-from awareprint.sheets.proof import make_proof
-from awareprint.sheets.proof_grid import Entry, arrange
-from awareprint.sheets.proof_pieces import THUMBNAIL_PX
-from awareprint.sheets.proof_select import proof_path, select_jobs
-from awareprint.sheets.proof_text import load_proof_text
 from tests.pdfread import page_sizes, text_of
 
 SMALL = ["--layout", "poster", "--size", "letter",
@@ -97,7 +97,7 @@ def test_an_out_that_cannot_be_written_is_said_before_rendering(monkeypatch, cap
     def never(*args, **kwargs):
         raise AssertionError("rendered before checking --out")
 
-    monkeypatch.setattr("awareprint.sheets.proof.proof_pieces", never)
+    monkeypatch.setattr("awareprint.documents.proof.proof_pieces", never)
     (tmp_path / "taken").write_text("a file")
     code = main(["proof", *SMALL, "--out", str(tmp_path / "taken" / "proof.pdf")])
     assert code == 2
@@ -201,7 +201,7 @@ def test_nothing_is_written_when_the_sheet_cannot_be_made(monkeypatch, tmp_path)
     def broken(*args, **kwargs):
         raise RenderError("the sheet broke")
 
-    monkeypatch.setattr("awareprint.sheets.proof.contact_sheet_pdf", broken)
+    monkeypatch.setattr("awareprint.documents.proof.contact_sheet_pdf", broken)
     monkeypatch.setattr(proof_pieces, "proof_piece", lambda job: proof_pieces.ProofPiece(job))
     catalogue = load_catalogue()
     jobs = select_jobs(catalogue, ["poster"], ["letter"], ["en"])

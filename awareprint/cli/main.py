@@ -282,8 +282,8 @@ def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
 
 def _proof(args: argparse.Namespace) -> int:
     from ..catalogue.load import load_catalogue
-    from ..sheets.proof import make_proof
-    from ..sheets.proof_select import proof_path, select_jobs
+    from ..documents.proof import make_proof
+    from ..documents.proof_select import proof_path, select_jobs
     from .progress import Progress
 
     if args.workers is not None and args.workers < 1:

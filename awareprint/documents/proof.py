@@ -12,11 +12,10 @@ import io
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pypdfium2
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from .. import __version__
@@ -26,7 +25,7 @@ from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
 from ..catalogue.profiles import OFFICE
 from ..compose.css import house_css
-from ..compose.filters import fill
+from ..compose.templates import template_environment
 from ..engine.layout import lay_out, write_pdf
 from ..errors import InputError, RenderError
 from ..output import make_folder, write_atomic
@@ -105,7 +104,7 @@ def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogu
         "groups": groups,
     }
     try:
-        html = _environment(folder).get_template(TEMPLATE_FILE).render(context)
+        html = template_environment(folder).get_template(TEMPLATE_FILE).render(context)
     except TemplateError as error:
         raise RenderError(f"layouts/{PROOF_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
                           f"template or add the label to content/{PROOF_FOLDER}/") from None
@@ -141,11 +140,3 @@ def _page_count(pdf: bytes) -> int:
         return len(document)
     finally:
         document.close()
-
-
-@cache
-def _environment(folder: Path) -> Environment:
-    environment = Environment(loader=FileSystemLoader(folder), autoescape=True,
-                              undefined=StrictUndefined)
-    environment.filters["fill"] = fill
-    return environment
