@@ -17,7 +17,7 @@ from datetime import datetime
 
 import pikepdf
 
-from ..engine.tag_notes import Mark, TagNotes
+from ..engine.tag_notes import MarkedContent, TagNotes
 from .marked_content import rewrite_page
 from .structure_tree import kids
 
@@ -55,7 +55,7 @@ def _page_of(element: pikepdf.Object, walk: _Walk, inherited: int | None) -> int
 
 
 def _content_mark(kid: pikepdf.Object, walk: _Walk, page: int | None
-                  ) -> tuple[int | None, int, Mark | None] | None:
+                  ) -> tuple[int | None, int, MarkedContent | None] | None:
     """A kid that is marked content (an MCID, or a marked-content reference): its page,
     id and note; None for other kids (structure elements, object references)."""
     if isinstance(kid, int):
