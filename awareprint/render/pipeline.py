@@ -139,9 +139,9 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
              design: dict[str, float], groups: dict[str, list[str]],
              laid_out: tuple[Composed, Any, set[str]]) -> tuple[Composed, Any, set[str]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
-    and their band's empty height given to the body (grow.py); paragraphs ending in one
+    and their band's empty height given to the body (measure/grow.py); paragraphs ending in one
     word set with their last two words together, the second of two hyphens running kept
-    whole (runts.py). Where that crowds a slot, the headlines stay as they were and the
+    whole (measure/runts.py). Where that crowds a slot, the headlines stay as they were and the
     crowded slot is set a step smaller (as the fit does) or, at its minimum, keeps its
     first setting; failing all that, the first setting stands. `font_pt` (and `design`,
     for what was made smaller) take the sizes kept."""
@@ -195,7 +195,7 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, 
                  groups: dict[str, list[str]], endings: frozenset[str]
                  ) -> tuple[frozenset[str], dict[str, float]]:
     """For paragraphs with a line broken at its first space (an engine fault, see
-    type_rules.py): their last two words kept together, which moves the break; where
+    measure/type_rules.py): their last two words kept together, which moves the break; where
     they are already, the slot set a step smaller (at another size the engine breaks
     right)."""
     composed, document, _ = laid_out
@@ -214,7 +214,7 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
             laid_out: tuple[Composed, Any, set[str]]) -> tuple[dict[str, float], float]:
     """The larger sizes short headlines may take (a group by the least any member may
-    grow), and the height their band may give to the body (grow.py)."""
+    grow), and the height their band may give to the body (measure/grow.py)."""
     spec = catalogue.layouts[job.layout]
     boxes = laid_out[0].geometry.layout_boxes()
     growing = {name for name, slot in boxes.items() if slot.max_pt}
