@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from .layout import Document
 
 PX_PER_PT = 4 / 3  # the engine lays out in CSS pixels
 TEXT = "TextBox"
@@ -111,10 +114,10 @@ class Page:
 
 
 # A document is walked once: it is not moved after the engine's layout returns it.
-_READ: WeakKeyDictionary[Any, tuple[Page, ...]] = WeakKeyDictionary()
+_READ: WeakKeyDictionary[Document, tuple[Page, ...]] = WeakKeyDictionary()
 
 
-def pages(document: Any) -> tuple[Page, ...]:
+def pages(document: Document) -> tuple[Page, ...]:
     """Every page of a laid-out document (the engine's), read into plain values."""
     read = _READ.get(document)
     if read is None:
@@ -123,7 +126,7 @@ def pages(document: Any) -> tuple[Page, ...]:
     return read
 
 
-def page_count(document: Any) -> int:
+def page_count(document: Document) -> int:
     return len(document.pages)
 
 

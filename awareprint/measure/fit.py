@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot, Rect
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 TOLERANCE_PT = 0.5
 OUTSIDE = "(outside every slot)"
@@ -33,7 +36,7 @@ class Misfit:
     kind: str
 
 
-def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misfit], set[str]]:
+def find_misfits(document: Document, slots: dict[str, PlacedSlot]) -> tuple[list[Misfit], set[str]]:
     """Every slot whose content leaves its box, and every piece of ink outside all slots;
     also the names of the slots found in the document."""
     misfits: list[Misfit] = []

@@ -7,12 +7,15 @@ empty to the body below (catalogue/geometry.py moves the boxes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot
 from ..catalogue.layouts import Masthead
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 SAFETY = 0.97          # a little short of the exact room: the engine rounds line widths
 SMALLEST_GAIN = 1.1    # growing type by less is not worth a second layout (nor seen)
@@ -27,7 +30,7 @@ class Extent:
     height: float
 
 
-def extents(document: Any, names: set[str]) -> dict[str, Extent]:
+def extents(document: Document, names: set[str]) -> dict[str, Extent]:
     lines: dict[str, list[tuple[float, float, float]]] = {}
     for page in boxes.pages(document):
         for line in page.lines:

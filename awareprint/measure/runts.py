@@ -4,10 +4,13 @@ alone) and hyphens on two lines running (the second word broken is then kept who
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..compose.typesetting import SHORTEST_PARAGRAPH
 from ..engine import boxes
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 ENCLOSING = "()[]\u2066\u2067\u2068\u2069"  # brackets and isolates around a string's text
 
@@ -15,7 +18,7 @@ ENCLOSING = "()[]\u2066\u2067\u2068\u2069"  # brackets and isolates around a str
 AUTO_HYPHEN = "\u2010"  # what the engine adds where it breaks a word
 
 
-def paragraphs(document: Any) -> Iterator[tuple[str, tuple[boxes.Line, ...]]]:
+def paragraphs(document: Document) -> Iterator[tuple[str, tuple[boxes.Line, ...]]]:
     """(slot, its lines) for every block of lines inside a slot, on every page; printer's
     marks, guides and their scissors left out."""
     for page in boxes.pages(document):
@@ -24,7 +27,7 @@ def paragraphs(document: Any) -> Iterator[tuple[str, tuple[boxes.Line, ...]]]:
                 yield paragraph.slot, paragraph.lines
 
 
-def runt_words(document: Any) -> frozenset[str]:
+def runt_words(document: Document) -> frozenset[str]:
     """The words that stand alone on the last line of a paragraph of two lines or more
     and six words or more, without the brackets a template puts around a string."""
     found: set[str] = set()
@@ -37,7 +40,7 @@ def runt_words(document: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-def running_hyphen_words(document: Any) -> frozenset[str]:
+def running_hyphen_words(document: Document) -> frozenset[str]:
     """The words broken at the second of two hyphenated lines running, whole."""
     found: set[str] = set()
     for _, laid in paragraphs(document):
@@ -49,7 +52,7 @@ def running_hyphen_words(document: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-def slot_texts(document: Any) -> dict[str, str]:
+def slot_texts(document: Document) -> dict[str, str]:
     """Each slot's text as laid out (to tell which slot holds which string)."""
     texts: dict[str, list[str]] = {}
     for page in boxes.pages(document):

@@ -6,7 +6,7 @@ the press can fringe it. Colour does not move text, so the layout stands as it i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tinycss2.color5 import parse_color
 
@@ -15,10 +15,13 @@ from ..catalogue.profiles import cmyk_css
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
 
+if TYPE_CHECKING:
+    from ..engine.layout import Document
+
 DEVICE_CMYK = "device-cmyk"
 
 
-def fine_print_in_one_ink(document: Any, house: HouseStyle) -> int:
+def fine_print_in_one_ink(document: Document, house: HouseStyle) -> int:
     """Recolour the small multi-ink text of a laid-out press document; returns how many
     runs of text were recoloured."""
     below_px = house.press.fine_print.single_ink_below_pt * PX_PER_PT

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot
 from ..compose.css import MAX_HYPHENATED_PT
@@ -16,6 +16,9 @@ from ..compose.typesetting import SHORTEST_PARAGRAPH
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
 from .runts import AUTO_HYPHEN, paragraphs
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 SEPARATOR = "·"
 CHINESE_LAST_LINE = 3       # characters
@@ -32,7 +35,7 @@ class TypeFault:
         return f"slot '{self.slot}': {self.detail}"
 
 
-def type_faults(document: Any, slots: dict[str, PlacedSlot],
+def type_faults(document: Document, slots: dict[str, PlacedSlot],
                 as_given: Collection[str] = (), korean: Collection[str] = ()
                 ) -> list[TypeFault]:
     """Every broken rule on every page, one entry per paragraph and rule; slots `as_given`
@@ -102,7 +105,7 @@ def _paragraph_faults(slot: str, laid: tuple[boxes.Line, ...], placed: PlacedSlo
     return faults
 
 
-def early_breaks(document: Any) -> dict[str, str]:
+def early_breaks(document: Document) -> dict[str, str]:
     """The slots with a line broken early (below), each with that paragraph's last word."""
     return {slot: lines[-1].text.split()[-1] for slot, lines in paragraphs(document)
             if _broken_early(lines)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..catalogue.dates import document_date
 from ..catalogue.geometry import TABS, Geometry
@@ -38,6 +38,9 @@ from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import fine_print_in_one_ink
 from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -100,7 +103,7 @@ def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBa
 
 
 def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
-                    ) -> tuple[Composed, Any, dict[str, tuple[float, float]]]:
+                    ) -> tuple[Composed, Document, dict[str, tuple[float, float]]]:
     """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
     never below their minimum. Returns the fitting layout and what was made smaller."""
     groups = _size_groups(catalogue, job)
@@ -137,7 +140,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
              design: dict[str, float], groups: dict[str, list[str]],
-             laid_out: tuple[Composed, Any, set[str]]) -> tuple[Composed, Any, set[str]]:
+             laid_out: tuple[Composed, Document, set[str]]) -> tuple[Composed, Document, set[str]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
     and their band's empty height given to the body (measure/grow.py); paragraphs ending in one
     word set with their last two words together, the second of two hyphens running kept
@@ -191,7 +194,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
     return best
 
 
-def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, set[str]],
+def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Document, set[str]],
                  groups: dict[str, list[str]], endings: frozenset[str]
                  ) -> tuple[frozenset[str], dict[str, float]]:
     """For paragraphs with a line broken at its first space (an engine fault, see
@@ -212,7 +215,7 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, 
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
-            laid_out: tuple[Composed, Any, set[str]]) -> tuple[dict[str, float], float]:
+            laid_out: tuple[Composed, Document, set[str]]) -> tuple[dict[str, float], float]:
     """The larger sizes short headlines may take (a group by the least any member may
     grow), and the height their band may give to the body (measure/grow.py)."""
     spec = catalogue.layouts[job.layout]
@@ -312,7 +315,7 @@ def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -
 
 
 def _check_slots_and_pages(job: Job, catalogue: Catalogue, composed: Composed,
-                           document: Any, found: set[str]) -> None:
+                           document: Document, found: set[str]) -> None:
     slots = composed.geometry.layout_boxes()
     missing = sorted(name for name, slot in slots.items()
                      if not slot.optional and name not in found)
