@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, TypeVar
 
 WORKER_NAME = b"awareprint-work"  # what ps and top show (Linux, 15 bytes at most)
 PR_SET_NAME = 15
@@ -28,6 +28,8 @@ WATCH_SECONDS = 0.5               # how often a worker checks that its parent is
 GRACE_SECONDS = 2.0               # then how long it may take to clean up before it exits
 STOP_SECONDS = 5.0                # how long a worker may take to stop when told to
 
+Result = TypeVar("Result")
+
 
 @dataclass(frozen=True)
 class Lost:
@@ -35,6 +37,27 @@ class Lost:
 
     reason: str
     died: bool
+
+
+def run_all(function: Callable[..., Result], tasks: Sequence[tuple[Any, ...]],
+            workers: int | None, lost: Callable[[int, Lost], Result]
+            ) -> Iterator[tuple[int, Result]]:
+    """Yield (index of the task, function(*task)) as each task finishes, on `workers`
+    processes (None: one per core), or in this one when one would do (one worker, one
+    task). A task that gives
+    no result (its worker died, or it raised) yields `lost(index, why)` instead: it costs
+    that task only. The one loop for running many jobs: check, proof and batch."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(tasks) <= 1:
+        for index, task in enumerate(tasks):
+            try:
+                result = function(*task)
+            except Exception as error:  # as a worker would: it costs one task, not the run
+                result = lost(index, Lost(f"{type(error).__name__}: {error}", died=False))
+            yield index, result
+        return
+    for index, answer in run_parallel(function, tasks, min(workers, len(tasks))):
+        yield index, lost(index, answer) if isinstance(answer, Lost) else answer
 
 
 def run_parallel(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]],

@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def catalogue_order():  # -> LoadedOrder
+    from awareprint.catalogue.all_jobs import catalogue_jobs
     from awareprint.catalogue.load import load_catalogue
     from awareprint.orders.order_file import LoadedOrder, Order, OrderItem, Partner
-    from awareprint.render.check import catalogue_jobs
 
     catalogue = load_catalogue()
     items = tuple(OrderItem(number, job, 1, None)
@@ -57,15 +57,16 @@ def resident_mb() -> float:
 
 def memory_over_renders(renders: int) -> tuple[float, float]:
     """Resident memory (MB) after render 50 and after render `renders`, in this process."""
+    from awareprint.catalogue.all_jobs import catalogue_jobs
     from awareprint.catalogue.load import load_catalogue
-    from awareprint.render.check import catalogue_jobs
+    from awareprint.preflight.read_back import read_back
     from awareprint.render.pipeline import render
 
     catalogue = load_catalogue()
     jobs = catalogue_jobs(catalogue)
     at_50 = 0.0
     for number in range(1, renders + 1):
-        render(jobs[(number - 1) % len(jobs)], catalogue)
+        render(jobs[(number - 1) % len(jobs)], catalogue, read_back)
         if number == 50:
             at_50 = resident_mb()
     return at_50, resident_mb()

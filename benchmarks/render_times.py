@@ -52,13 +52,14 @@ def pieces():
 
 def warm(runs: int) -> list[tuple[str, list[float], list[float]]]:
     from awareprint.compose.piece import compose
-    from awareprint.render import engine
+    from awareprint.engine import layout as engine
+    from awareprint.preflight.read_back import read_back
     from awareprint.render.pipeline import render
 
     catalogue, jobs = pieces()
     rows = []
     for job in jobs:
-        rendered = render(job, catalogue)  # warm-up: fonts loaded, caches filled
+        rendered = render(job, catalogue, read_back)  # warm-up: fonts loaded, caches filled
         fitted = {name: size for name, (_, size) in rendered.scaled.items()}
         composed = compose(job, catalogue, fitted)
 
@@ -70,7 +71,7 @@ def warm(runs: int) -> list[tuple[str, list[float], list[float]]]:
         ours_samples, bare_samples = [], []
         for _ in range(runs):
             start = time.perf_counter()
-            render(job, catalogue)
+            render(job, catalogue, read_back)
             ours_samples.append(time.perf_counter() - start)
             start = time.perf_counter()
             bare()

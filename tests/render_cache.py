@@ -19,7 +19,8 @@ from pathlib import Path
 from awareprint.catalogue.jobs import Job
 from awareprint.catalogue.load import Catalogue
 from awareprint.paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
-from awareprint.render.pipeline import Rendered, render
+from awareprint.render.pipeline import Rendered
+from tests.pieces import render
 
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
 

@@ -232,10 +232,10 @@ def test_an_unexpected_error_costs_one_item_not_the_order(tmp_path, monkeypatch,
 
     real = pipeline.render_to_file
 
-    def failing_for_posters(job, catalogue, path):
+    def failing_for_posters(job, catalogue, path, read_back):
         if job.layout == "poster":
             raise RuntimeError("simulated bug")
-        return real(job, catalogue, path)
+        return real(job, catalogue, path, read_back)
 
     monkeypatch.setattr(pipeline, "render_to_file", failing_for_posters)
     order = tmp_path / "order.yaml"

@@ -12,9 +12,11 @@ import dataclasses
 import pytest
 from PIL import Image
 
+from awareprint.catalogue.all_jobs import catalogue_jobs
 from awareprint.catalogue.jobs import Job, PartnerMark
 from awareprint.catalogue.load import load_catalogue
-from awareprint.render.check import FAIL, catalogue_jobs, judged
+from awareprint.cli.check import judged
+from awareprint.render.outcome import FAIL
 from tests.pdfread import assert_reads_back
 
 pytestmark = pytest.mark.slow

@@ -163,10 +163,11 @@ def test_a_sheet_of_draft_translations_says_so(tmp_path, capsys, catalogue):
 
 
 def test_check_shows_its_progress(monkeypatch, capsys):
-    from awareprint.render import check
+    from awareprint.catalogue import all_jobs
+    from awareprint.cli import check
 
-    real = check.catalogue_jobs
-    monkeypatch.setattr(check, "catalogue_jobs",
+    real = all_jobs.catalogue_jobs
+    monkeypatch.setattr(all_jobs, "catalogue_jobs",
                         lambda catalogue, profile: real(catalogue, profile)[:3])
     assert main(["check", "--workers", "2"]) == 0
     captured = capsys.readouterr()
@@ -180,8 +181,9 @@ def test_check_shows_its_progress(monkeypatch, capsys):
 def test_check_progress_draws_a_bar_on_a_terminal():
     from awareprint.catalogue.jobs import make_job
     from awareprint.catalogue.load import load_catalogue
+    from awareprint.cli.check import CheckResult
     from awareprint.cli.progress import CheckProgress
-    from awareprint.render.check import PASS, CheckResult
+    from awareprint.render.outcome import PASS
 
     job = make_job(load_catalogue(), "poster", "letter", "en")
     stream, now = io.StringIO(), [0.0]

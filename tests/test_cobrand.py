@@ -20,11 +20,11 @@ from awareprint.compose.piece import compose
 from awareprint.errors import ContentError, InputError
 from awareprint.paths import PROJECT_ROOT
 from awareprint.preflight import structure as pdfinspect
+from awareprint.preflight.preview import page_images
 from awareprint.preflight.read_back import preflight
 from awareprint.preflight.report import format_report
-from awareprint.render.pipeline import render
-from awareprint.render.preview import page_images
 from tests.pdfread import text_of
+from tests.pieces import render
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
 LOGO_PAGE = {"poster": 0, "tearoff": 0, "wallet-card": 1}
@@ -336,7 +336,7 @@ def test_a_press_logo_of_no_sane_size_still_prints(rendered_job, catalogue, tmp_
                                                    attributes):
     """Refused when an order is read; should one reach the press separation anyway, it is
     drawn 1:1 instead of ending in an internal error."""
-    from awareprint.render.logo import _aspect
+    from awareprint.compose.logo import _aspect
 
     path = tmp_path / "logo.svg"
     path.write_text(SVG.format(attributes).replace("<rect", '<rect opacity="0.5"'),

@@ -135,7 +135,7 @@ def test_a_number_in_a_translation_must_be_the_englishs(data):
 
 def test_stamp_records_the_english_and_keeps_the_translators_notes(data):
     from awareprint.catalogue.language_checks import stale_keys
-    from awareprint.catalogue.stamp import stamp
+    from awareprint.cli.stamp import stamp
 
     path = _translation(data)
     text = path.read_text(encoding="utf-8")

@@ -23,11 +23,12 @@ from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.user_text import PartnerMark
 from awareprint.cli.main import main
 from awareprint.compose.digital import web_url
+from awareprint.engine import layout as engine
 from awareprint.errors import InputError
+from awareprint.finish.finish import finish
+from awareprint.finish.metadata import Metadata
 from awareprint.preflight.tagged import read_tagged
-from awareprint.render import engine
-from awareprint.render.finish import Metadata, finish
-from awareprint.render.pipeline import render
+from tests.pieces import render
 
 from .pdfread import chars
 

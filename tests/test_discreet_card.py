@@ -19,8 +19,8 @@ from awareprint.catalogue.jobs import make_job, make_sheet_job
 from awareprint.catalogue.load import load_catalogue
 from awareprint.catalogue.user_text import PartnerMark
 from awareprint.compose.piece import compose
+from awareprint.preflight.preview import page_images
 from awareprint.preflight.qr import qr_codes
-from awareprint.render.preview import page_images
 from tests.pdfread import assert_inside_cells, chars, decode_qr, placements
 
 LAYOUT = "discreet-card"

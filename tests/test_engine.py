@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from awareprint.compose.piece import house_css
+from awareprint.engine import layout as engine
 from awareprint.errors import RenderError
 from awareprint.paths import LAYOUTS_DIR
-from awareprint.render import engine
 from tests.pdfread import embedded_fonts, font_source
 
 BASE = LAYOUTS_DIR.as_uri() + "/"
@@ -140,7 +140,7 @@ def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, 
     import weasyprint.text.ffi
 
     from awareprint.catalogue.jobs import make_job
-    from awareprint.render.pipeline import render
+    from tests.pieces import render
 
     job = make_job(catalogue, "poster", language="ko")
     first = render(job, catalogue).pdf
@@ -175,9 +175,10 @@ def test_rendering_a_piece_says_nothing_of_the_system_subsetter():
         "    warnings.simplefilter('always')\n"
         "    from awareprint.catalogue.jobs import make_job\n"
         "    from awareprint.catalogue.load import load_catalogue\n"
+        "    from awareprint.preflight.read_back import read_back\n"
         "    from awareprint.render.pipeline import render\n"
         "    catalogue = load_catalogue()\n"
-        "    render(make_job(catalogue, 'wallet-card'), catalogue)\n"
+        "    render(make_job(catalogue, 'wallet-card'), catalogue, read_back)\n"
         "import weasyprint.text.ffi\n"
         "print('system subsetter:', weasyprint.text.ffi.harfbuzz_subset is not None)\n"
         "for warning in caught:\n"

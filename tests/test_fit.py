@@ -11,8 +11,8 @@ from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.load import load_catalogue
 from awareprint.errors import FitError, InputError, RenderError
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
-from awareprint.render.pipeline import render, render_to_file
 from tests.pdfread import chars
+from tests.pieces import render, render_to_file
 
 
 def _with_strings(catalogue, **changes):

@@ -8,11 +8,13 @@ import shutil
 import pytest
 import zxingcpp
 
+from awareprint.catalogue.all_jobs import catalogue_jobs
 from awareprint.catalogue.language_checks import language_warnings
 from awareprint.catalogue.load import load_catalogue
+from awareprint.cli.check import run_check, table
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
-from awareprint.render.check import FAIL, catalogue_jobs, run_check, table
-from awareprint.render.preview import page_images
+from awareprint.preflight.preview import page_images
+from awareprint.render.outcome import FAIL
 from tests.pdfread import assert_reads_back, text_of
 
 CATALOGUE = load_catalogue()

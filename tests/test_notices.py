@@ -14,9 +14,9 @@ from awareprint.catalogue.notices import NoticeRef, notice_languages, vanity_dig
 from awareprint.cli.main import main
 from awareprint.errors import FitError, InputError
 from awareprint.preflight.read_back import preflight
-from awareprint.render.pipeline import render
 from tests.data_copy import edit, load_problems
 from tests.pdfread import chars, digits_of, page_sizes, text_of
+from tests.pieces import render
 
 CATALOGUE = load_catalogue()
 NOTICES = [(state.state, notice_id) for state in CATALOGUE.notices.values()
@@ -311,7 +311,7 @@ def test_preflight_holds_any_pdf_to_a_state_notice(notice_pdf, tmp_path, capsys)
 
 def test_the_proof_gives_each_state_its_own_block():
     """Two states' notices share layout, size and language: neither hides the other."""
-    from awareprint.sheets.proof_grid import Entry, arrange
+    from awareprint.documents.proof_grid import Entry, arrange
 
     jobs = [make_job(CATALOGUE, "notice", "letter", "en", notice=NoticeRef(state))
             for state in ("CA", "MI")]

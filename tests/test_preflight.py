@@ -17,10 +17,10 @@ from awareprint.catalogue import profiles
 from awareprint.catalogue.jobs import make_job
 from awareprint.cli.main import main
 from awareprint.compose.qr import qr_svg
+from awareprint.engine import layout as engine
 from awareprint.errors import RenderError
 from awareprint.preflight.read_back import preflight, preflight_file
-from awareprint.render import engine
-from awareprint.render.pipeline import render_to_file
+from tests.pieces import render_to_file
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
 
@@ -371,7 +371,8 @@ def test_preflight_names_the_output_intent(catalogue, rendered, tmp_path, capsys
 
 
 def test_check_refuses_a_press_piece_that_breaks_the_fine_print(catalogue, monkeypatch):
-    from awareprint.render.check import FAIL, check_job
+    from awareprint.cli.check import check_job
+    from awareprint.render.outcome import FAIL
 
     monkeypatch.setattr("awareprint.render.pipeline.fine_print_in_one_ink",
                         lambda document, house: 0)  # small navy type left in three inks

@@ -13,7 +13,7 @@ from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.profiles import frame_for
 from awareprint.errors import InputError
 from awareprint.paths import PROJECT_ROOT
-from awareprint.render.preview import page_images
+from awareprint.preflight.preview import page_images
 from tests.conftest import catalogue_pieces
 from tests.pdfread import chars, decode_qr, embedded_fonts, font_source, text_of
 

@@ -9,17 +9,17 @@ import pdfplumber
 import pytest
 from PIL import Image
 
+from awareprint.catalogue.all_jobs import catalogue_jobs
 from awareprint.catalogue.load import load_catalogue
 from awareprint.cli.main import main
+from awareprint.documents import proof_pieces
+from awareprint.documents.proof import make_proof
+from awareprint.documents.proof_grid import Entry, arrange
+from awareprint.documents.proof_pieces import THUMBNAIL_PX
+from awareprint.documents.proof_select import proof_path, select_jobs
+from awareprint.documents.proof_text import load_proof_text
 from awareprint.errors import ContentError, InputError, RenderError
 from awareprint.render import pipeline
-from awareprint.render.check import catalogue_jobs
-from awareprint.sheets import proof_pieces
-from awareprint.sheets.proof import make_proof
-from awareprint.sheets.proof_grid import Entry, arrange
-from awareprint.sheets.proof_pieces import THUMBNAIL_PX
-from awareprint.sheets.proof_select import proof_path, select_jobs
-from awareprint.sheets.proof_text import load_proof_text
 from tests.pdfread import page_sizes, text_of
 
 SMALL = ["--layout", "poster", "--size", "letter",
@@ -97,7 +97,7 @@ def test_an_out_that_cannot_be_written_is_said_before_rendering(monkeypatch, cap
     def never(*args, **kwargs):
         raise AssertionError("rendered before checking --out")
 
-    monkeypatch.setattr("awareprint.sheets.proof.proof_pieces", never)
+    monkeypatch.setattr("awareprint.documents.proof.proof_pieces", never)
     (tmp_path / "taken").write_text("a file")
     code = main(["proof", *SMALL, "--out", str(tmp_path / "taken" / "proof.pdf")])
     assert code == 2
@@ -139,10 +139,10 @@ def test_the_contact_sheet_is_tabloid_landscape_with_a_png_a_page(small_proof):
 
 
 def _failing_for_arabic(real):
-    def render(job, catalogue):
+    def render(job, catalogue, read_back):
         if "ar" in job.languages:
             raise RenderError(f"{job.label}: the test broke Arabic on purpose")
-        return real(job, catalogue)
+        return real(job, catalogue, read_back)
     return render
 
 
@@ -183,10 +183,10 @@ def test_a_failed_piece_shows_its_error_and_the_others_are_made(monkeypatch, cap
 def test_a_bug_in_one_piece_does_not_stop_the_proof(monkeypatch, tmp_path):
     real = pipeline.render
 
-    def buggy(job, catalogue):
+    def buggy(job, catalogue, read_back):
         if job.languages == ("zh-Hans",):
             raise ZeroDivisionError("division by zero")
-        return real(job, catalogue)
+        return real(job, catalogue, read_back)
 
     monkeypatch.setattr(pipeline, "render", buggy)
     catalogue = load_catalogue()
@@ -201,7 +201,7 @@ def test_nothing_is_written_when_the_sheet_cannot_be_made(monkeypatch, tmp_path)
     def broken(*args, **kwargs):
         raise RenderError("the sheet broke")
 
-    monkeypatch.setattr("awareprint.sheets.proof.contact_sheet_pdf", broken)
+    monkeypatch.setattr("awareprint.documents.proof.contact_sheet_pdf", broken)
     monkeypatch.setattr(proof_pieces, "proof_piece", lambda job: proof_pieces.ProofPiece(job))
     catalogue = load_catalogue()
     jobs = select_jobs(catalogue, ["poster"], ["letter"], ["en"])

@@ -14,8 +14,8 @@ from awareprint.catalogue.jobs import make_job, make_sheet_job
 from awareprint.cli.main import main
 from awareprint.errors import InputError
 from awareprint.preflight.read_back import preflight
-from awareprint.render.pipeline import render
 from tests.pdfread import assert_inside_cells, lines_of, page_sizes, placements
+from tests.pieces import render
 
 MM = 72 / 25.4
 # The manufacturers' published grids: (left, top, pitch x, pitch y) of the first piece,

@@ -18,15 +18,19 @@ PACKAGE = Path(__file__).resolve().parent.parent / "awareprint"
 # Each stage's rank: a module may import from its own stage and from lower ranks only.
 # The loose modules at the top of the package (errors, paths, output) are the base.
 STAGES = {
-    "": 0,            # awareprint/*.py: errors, paths, atomic output
+    "": 0,            # awareprint/*.py: errors, paths, atomic output, worker processes
     "catalogue": 1,   # data in
-    "compose": 2,     # a Job becomes HTML
-    "preflight": 2,   # read any PDF back (beside compose: neither needs the other)
-    "render": 3,      # lay out, fit, finish, read back, write
-    "sheets": 4,      # imposition
-    "orders": 5,      # order files, batch runs, job ticket
-    "web": 6,         # front ends: the web pages, on the library like the command line
-    "cli": 7,         # the command line, which also starts the web front end (serve)
+    "engine": 2,      # WeasyPrint, its patches, one typed view of laid-out boxes
+    "compose": 3,     # a Job becomes HTML
+    "finish": 3,      # pikepdf post-processing by standard (beside compose)
+    "measure": 4,     # checks on laid-out boxes: fit, type rules, runts, growth
+    "render": 5,      # the fit loop: compose, lay out, measure, finish; read back as told
+    "preflight": 5,   # read any PDF back (beside render: render is given the read-back)
+    "sheets": 6,      # imposition
+    "documents": 6,   # the proof: contact sheets (beside sheets: neither needs the other)
+    "orders": 7,      # order files, batch runs, job ticket
+    "web": 8,         # front ends: the web pages, on the library like the command line
+    "cli": 9,         # the commands (check, list, stamp...), which also start the web front end
 }
 
 
@@ -124,9 +128,9 @@ def test_no_import_loops():
 
 
 @pytest.mark.parametrize("source,expected", [
-    ("from ..render import engine", {"awareprint.render.engine"}),
+    ("from ..engine import layout", {"awareprint.engine.layout"}),
     ("from ..catalogue.load import Catalogue", {"awareprint.catalogue.load"}),
-    ("from . import fit", {"awareprint.render.fit"}),
+    ("from . import pipeline", {"awareprint.render.pipeline"}),
     ("from .. import __version__", {"awareprint"}),
     ("def f():\n    from ..orders.batch import run_batch", {"awareprint.orders.batch"}),
 ])
@@ -168,3 +172,33 @@ def test_the_architecture_page_lists_exactly_the_stages():
     ranks = [STAGES[folder] for folder in folders]
     assert ranks == sorted(ranks), "the table lists the stages in pipeline order"
     assert len(folders) == len(set(folders))
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_engine_knows_weasyprint():
+    """WeasyPrint's internals have one boundary, engine/: an upgrade touches that folder."""
+    outside = [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
+               if stage_of(module_name(path)) != "engine"
+               and "weasyprint" in _third_party_imports(path)]
+    assert not outside, f"modules outside engine/ that import weasyprint: {outside}"
+
+
+BOX_TREE = re.compile(r"\._page_box\b|\.children\b|\.all_children\b|\.descendants\b")
+
+
+def test_only_the_engine_walks_laid_out_boxes():
+    """Every check after layout reads the engine's typed view (engine/boxes.py), not
+    WeasyPrint's box tree."""
+    walking = [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
+               if stage_of(module_name(path)) != "engine"
+               and BOX_TREE.search(path.read_text(encoding="utf-8"))]
+    assert not walking, f"modules outside engine/ that walk WeasyPrint's boxes: {walking}"

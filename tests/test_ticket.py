@@ -13,13 +13,13 @@ import pytest
 from PIL import Image
 
 from awareprint.catalogue.dates import document_date
+from awareprint.engine import layout as engine
 from awareprint.errors import ContentError, RenderError
 from awareprint.orders.batch import ItemResult
 from awareprint.orders.order_file import load_order
 from awareprint.orders.ticket import THUMBNAIL_PX, job_ticket_pdf, load_ticket_text
 from awareprint.paths import LAYOUTS_DIR
-from awareprint.render import engine
-from awareprint.render.preview import page_images
+from awareprint.preflight.preview import page_images
 from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
 
 PARTNER = "<b>Hope</b> {{ x }}"

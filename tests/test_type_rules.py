@@ -7,9 +7,10 @@ import pytest
 
 from awareprint.catalogue.geometry import PlacedSlot, Rect
 from awareprint.catalogue.jobs import make_job
-from awareprint.render import engine
-from awareprint.render.check import FAIL, check_job
-from awareprint.render.type_rules import type_faults
+from awareprint.cli.check import check_job
+from awareprint.engine import layout as engine
+from awareprint.measure.type_rules import type_faults
+from awareprint.render.outcome import FAIL
 
 LONG = ("Compelling coercing extraordinarily incomprehensibilities notwithstanding "
         "characteristically institutionalisation internationalisation")

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from ..paths import CONTENT_DIR
-from .schema import Problems, Strict, load
+from .schema import ProblemsByFile, Strict, load
 
 HOTLINE_FILE = "hotline.yaml"
 ATTRIBUTION_FILE = "attribution.yaml"
@@ -150,7 +150,8 @@ def language_files(content_dir: Path = CONTENT_DIR) -> dict[str, Path]:
     }
 
 
-def load_languages(problems: Problems, content_dir: Path = CONTENT_DIR) -> dict[str, LanguageFile]:
+def load_languages(problems: ProblemsByFile, content_dir: Path = CONTENT_DIR
+                   ) -> dict[str, LanguageFile]:
     """Every language file, checked against the schema and against its own file name."""
     languages: dict[str, LanguageFile] = {}
     for code, path in language_files(content_dir).items():
@@ -165,15 +166,16 @@ def load_languages(problems: Problems, content_dir: Path = CONTENT_DIR) -> dict[
     return languages
 
 
-def load_hotline(problems: Problems, content_dir: Path = CONTENT_DIR) -> Hotline | None:
+def load_hotline(problems: ProblemsByFile, content_dir: Path = CONTENT_DIR) -> Hotline | None:
     return load(Hotline, content_dir / HOTLINE_FILE, problems)
 
 
-def load_attribution(problems: Problems, content_dir: Path = CONTENT_DIR) -> Attribution | None:
+def load_attribution(problems: ProblemsByFile, content_dir: Path = CONTENT_DIR
+                     ) -> Attribution | None:
     return load(Attribution, content_dir / ATTRIBUTION_FILE, problems)
 
 
 def load_branding(
-    name: str, problems: Problems, content_dir: Path = CONTENT_DIR
+    name: str, problems: ProblemsByFile, content_dir: Path = CONTENT_DIR
 ) -> Branding | None:
     return load(Branding, content_dir / BRANDING_FOLDER / f"{name}.yaml", problems)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, PositiveFloat, StringConstraints, model_validator
 
 from ..paths import LAYOUTS_DIR, PROJECT_ROOT
-from .schema import Problems, Strict, load
+from .schema import ProblemsByFile, Strict, load
 from .sizes import POINTS_PER_UNIT
 
 HOUSE_FILE = "house.yaml"
@@ -172,6 +172,6 @@ class HouseStyle(Strict):
         return self.label_inset_mm * POINTS_PER_UNIT["mm"]
 
 
-def load_house(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> HouseStyle | None:
+def load_house(problems: ProblemsByFile, layouts_dir: Path = LAYOUTS_DIR) -> HouseStyle | None:
     """The house style, or None with the problems recorded."""
     return load(HouseStyle, layouts_dir / HOUSE_FILE, problems)

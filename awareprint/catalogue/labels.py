@@ -10,7 +10,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .language_checks import PLACEHOLDER
-from .schema import Problems, load
+from .schema import ProblemsByFile, load
 
 Labels = TypeVar("Labels", bound=BaseModel)
 
@@ -29,7 +29,7 @@ def unknown_placeholders(labels: BaseModel, allowed: Mapping[str, set[str]]) -> 
 
 def load_labels(model: type[Labels], path: Path) -> Labels:
     """A label file, or a ContentError naming every problem."""
-    problems = Problems()
+    problems = ProblemsByFile()
     labels = load(model, path, problems)
     problems.raise_if_any()
     assert labels is not None

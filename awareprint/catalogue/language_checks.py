@@ -13,14 +13,14 @@ from .content import Branding, Hotline, LanguageFile
 from .coverage import covered_codepoints, describe_chars, uncovered
 from .house import HouseStyle
 from .layouts import TEMPLATE_FILE, LayoutSpec
-from .schema import Problems
+from .schema import ProblemsByFile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 TEMPLATE_STRING = re.compile(r"\bt\.([A-Za-z_]\w*)|\bt\[['\"](\w+)['\"]\]")
 
 
 def check_languages(languages: dict[str, LanguageFile], files: dict[str, Path],
-                    layouts: dict[str, LayoutSpec], problems: Problems) -> None:
+                    layouts: dict[str, LayoutSpec], problems: ProblemsByFile) -> None:
     sources = [code for code, lang in languages.items() if lang.language.status == "source"]
     if not sources and problems.lines:
         return  # the source file itself failed to load: that problem is already reported
@@ -45,7 +45,7 @@ def check_languages(languages: dict[str, LanguageFile], files: dict[str, Path],
 
 
 def _check_translation(language: LanguageFile, path: Path, source: LanguageFile,
-                       problems: Problems) -> None:
+                       problems: ProblemsByFile) -> None:
     for key, english in source.strings.items():
         if key not in language.strings:
             problems.add(path, f"strings.{key}", f"missing; translate: {_first(english)!r}")
@@ -70,7 +70,7 @@ def _check_translation(language: LanguageFile, path: Path, source: LanguageFile,
 
 def check_coverage(house: HouseStyle, fonts_dir: Path, languages: dict[str, LanguageFile],
                    files: dict[str, Path], hotline: Hotline, hotline_file: Path,
-                   branding: Branding, branding_file: Path, problems: Problems) -> None:
+                   branding: Branding, branding_file: Path, problems: ProblemsByFile) -> None:
     """Every character of every string must be in a bundled font."""
     def check(path: Path, key: str, text: str, script: str) -> None:
         missing = uncovered(text, covered_codepoints(house, script, fonts_dir))

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, PositiveFloat, PositiveInt, StringConstraints, model_validator
 
 from ..paths import LAYOUTS_DIR
-from .schema import Problems, Strict, load
+from .schema import ProblemsByFile, Strict, load
 
 LAYOUT_FILE = "layout.yaml"
 TEMPLATE_FILE = "template.html.j2"
@@ -120,7 +120,7 @@ class PageChange(Strict):
     slots: dict[Name, Slot] = Field(default_factory=dict)
 
 
-class Shape(Strict):
+class PageShape(Strict):
     """Pages whose height ÷ width lies in [min_ratio, max_ratio) get their own panels and
     slots where scaling the reference page is not good enough: type scales with the
     narrower way, so a taller page would only gain gaps."""
@@ -139,7 +139,7 @@ class Bilingual(Strict):
 
     pages: dict[Name, Page]
     partner: PartnerPlace | None = None  # co-branding on the bilingual pages
-    shapes: list[Shape] = Field(default_factory=list)  # bilingual pages of other shapes
+    shapes: list[PageShape] = Field(default_factory=list)  # bilingual pages of other shapes
 
 
 class Masthead(Strict):
@@ -172,7 +172,7 @@ class LayoutSpec(Strict):
     hotline: list[Name] = Field(default_factory=list)  # slots printing the hotline
     partner: PartnerPlace | None = None
     masthead: Masthead | None = None
-    shapes: list[Shape] = Field(default_factory=list)  # one-language pages of other shapes
+    shapes: list[PageShape] = Field(default_factory=list)  # one-language pages of other shapes
     name: str = ""
     folder: Path = LAYOUTS_DIR
 
@@ -261,7 +261,8 @@ def layout_names(layouts_dir: Path = LAYOUTS_DIR) -> list[str]:
     return sorted(p.parent.name for p in layouts_dir.glob(f"*/{LAYOUT_FILE}"))
 
 
-def load_layouts(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, LayoutSpec]:
+def load_layouts(problems: ProblemsByFile, layouts_dir: Path = LAYOUTS_DIR
+                 ) -> dict[str, LayoutSpec]:
     """Every layout specification, problems collected."""
     specs: dict[str, LayoutSpec] = {}
     for name in layout_names(layouts_dir):

@@ -39,7 +39,7 @@ from .layouts import (
     load_layouts,
 )
 from .notices import NOTICES_FOLDER, StateNotices, load_notices, notice_sizes, size_problem
-from .schema import Problems
+from .schema import ProblemsByFile
 from .sheets import SHEETS_FILE, Sheet, load_sheets
 from .sizes import SIZES_FILE, Size, load_sizes
 from .sources import check_sources, load_sources
@@ -70,7 +70,7 @@ class Catalogue:
 def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_DIR,
                    fonts_dir: Path = FONTS_DIR) -> Catalogue:
     """The whole catalogue, or a ContentError listing every problem found."""
-    problems = Problems()
+    problems = ProblemsByFile()
     house = load_house(problems, layouts_dir)
     sizes = load_sizes(problems, layouts_dir)
     layouts = load_layouts(problems, layouts_dir)
@@ -110,7 +110,7 @@ def load_catalogue(layouts_dir: Path = LAYOUTS_DIR, content_dir: Path = CONTENT_
 
 def _check_notices(notices: dict[str, StateNotices], languages: dict[str, LanguageFile],
                    layouts: dict[str, LayoutSpec], sizes: dict[str, Size], content_dir: Path,
-                   problems: Problems) -> None:
+                   problems: ProblemsByFile) -> None:
     """A notice is printed in languages we have fonts and labels for, by a notice layout,
     in sizes that layout has and the law allows."""
     layout = next((spec for spec in layouts.values() if spec.state_notice), None)
@@ -139,7 +139,7 @@ def _check_notices(notices: dict[str, StateNotices], languages: dict[str, Langua
 
 
 def _check_fonts(house: HouseStyle, layouts_dir: Path, fonts_dir: Path,
-                 problems: Problems) -> None:
+                 problems: ProblemsByFile) -> None:
     for index, face in enumerate(house.fonts.faces):
         if not (fonts_dir / face.file).is_file():
             problems.add(layouts_dir / HOUSE_FILE, f"fonts.faces.{index}.file",
@@ -147,7 +147,7 @@ def _check_fonts(house: HouseStyle, layouts_dir: Path, fonts_dir: Path,
 
 
 def _check_layout(
-    spec: LayoutSpec, house: HouseStyle, sizes: dict[str, Size], problems: Problems
+    spec: LayoutSpec, house: HouseStyle, sizes: dict[str, Size], problems: ProblemsByFile
 ) -> None:
     """What a single file cannot check: names that refer to other files, and geometry."""
     path = spec.folder / LAYOUT_FILE
@@ -204,7 +204,7 @@ def _check_layout(
 
 
 def _check_partner_place(place: PartnerPlace, pages: dict[str, Page], spec: LayoutSpec,
-                         path: Path, prefix: str, problems: Problems) -> None:
+                         path: Path, prefix: str, problems: ProblemsByFile) -> None:
     """Co-branding goes on a page of the layout and takes room only from slots that do
     not print the hotline: the hotline never moves or shrinks for a partner."""
     key = "bilingual.partner" if prefix.startswith("bilingual") else "partner"

@@ -20,7 +20,7 @@ from pydantic import Field, StringConstraints, model_validator
 from ..errors import InputError
 from .content import Hotline, Text
 from .numbers import KEYPAD, phone_numbers
-from .schema import Problems, Strict, load
+from .schema import ProblemsByFile, Strict, load
 from .sizes import Size
 
 NOTICES_FOLDER = "notices"
@@ -135,7 +135,7 @@ class StateNotices(Strict):
     notices: Annotated[dict[NoticeId, Notice], Field(min_length=1)]
 
 
-def load_notices(problems: Problems, content_dir: Path,
+def load_notices(problems: ProblemsByFile, content_dir: Path,
                  hotline: Hotline | None) -> dict[str, StateNotices]:
     """Every state's notices, by state code, each checked against its file name and every
     number in its wording against the hotline and the numbers the notice declares."""
@@ -155,7 +155,7 @@ def load_notices(problems: Problems, content_dir: Path,
 
 
 def _check_numbers(state: StateNotices, hotline: Hotline, path: Path,
-                   problems: Problems) -> None:
+                   problems: ProblemsByFile) -> None:
     """A number in the wording that is neither the hotline's nor one the notice declares
     is a wrong digit until someone says otherwise."""
     national = {hotline.call.digits, hotline.text.digits, hotline.tty.digits,

@@ -36,7 +36,7 @@ class MarkRoom:
 
 
 @dataclass(frozen=True)
-class Plan:
+class SheetPlan:
     pieces: tuple[Rect, ...]
     turn: int
     marks: tuple[Rect, ...]
@@ -44,9 +44,9 @@ class Plan:
 
 
 def plan_press_sheet(width: float, height: float, w: float, h: float, bleed: float,
-                     gutter: float, room: MarkRoom) -> Plan | None:
+                     gutter: float, room: MarkRoom) -> SheetPlan | None:
     """The plan that holds the most pieces (upright on a tie), or None if none fits."""
-    best: Plan | None = None
+    best: SheetPlan | None = None
     for turn, (piece_w, piece_h) in ((0, (w, h)), (90, (h, w))):
         plan = _most(width, height, piece_w, piece_h, bleed, gutter, room, turn)
         if plan is not None and (best is None or len(plan.pieces) > len(best.pieces)):
@@ -55,7 +55,7 @@ def plan_press_sheet(width: float, height: float, w: float, h: float, bleed: flo
 
 
 def _most(width: float, height: float, w: float, h: float, bleed: float, gutter: float,
-          room: MarkRoom, turn: int) -> Plan | None:
+          room: MarkRoom, turn: int) -> SheetPlan | None:
     cell_w, cell_h = w + 2 * bleed, h + 2 * bleed
     most_columns = int((width - 2 * room.edge + gutter) // (cell_w + gutter))
     most_rows = int((height - 2 * room.edge + gutter) // (cell_h + gutter))
@@ -69,7 +69,7 @@ def _most(width: float, height: float, w: float, h: float, bleed: float, gutter:
 
 
 def _fit(width: float, height: float, w: float, h: float, bleed: float, gutter: float,
-         room: MarkRoom, turn: int, columns: int, rows: int) -> Plan | None:
+         room: MarkRoom, turn: int, columns: int, rows: int) -> SheetPlan | None:
     """The grid of `columns` × `rows`, if its marks and slug line find room."""
     block_w = columns * (w + 2 * bleed) + (columns - 1) * gutter
     block_h = rows * (h + 2 * bleed) + (rows - 1) * gutter
@@ -94,7 +94,7 @@ def _fit(width: float, height: float, w: float, h: float, bleed: float, gutter: 
              + _horizontal_marks(pieces, block, bleed, across, gutter, columns, room))
     slug_y = block.bottom + room.gap + (down + room.gap if down else 0)
     slug = Rect(block.x, slug_y, width - room.edge - block.x, room.slug)
-    return Plan(pieces, turn, marks, slug)
+    return SheetPlan(pieces, turn, marks, slug)
 
 
 def _outside_length(margin: float, room: MarkRoom) -> float | None:

@@ -21,7 +21,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Problems:
+class ProblemsByFile:
     """Collects problems across many files so that all are reported at once."""
 
     def __init__(self) -> None:
@@ -36,7 +36,7 @@ class Problems:
             raise ContentError(self.lines)
 
 
-def read_yaml(path: Path, problems: Problems) -> Any:
+def read_yaml(path: Path, problems: ProblemsByFile) -> Any:
     """Parse one YAML file; a missing or broken file becomes a problem, not an exception."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -81,7 +81,7 @@ class UniqueKeyLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
 
 
 def validate(
-    model: type[Model], data: Any, path: Path, problems: Problems, prefix: str = ""
+    model: type[Model], data: Any, path: Path, problems: ProblemsByFile, prefix: str = ""
 ) -> Model | None:
     """Validate parsed data against a model; every error becomes one problem line.
 
@@ -97,7 +97,7 @@ def validate(
 
 
 def load_mapping(
-    model: type[Model], path: Path, problems: Problems
+    model: type[Model], path: Path, problems: ProblemsByFile
 ) -> dict[str, Model]:
     """Read a YAML file that maps names to entries of one model (e.g. sizes.yaml)."""
     before = len(problems.lines)
@@ -115,7 +115,7 @@ def load_mapping(
     return entries
 
 
-def load(model: type[Model], path: Path, problems: Problems) -> Model | None:
+def load(model: type[Model], path: Path, problems: ProblemsByFile) -> Model | None:
     """Read and validate one YAML file."""
     before = len(problems.lines)
     data = read_yaml(path, problems)

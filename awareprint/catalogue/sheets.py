@@ -19,7 +19,7 @@ from ..paths import LAYOUTS_DIR
 from .geometry import Rect
 from .house import PressRules
 from .press_plan import MarkRoom, plan_press_sheet
-from .schema import Problems, Strict, load_mapping
+from .schema import ProblemsByFile, Strict, load_mapping
 from .sizes import POINTS_PER_UNIT, Size
 
 SHEETS_FILE = "sheets.yaml"
@@ -60,7 +60,7 @@ class Sheet(Strict):
         return self
 
 
-def load_sheets(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, Sheet]:
+def load_sheets(problems: ProblemsByFile, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, Sheet]:
     return load_mapping(Sheet, layouts_dir / SHEETS_FILE, problems)
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import PositiveFloat
 
 from ..paths import LAYOUTS_DIR
-from .schema import Problems, Strict, load_mapping
+from .schema import ProblemsByFile, Strict, load_mapping
 
 SIZES_FILE = "sizes.yaml"
 POINTS_PER_UNIT = {"in": 72.0, "mm": 72.0 / 25.4}
@@ -35,6 +35,6 @@ class Size(Strict):
         return f"{self.width:g} × {self.height:g} {self.unit}"
 
 
-def load_sizes(problems: Problems, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, Size]:
+def load_sizes(problems: ProblemsByFile, layouts_dir: Path = LAYOUTS_DIR) -> dict[str, Size]:
     """Every named size; problems are collected, not raised."""
     return load_mapping(Size, layouts_dir / SIZES_FILE, problems)

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import StringConstraints, model_validator
 
 from .content import LanguageFile, StringKey, Text
-from .schema import Problems, Strict, load
+from .schema import ProblemsByFile, Strict, load
 
 SOURCES_FILE = "sources.yaml"
 WORDING = "wording"  # a key that states no fact
@@ -40,12 +40,12 @@ class Sources(Strict):
     keys: dict[StringKey, Literal["wording"] | list[SourceId]]
 
 
-def load_sources(problems: Problems, content_dir: Path) -> Sources | None:
+def load_sources(problems: ProblemsByFile, content_dir: Path) -> Sources | None:
     return load(Sources, content_dir / SOURCES_FILE, problems)
 
 
 def check_sources(sources: Sources, english: LanguageFile, content_dir: Path,
-                  problems: Problems) -> None:
+                  problems: ProblemsByFile) -> None:
     """Every key of the source language has an entry; every entry is a key; every id is a
     source; every file a source names exists."""
     path = content_dir / SOURCES_FILE

@@ -140,10 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _sheets_and_layouts() -> tuple[dict[str, Sheet], dict[str, LayoutSpec]]:
     """The sheets and layouts that load (a broken file is reported when a command loads the
     catalogue, not by --help)."""
-    from ..catalogue.schema import Problems
+    from ..catalogue.schema import ProblemsByFile
     from ..catalogue.sheets import load_sheets
 
-    return load_sheets(Problems()), load_layouts(Problems())
+    return load_sheets(ProblemsByFile()), load_layouts(ProblemsByFile())
 
 
 def sheet_help(sizes: Sequence[str], sheets: dict[str, Sheet]) -> str:
@@ -190,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _list() -> int:
-    from ..catalogue.listing import describe
     from ..catalogue.load import load_catalogue
+    from .listing import describe
 
     print(describe(load_catalogue()))
     return 0
@@ -247,7 +247,7 @@ def _default_languages(catalogue: Catalogue, notice: NoticeRef | None) -> list[s
 def _render_sheet(catalogue: Catalogue, args: argparse.Namespace,
                   notice: NoticeRef | None) -> int:
     from ..catalogue.jobs import make_sheet_job, output_path_for
-    from ..render.preview import write_previews
+    from ..preflight.preview import write_previews
     from ..sheets.impose import render_sheets_to_file
 
     languages = args.lang or ([] if notice is None else _default_languages(catalogue, notice))
@@ -278,8 +278,10 @@ def _render_starter_set() -> int:
 
 
 def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
+    from ..catalogue.all_jobs import catalogue_jobs
     from ..catalogue.load import load_catalogue
-    from ..render.check import FAIL, catalogue_jobs, run_check, table
+    from ..render.outcome import FAIL
+    from .check import run_check, table
     from .progress import CheckProgress
 
     if workers is not None and workers < 1:
@@ -302,8 +304,8 @@ def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
 
 def _proof(args: argparse.Namespace) -> int:
     from ..catalogue.load import load_catalogue
-    from ..sheets.proof import make_proof
-    from ..sheets.proof_select import proof_path, select_jobs
+    from ..documents.proof import make_proof
+    from ..documents.proof_select import proof_path, select_jobs
     from .progress import Progress
 
     if args.workers is not None and args.workers < 1:
@@ -384,7 +386,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _stamp(codes: list[str]) -> int:
     from ..catalogue.load import load_catalogue
-    from ..catalogue.stamp import stamp
+    from .stamp import stamp
 
     catalogue = load_catalogue()
     for code in codes:
@@ -439,8 +441,9 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     """Render each job; a failed job is reported and the others still complete."""
     from ..catalogue.jobs import output_path
     from ..catalogue.load import load_catalogue
+    from ..preflight.preview import write_previews
+    from ..preflight.read_back import read_back
     from ..render.pipeline import render_to_file
-    from ..render.preview import write_previews
 
     catalogue = load_catalogue()
     _warn(catalogue, [code for job in jobs for code in job.languages])
@@ -448,7 +451,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
     for job in jobs:
         path = output_path(job, out)
         try:
-            rendered = render_to_file(job, catalogue, path)
+            rendered = render_to_file(job, catalogue, path, read_back)
         except AwareprintError as error:
             exit_code = max(exit_code, error.exit_code)
             for line in error.lines():

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..orders.results import ItemResult
-    from ..render.check import CheckResult
+    from .check import CheckResult
 
 BAR_WIDTH = 24
 

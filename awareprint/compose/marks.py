@@ -12,24 +12,24 @@ from ..catalogue.house import PressRules
 
 
 @dataclass(frozen=True)
-class Mark:
+class CutMark:
     """A hairline as a thin filled rectangle, centred on the cut line it points at."""
 
     rect: Rect
 
 
-def crop_marks(geometry: Geometry, rules: PressRules, unit: str) -> list[Mark]:
+def crop_marks(geometry: Geometry, rules: PressRules, unit: str) -> list[CutMark]:
     """Two marks at each corner along the trim lines, plus one below each tab cut."""
     trim = geometry.trim
     offset = rules.mark_offset_pt(unit)
     length = rules.mark_length_in * 72
     weight = rules.mark_weight_pt
 
-    def vertical(x: float, y: float) -> Mark:
-        return Mark(Rect(x - weight / 2, y, weight, length))
+    def vertical(x: float, y: float) -> CutMark:
+        return CutMark(Rect(x - weight / 2, y, weight, length))
 
-    def horizontal(x: float, y: float) -> Mark:
-        return Mark(Rect(x, y - weight / 2, length, weight))
+    def horizontal(x: float, y: float) -> CutMark:
+        return CutMark(Rect(x, y - weight / 2, length, weight))
 
     marks = []
     for x in (trim.x, trim.right):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from .. import __version__
@@ -28,10 +28,10 @@ from ..catalogue.profiles import (
 from ..errors import RenderError
 from . import digital
 from .css import box_css, geometry_css, house_css
-from .filters import direction, fill, isolated, left_to_right, left_to_right_words
 from .marks import crop_marks, slug_box
 from .qr import qr_svg
 from .scissors import scissors_svg
+from .templates import template_environment
 from .typesetting import aside, bound, typeset
 
 HOUSE_CSS = "house.css"
@@ -46,25 +46,6 @@ class Composed:
     geometry: Geometry
     base_url: str
     readable: tuple[Path, ...]
-
-
-@cache
-def _environment(folder: Path, shared: Path) -> Environment:
-    """Templates of one layout; `shared` (layouts/) holds the parts every layout includes."""
-    environment = Environment(
-        loader=ChoiceLoader([FileSystemLoader(folder), FileSystemLoader(shared)]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    environment.filters["fill"] = fill
-    environment.filters["ltr"] = left_to_right
-    environment.filters["ltr_words"] = left_to_right_words
-    environment.filters["isolate"] = isolated
-    environment.filters["direction"] = direction
-    for name in ("link", "web_url", "decorative"):
-        environment.filters[name] = getattr(digital, name)
-    return environment
 
 
 @dataclass(frozen=True)
@@ -148,7 +129,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "notice": notice,  # a state's notice (notice layouts), or None
     }
     try:
-        html = _environment(spec.folder, catalogue.layouts_dir).get_template(
+        html = template_environment(spec.folder, catalogue.layouts_dir).get_template(
             TEMPLATE_FILE).render(context)
     except TemplateError as error:
         where = f"layouts/{job.layout}/{TEMPLATE_FILE}"

@@ -4,7 +4,7 @@
   or ends a line.
 - A paragraph's last line never holds one word alone: where a laid-out paragraph ends
   in a single word, the render stage sets it again with its last two words joined by a
-  no-break space (render/runts.py). Only then: joined everywhere, they cost narrow slots
+  no-break space (measure/runts.py). Only then: joined everywhere, they cost narrow slots
   their fit. A Chinese paragraph's last line always holds three characters or more, and
   the words its language file lists as `unbroken` are never split across lines.
 - A paragraph's last word is never hyphenated: its second half alone would end the

@@ -21,7 +21,7 @@ from ..catalogue.layouts import TICKET_FOLDER
 from ..catalogue.load import Catalogue, load_catalogue
 from ..errors import AwareprintError, InputError
 from ..output import make_folder, remove_partial_files, write_atomic
-from ..workers import Lost, run_parallel
+from ..workers import Lost, run_all
 from .fingerprint import inputs_hash
 from .manifest import (
     MANIFEST,
@@ -48,8 +48,9 @@ Progress = Callable[[ItemResult, int, int], None]
 
 def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
     """Render one order item into `out` (in a worker process) and describe the file."""
+    from ..preflight.preview import write_previews
+    from ..preflight.read_back import read_back
     from ..render.pipeline import render_to_file
-    from ..render.preview import write_previews
     from ..sheets.impose import render_sheets_to_file
 
     catalogue = load_catalogue()
@@ -57,7 +58,7 @@ def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
     try:
         if item.sheet is None:
             path = output_path_for(job.file_name, out)
-            rendered = render_to_file(job, catalogue, path)
+            rendered = render_to_file(job, catalogue, path, read_back)
             pages, pdf, per_sheet, warnings = rendered.pages, rendered.pdf, 1, rendered.warnings
         else:
             sheet_job = make_sheet_job(catalogue, job.layout, job.size,
@@ -158,18 +159,14 @@ def _make_out(out: Path, archive: Path) -> None:
 
 def _render_all(items: list[tuple[OrderItem, str]], out: Path, workers: int
                 ) -> Iterator[ItemResult]:
-    if workers == 1 or len(items) <= 1:
-        for item, inputs in items:
-            yield render_item(item, out, inputs)
-        return
+    def lost(index: int, why: Lost) -> ItemResult:
+        item, inputs = items[index]
+        error = _died(why) if why.died else _internal(why.reason)
+        return _result(item, None, 0, 1, None, error, inputs=inputs)
+
     tasks = [(item, out, inputs) for item, inputs in items]
-    for index, result in run_parallel(render_item, tasks, min(workers, len(items))):
-        if isinstance(result, Lost):
-            item, inputs = items[index]
-            error = _died(result) if result.died else _internal(result.reason)
-            yield _result(item, None, 0, 1, None, error, inputs=inputs)
-        else:
-            yield result
+    for _, result in run_all(render_item, tasks, workers, lost):
+        yield result
 
 
 def _died(lost: Lost) -> str:

@@ -121,7 +121,7 @@ class OrderProblems(ContentError):
         super().__init__(lines)
 
 
-class Problems:
+class ProblemsByLine:
     """Every problem of one order with its line, listed in file order, each once."""
 
     def __init__(self, path: Path, lines: Lines) -> None:
@@ -159,7 +159,7 @@ def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None
                 found: Found | None = None) -> LoadedOrder:
     """Validate and expand an order's data as read from `path` (a logo it names is looked
     for beside it); OrderProblems lists every problem."""
-    problems = Problems(path, lines or {})
+    problems = ProblemsByLine(path, lines or {})
     for loc, message in found or ():
         problems.add(loc, message)
     for key in data:
@@ -216,7 +216,7 @@ Model = type[Partner] | type[Item] | type[Orderer] | type[Due]
 
 
 def _validated(model: Model, data: Any, prefix: Loc,
-               problems: Problems) -> tuple[Any, bool]:
+               problems: ProblemsByLine) -> tuple[Any, bool]:
     """The model, and whether it is whole; when it is not, the fields that passed (a
     required one that failed is None) so that their own checks still run."""
     try:
@@ -271,7 +271,7 @@ def _field(loc: Loc) -> str:
                     for part in loc)
 
 
-def _logo(path: Path, name: str, problems: Problems) -> Path | None:
+def _logo(path: Path, name: str, problems: ProblemsByLine) -> Path | None:
     from .logo_file import check_logo  # Pillow, only for an order that has a logo
 
     loc = ("partner", "logo")
@@ -292,7 +292,7 @@ def _logo(path: Path, name: str, problems: Problems) -> Path | None:
 
 
 @dataclass(frozen=True)
-class Plan:
+class ItemPlan:
     """One item's names as the catalogue spells them, with the list position each came
     from (layout empty when unknown); `whole` when every field passed and the item can be
     made."""
@@ -313,7 +313,7 @@ class Plan:
 
 
 def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
-           mark: PartnerMark | None, event: str | None, problems: Problems
+           mark: PartnerMark | None, event: str | None, problems: ProblemsByLine
            ) -> list[OrderItem]:
     plans = [_plan(index, item, whole, catalogue, problems) for index, item, whole in entries]
     total = sum(plan.files for plan in plans)
@@ -351,7 +351,7 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
     return items
 
 
-def _order_item(number: int, job: Job, plan: Plan, catalogue: Catalogue) -> OrderItem:
+def _order_item(number: int, job: Job, plan: ItemPlan, catalogue: Catalogue) -> OrderItem:
     item = plan.item
     overs = item.overs if item.overs is not None else overs_for(
         load_shop(catalogue.layouts_dir), item.quantity)
@@ -359,7 +359,7 @@ def _order_item(number: int, job: Job, plan: Plan, catalogue: Catalogue) -> Orde
 
 
 def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
-          problems: Problems) -> Plan:
+          problems: ProblemsByLine) -> ItemPlan:
     """The item's layout, sizes, languages and sheet checked one by one, each mistake at
     its own line."""
     loc = ("items", index)
@@ -416,12 +416,12 @@ def _plan(index: int, item: Item, whole: bool, catalogue: Catalogue,
              and len(languages) == len(asked)
              and (item.sheet is None or sheet is not None)
              and (item.state is None or notice is not None) and state_fits)
-    return Plan(index, item, layout or "", tuple(sizes), tuple(languages), sheet,
+    return ItemPlan(index, item, layout or "", tuple(sizes), tuple(languages), sheet,
                 whole and named, notice, state_fits)
 
 
 def _state_fits(item: Item, layout: str | None, catalogue: Catalogue, loc: Loc,
-                problems: Problems) -> bool:
+                problems: ProblemsByLine) -> bool:
     """Whether the item's state (or its lack) fits its layout: a state's notice is the
     notice layout's alone, and that layout prints nothing without one."""
     if layout is None:
@@ -446,7 +446,7 @@ def _notice_size(catalogue: Catalogue, layout: str, notice: NoticeRef) -> str:
 
 
 def _notice(item: Item, loc: tuple[Any, ...], catalogue: Catalogue,
-            problems: Problems) -> NoticeRef | None:
+            problems: ProblemsByLine) -> NoticeRef | None:
     """The state's notice an item names, checked (make_job says if its layout takes one)."""
     if item.state is None:
         if item.notice is not None:

@@ -13,7 +13,7 @@ from pydantic import Field, NonNegativeInt, StringConstraints
 from ..catalogue.geometry import Frame, Geometry
 from ..catalogue.house import PressRules
 from ..catalogue.layouts import TICKET_FOLDER
-from ..catalogue.schema import Problems, Strict, load
+from ..catalogue.schema import ProblemsByFile, Strict, load
 from ..catalogue.sizes import Size
 from ..compose.marks import crop_marks, slug_box
 
@@ -42,7 +42,7 @@ class Shop(Strict):
 @cache
 def load_shop(layouts_dir: Path) -> Shop:
     """The house defaults, or a ContentError naming every problem."""
-    problems = Problems()
+    problems = ProblemsByFile()
     shop = load(Shop, layouts_dir / TICKET_FOLDER / SHOP_FILE, problems)
     problems.raise_if_any()
     assert shop is not None

@@ -12,10 +12,9 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Mapping, Sequence
-from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from markupsafe import Markup
 from PIL import Image
 
@@ -25,9 +24,9 @@ from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE, TICKET_FOLDER
 from ..catalogue.load import Catalogue
 from ..catalogue.profiles import OFFICE
 from ..compose.css import house_css
-from ..compose.filters import fill
+from ..compose.templates import template_environment
+from ..engine.layout import lay_out, write_pdf
 from ..errors import RenderError
-from ..render import engine
 from .order_file import LoadedOrder
 from .results import ItemResult
 from .shop import load_shop
@@ -76,24 +75,16 @@ def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
         "rows": rows,
     }
     try:
-        html = _environment(folder).get_template(TEMPLATE_FILE).render(context)
+        html = template_environment(folder).get_template(TEMPLATE_FILE).render(context)
     except TemplateError as error:
         raise RenderError(f"layouts/{TICKET_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
                           f"template or add the label to content/{TICKET_FOLDER}/") from None
-    document, warnings = engine.lay_out(html, folder.as_uri() + "/",
+    document, warnings = lay_out(html, folder.as_uri() + "/",
                                         (catalogue.layouts_dir, catalogue.fonts_dir))
     if warnings:
         raise RenderError(f"job ticket: the layout engine ignored part of the design: "
                           f"{warnings[0]}")
-    return engine.write_pdf(document)
-
-
-@cache
-def _environment(folder: Path) -> Environment:
-    environment = Environment(loader=FileSystemLoader(folder), autoescape=True,
-                              undefined=StrictUndefined)
-    environment.filters["fill"] = fill
-    return environment
+    return write_pdf(document)
 
 
 def _data_uri(path: Path) -> str:

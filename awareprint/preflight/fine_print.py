@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import pikepdf
 
 from ..catalogue.house import FinePrint, inks
-from .ink_walk import Cmyk, Shape, TextRun, page_ink
+from .ink_walk import Cmyk, PaintedShape, TextRun, page_ink
 from .qr import Bounds, FoundCode
 
 SIZE_TOLERANCE_PT = 0.05
@@ -59,21 +59,21 @@ def _text_faults(run: TextRun, ground: Cmyk, rules: FinePrint) -> list[str]:
     return faults
 
 
-def _qr_faults(drawn: list[TextRun | Shape], regions: list[Bounds]) -> list[str]:
+def _qr_faults(drawn: list[TextRun | PaintedShape], regions: list[Bounds]) -> list[str]:
     faults = []
     for region in regions:
         for item in drawn:
-            if (isinstance(item, Shape) and _contains(region, item.bounds)
+            if (isinstance(item, PaintedShape) and _contains(region, item.bounds)
                     and item.cmyk != PAPER and not _k_only(item.cmyk)):
                 shown = "not in CMYK" if item.cmyk is None else describe(item.cmyk)
                 faults.append(f"QR not K only: its modules print in {shown}")
     return faults
 
 
-def _ground(before: list[TextRun | Shape], run: TextRun) -> Cmyk:
+def _ground(before: list[TextRun | PaintedShape], run: TextRun) -> Cmyk:
     """The colour under the start of a run of text: the last fill drawn there, or paper."""
     for item in reversed(before):
-        if isinstance(item, Shape) and item.cmyk is not None and _inside(
+        if isinstance(item, PaintedShape) and item.cmyk is not None and _inside(
                 run.x, run.y + run.size / 3, item.bounds):
             return item.cmyk
     return PAPER

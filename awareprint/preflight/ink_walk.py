@@ -39,7 +39,7 @@ class TextRun:
 
 
 @dataclass(frozen=True)
-class Shape:
+class PaintedShape:
     cmyk: Cmyk | None
     bounds: Rectangle
     segments: int
@@ -73,12 +73,12 @@ class _Text:
     fonts: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
-def page_ink(page: pikepdf.Page) -> list[TextRun | Shape]:
+def page_ink(page: pikepdf.Page) -> list[TextRun | PaintedShape]:
     """The page's text runs and filled shapes, in the order they are drawn."""
     return list(_walk(page.obj, _State(), 0))
 
 
-def _walk(holder: pikepdf.Object, state: _State, depth: int) -> Iterator[TextRun | Shape]:
+def _walk(holder: pikepdf.Object, state: _State, depth: int) -> Iterator[TextRun | PaintedShape]:
     resources = holder.get("/Resources", pikepdf.Dictionary())
     fonts = resources.get("/Font", pikepdf.Dictionary())
     xobjects = resources.get("/XObject", pikepdf.Dictionary())
@@ -142,7 +142,7 @@ def _walk(holder: pikepdf.Object, state: _State, depth: int) -> Iterator[TextRun
             start, segments = None, segments + 1
         elif op in ENDS:
             if op in FILLS and path:
-                yield Shape(state.cmyk, _union(path), segments)
+                yield PaintedShape(state.cmyk, _union(path), segments)
             path, segments, start = [], 0, None
         elif op == "Do" and depth < MAX_FORM_DEPTH:
             form = xobjects.get(str(args[0]))

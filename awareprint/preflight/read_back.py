@@ -19,7 +19,8 @@ from ..catalogue.house import PressRules
 from ..catalogue.load import Catalogue
 from ..catalogue.notices import Notice, NoticeRef, parse_notice_label
 from ..catalogue.numbers import PHONE_DIGITS, near_hotline, phone_numbers
-from ..errors import InputError
+from ..errors import InputError, RenderError
+from ..finish.metadata import IMPOSITION, PARTNER_NUMBERS, STATE_NOTICE
 from . import structure
 from .compliance import check_notice
 from .fine_print import fine_print_faults
@@ -27,7 +28,7 @@ from .fonts import bundled_source
 from .marks import filled_rectangles
 from .qr import FoundCode, qr_codes
 from .report import FontReport, PreflightReport
-from .structure import PARTNER_NUMBERS, STATE_NOTICE
+from .tagged import read_tagged
 from .text import Glyph, PageText, read_pages
 from .type_lines import type_notes
 
@@ -55,7 +56,7 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
         _read_structure(document, report, font_sources)
         report.press = press if press is not None else _claims_press(report)
         report.ours = str(document.docinfo.get("/Creator", "")).startswith("awareprint")
-        imposition = document.docinfo.get("/Imposition")
+        imposition = document.docinfo.get(IMPOSITION)
         report.sheet = str(imposition) if imposition is not None else None
         named = notice or document.docinfo.get(STATE_NOTICE)
         report.notice = str(named) if named is not None else None
@@ -313,3 +314,15 @@ def _check_marks(document: pikepdf.Pdf, catalogue: Catalogue, report: PreflightR
                 report.faults.append(f"page {number}: a crop mark at ({x0:.1f}, {y0:.1f}) pt "
                                      "enters the bleed or leaves the page")
                 return
+
+
+def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool,
+              tagged: bool = False) -> None:
+    """Every file is read back before it is written: the hotline printed right, the QR
+    code leading to it, for press every rule a print shop checks, and for a tagged file
+    its structure as a screen reader meets it."""
+    report = preflight(pdf, catalogue, press=press, source=name, font_sources=False)
+    faults = report.faults + (read_tagged(pdf).faults if tagged else [])
+    if faults:
+        kind = "press file" if press else "file"
+        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(faults))

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 import pikepdf
 
-PARTNER_NUMBERS = "/PartnerNumbers"  # Info key: the co-branding partner's own numbers
-STATE_NOTICE = "/StateNotice"  # Info key: the state's notice a file is ("CA general en es")
 RGB_SPACES = ("DeviceRGB", "CalRGB", "ICCBased(3)")
 _DEVICE_OPERATORS = {"rg": "DeviceRGB", "RG": "DeviceRGB", "k": "DeviceCMYK",
                      "K": "DeviceCMYK", "g": "DeviceGray", "G": "DeviceGray"}

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 import pikepdf
 
+from ..finish.structure_tree import kids
 from .report import PreflightReport
 
 # Operators that put something on the page (text, paths, images, shadings, forms).
@@ -128,14 +129,6 @@ def join_tagged(report: PreflightReport, pdf: bytes) -> list[str]:
         return []
     report.faults += tagged.faults
     return tagged.lines()
-
-
-def kids(element: pikepdf.Object) -> list[pikepdf.Object]:
-    """A structure element's kids, one or many."""
-    found = element.get("/K")
-    if found is None:
-        return []
-    return list(found) if isinstance(found, pikepdf.Array) else [found]
 
 
 def _walk(element: pikepdf.Dictionary, report: TaggedReport, pages: dict, roles: dict,

@@ -1,7 +1,7 @@
 """Typesetting read back from any PDF's text lines (pdfium), as a proofreader checks a
 file from elsewhere: a separator at a line's start or end, a word broken in display
 type, hyphens on two lines running. Our own renders are held to these rules after
-layout (render/type_rules.py); here they are notes, not faults."""
+layout (measure/type_rules.py); here they are notes, not faults."""
 
 from __future__ import annotations
 

@@ -1,11 +1,12 @@
 """One Job through the whole chain: compose → lay out → fit (setting long text smaller,
-down to each slot's minimum) → PDF → finish → preflight (press)."""
+down to each slot's minimum) → PDF → finish → read back (by the caller's `read_back`:
+render reads nothing back itself, so it needs no PDF reader)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from ..catalogue.dates import document_date
 from ..catalogue.geometry import TABS, Geometry
@@ -15,6 +16,7 @@ from ..catalogue.load import Catalogue
 from ..catalogue.notices import notice_label
 from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import DIGITAL, PRESS, drawn_as, intent_name, output_intent
+from ..compose.logo import logo_uri, logo_warnings
 from ..compose.piece import (
     Composed,
     compose,
@@ -24,18 +26,21 @@ from ..compose.piece import (
     job_strings,
     notice_of,
 )
+from ..engine.boxes import page_count
+from ..engine.layout import lay_out, write_pdf, write_tagged_pdf
 from ..errors import FitError, InputError, RenderError
+from ..finish.finish import finish
+from ..finish.metadata import Metadata
+from ..finish.pdfx import PressFinish
+from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
+from ..measure.grow import band_gift, extents, growth
+from ..measure.runts import running_hyphen_words, runt_words, slot_texts
+from ..measure.single_ink import fine_print_in_one_ink
+from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
-from ..preflight.read_back import preflight
-from ..preflight.tagged import read_tagged
-from . import engine
-from .finish import Metadata, PressFinish, finish
-from .fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
-from .grow import band_gift, extents, growth
-from .logo import logo_uri, logo_warnings
-from .runts import running_hyphen_words, runt_words, slot_texts
-from .single_ink import fine_print_in_one_ink
-from .type_rules import early_breaks, type_faults
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
@@ -56,8 +61,18 @@ class Rendered:
     type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break
 
 
-def render(job: Job, catalogue: Catalogue) -> Rendered:
-    """The finished PDF of one job, or an error naming what would print wrong."""
+class ReadBack(Protocol):
+    """Reads a finished file back before it is written (preflight.read_back.read_back):
+    raises RenderError naming what would print wrong. `press` applies a print shop's rules,
+    `tagged` checks the structure a screen reader meets."""
+
+    def __call__(self, name: str, catalogue: Catalogue, pdf: bytes, press: bool,
+                 tagged: bool = False) -> None: ...
+
+
+def render(job: Job, catalogue: Catalogue, read_back: ReadBack) -> Rendered:
+    """The finished PDF of one job, read back by `read_back` (unless it is a piece for a
+    sheet, read back with its sheet), or an error naming what would print wrong."""
     intent = output_intent(catalogue.house, catalogue.sizes[job.size], job.intent)
     icc = intent.profile_path
     logo = logo_uri(job.partner, drawn_as(job.profile), icc)
@@ -69,25 +84,26 @@ def render(job: Job, catalogue: Catalogue) -> Rendered:
     if job.profile == PRESS:
         fine_print_in_one_ink(document, catalogue.house)
         press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed, intent)
-    pdf, tagged = (engine.write_tagged_pdf(document) if job.profile == DIGITAL
-                   else (engine.write_pdf(document), None))
+    pdf, tagged = (write_tagged_pdf(document) if job.profile == DIGITAL
+                   else (write_pdf(document), None))
     pdf = finish(pdf, _metadata(job, catalogue), document_date(catalogue.hotline.checked),
                  press, tagged)
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
         read_back(job.file_name, catalogue, pdf, press is not None, tagged is not None)
     warnings = logo_warnings(job.partner, drawn_as(job.profile), icc, composed.geometry)
-    return Rendered(job, pdf, len(document.pages), scaled, tuple(warnings), faults)
+    return Rendered(job, pdf, page_count(document), scaled, tuple(warnings), faults)
 
 
-def render_to_file(job: Job, catalogue: Catalogue, path: Path) -> Rendered:
+def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBack
+                   ) -> Rendered:
     """Render and write atomically; on any error nothing is written."""
-    rendered = render(job, catalogue)
+    rendered = render(job, catalogue, read_back)
     write_atomic(path, rendered.pdf)
     return rendered
 
 
 def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
-                    ) -> tuple[Composed, Any, dict[str, tuple[float, float]]]:
+                    ) -> tuple[Composed, Document, dict[str, tuple[float, float]]]:
     """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
     never below their minimum. Returns the fitting layout and what was made smaller."""
     groups = _size_groups(catalogue, job)
@@ -97,7 +113,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
         columns = _side_by_side(groups, composed.geometry)
-        document, warnings = engine.lay_out(composed.html, composed.base_url, composed.readable,
+        document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
                                             columns)
         if warnings:
             raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
@@ -124,11 +140,11 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
              design: dict[str, float], groups: dict[str, list[str]],
-             laid_out: tuple[Composed, Any, set[str]]) -> tuple[Composed, Any, set[str]]:
+             laid_out: tuple[Composed, Document, set[str]]) -> tuple[Composed, Document, set[str]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
-    and their band's empty height given to the body (grow.py); paragraphs ending in one
+    and their band's empty height given to the body (measure/grow.py); paragraphs ending in one
     word set with their last two words together, the second of two hyphens running kept
-    whole (runts.py). Where that crowds a slot, the headlines stay as they were and the
+    whole (measure/runts.py). Where that crowds a slot, the headlines stay as they were and the
     crowded slot is set a step smaller (as the fit does) or, at its minimum, keeps its
     first setting; failing all that, the first setting stands. `font_pt` (and `design`,
     for what was made smaller) take the sizes kept."""
@@ -143,7 +159,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
             return best
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
-        document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+        document, _ = lay_out(composed.html, composed.base_url, composed.readable,
                                      _side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
         if not misfits:
@@ -178,11 +194,11 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
     return best
 
 
-def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, set[str]],
+def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Document, set[str]],
                  groups: dict[str, list[str]], endings: frozenset[str]
                  ) -> tuple[frozenset[str], dict[str, float]]:
     """For paragraphs with a line broken at its first space (an engine fault, see
-    type_rules.py): their last two words kept together, which moves the break; where
+    measure/type_rules.py): their last two words kept together, which moves the break; where
     they are already, the slot set a step smaller (at another size the engine breaks
     right)."""
     composed, document, _ = laid_out
@@ -199,9 +215,9 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Any, 
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
-            laid_out: tuple[Composed, Any, set[str]]) -> tuple[dict[str, float], float]:
+            laid_out: tuple[Composed, Document, set[str]]) -> tuple[dict[str, float], float]:
     """The larger sizes short headlines may take (a group by the least any member may
-    grow), and the height their band may give to the body (grow.py)."""
+    grow), and the height their band may give to the body (measure/grow.py)."""
     spec = catalogue.layouts[job.layout]
     boxes = laid_out[0].geometry.layout_boxes()
     growing = {name for name, slot in boxes.items() if slot.max_pt}
@@ -299,15 +315,15 @@ def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -
 
 
 def _check_slots_and_pages(job: Job, catalogue: Catalogue, composed: Composed,
-                           document: Any, found: set[str]) -> None:
+                           document: Document, found: set[str]) -> None:
     slots = composed.geometry.layout_boxes()
     missing = sorted(name for name, slot in slots.items()
                      if not slot.optional and name not in found)
     if missing:
         raise RenderError(f"{job.label}: the template never fills slot(s) {', '.join(missing)}")
     expected = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
-    if len(document.pages) != expected:
-        raise RenderError(f"{job.label}: laid out {len(document.pages)} pages, "
+    if page_count(document) != expected:
+        raise RenderError(f"{job.label}: laid out {page_count(document)} pages, "
                           f"the layout has {expected}")
 
 
@@ -336,16 +352,3 @@ def _intent_keyword(job: Job, catalogue: Catalogue) -> list[str]:
     if job.profile != PRESS:
         return []
     return [intent_name(catalogue.house, catalogue.sizes[job.size], job.intent)]
-
-
-def read_back(name: str, catalogue: Catalogue, pdf: bytes, press: bool,
-              tagged: bool = False) -> None:
-    """Every file is read back before it is written: the hotline printed right, the QR
-    code leading to it, for press every rule a print shop checks, and for a tagged file
-    its structure as a screen reader meets it."""
-
-    report = preflight(pdf, catalogue, press=press, source=name, font_sources=False)
-    faults = report.faults + (read_tagged(pdf).faults if tagged else [])
-    if faults:
-        kind = "press file" if press else "file"
-        raise RenderError(f"{name}: preflight refused the {kind}: " + "; ".join(faults))

@@ -1,3 +1,2 @@
 """Sheets: takes a SheetJob, gives many rendered pieces on label or press sheets (one Form
-XObject per side, crop marks, duplex backs), read back and written whole; and takes the
-catalogue, gives the proof: every piece small and labelled on contact sheets."""
+XObject per side, crop marks, duplex backs), read back and written whole."""

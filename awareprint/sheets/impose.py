@@ -21,11 +21,14 @@ from ..catalogue.numbers import partner_numbers
 from ..catalogue.profiles import OFFICE, output_intent
 from ..catalogue.sheets import Imposition, Placement, Sheet
 from ..compose.css import box_css, house_css
+from ..engine.layout import lay_out, write_pdf
 from ..errors import RenderError
+from ..finish.finish import finish, save_reproducibly
+from ..finish.metadata import Metadata
+from ..finish.pdfx import PressFinish
 from ..output import write_atomic
-from ..render import engine
-from ..render.finish import Metadata, PressFinish, finish, save_reproducibly
-from ..render.pipeline import read_back, render
+from ..preflight.read_back import read_back
+from ..render.pipeline import render
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,8 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
     sheet = catalogue.sheets[job.sheet]
     layout = imposition_for(job, catalogue)
     per_sheet = len(layout.fronts)
-    rendered = {code: render(job.piece_job(code), catalogue) for code in job.languages}
+    rendered = {code: render(job.piece_job(code), catalogue, read_back)  # read back as a sheet
+                for code in job.languages}
     pieces = {code: piece.pdf for code, piece in rendered.items()}
     warnings = tuple(dict.fromkeys(w for piece in rendered.values() for w in piece.warnings))
     sides = len(catalogue.layouts[job.layout].pages_for(1))
@@ -141,12 +145,12 @@ def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
         "</style></head><body>{}</body></html>"
     ).format(language.code, Markup(css), layout.width, layout.height, layout.width,
              layout.height, Markup("").join(blocks))
-    document, warnings = engine.lay_out(str(html), catalogue.layouts_dir.as_uri() + "/",
+    document, warnings = lay_out(str(html), catalogue.layouts_dir.as_uri() + "/",
                                         catalogue.data_dirs)
     if warnings:
         raise RenderError(f"sheet {job.sheet}: the layout engine ignored part of the sheet: "
                           f"{warnings[0]}")
-    return engine.write_pdf(document)
+    return write_pdf(document)
 
 
 def _cross(rect: Rect, weight: float) -> Markup:

@@ -38,11 +38,12 @@ class Preview:
 
 def render_preview(job: Job, page: int = 0, long_side: int = PREVIEW_LONG_SIDE_PX) -> Preview:
     """Render `job` and rasterise only page `page` of it, at the preview's resolution."""
+    from ..preflight.preview import page_png
+    from ..preflight.read_back import read_back
     from ..render.pipeline import render
-    from ..render.preview import page_png
 
     try:
-        rendered = render(job, load_catalogue())
+        rendered = render(job, load_catalogue(), read_back)
     except AwareprintError as error:
         return Preview(None, 0, str(error))
     index = min(max(page, 0), rendered.pages - 1)

@@ -16,7 +16,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Mark:
+class MarkedContent:
     """One marked-content sequence as the layout engine drew it."""
 
     language: str                # the box's language (its `lang`, inherited), "" if none
@@ -26,4 +26,4 @@ class Mark:
     spans: tuple[Span, ...] = ()
 
 
-TagNotes = list[dict[int, Mark]]  # per page: marked-content id → what it holds
+TagNotes = list[dict[int, MarkedContent]]  # per page: marked-content id → what it holds

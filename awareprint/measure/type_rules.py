@@ -8,13 +8,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot
 from ..compose.css import MAX_HYPHENATED_PT
 from ..compose.typesetting import SHORTEST_PARAGRAPH
-from .fit import PX_PER_PT
-from .runts import AUTO_HYPHEN, line_text, paragraphs
+from ..engine import boxes
+from ..engine.boxes import PX_PER_PT
+from .runts import AUTO_HYPHEN, paragraphs
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 SEPARATOR = "·"
 CHINESE_LAST_LINE = 3       # characters
@@ -31,7 +35,7 @@ class TypeFault:
         return f"slot '{self.slot}': {self.detail}"
 
 
-def type_faults(document: Any, slots: dict[str, PlacedSlot],
+def type_faults(document: Document, slots: dict[str, PlacedSlot],
                 as_given: Collection[str] = (), korean: Collection[str] = ()
                 ) -> list[TypeFault]:
     """Every broken rule on every page, one entry per paragraph and rule; slots `as_given`
@@ -48,12 +52,12 @@ def type_faults(document: Any, slots: dict[str, PlacedSlot],
     return faults
 
 
-def _korean_faults(slot: str, boxes: list[Any], korean: Collection[str],
+def _korean_faults(slot: str, lines: tuple[boxes.Line, ...], korean: Collection[str],
                    joined: list[str]) -> list[TypeFault]:
     """A line ending in Hangul whose next line begins in Hangul, where the source has no
     space between those two syllables: a word broken."""
-    lines = [line_text(box).strip() for box in boxes]
-    for line, following in itertools.pairwise(line for line in lines if line):
+    texts = [line.text.strip() for line in lines]
+    for line, following in itertools.pairwise(text for text in texts if text):
         if not (_hangul(line[-1]) and _hangul(following[0])):
             continue
         tail, head = line.replace(" ", "")[-3:], following.replace(" ", "")[:3]
@@ -68,12 +72,13 @@ def _hangul(character: str) -> bool:
     return HANGUL_START <= character <= HANGUL_END
 
 
-def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[TypeFault]:
-    lines = [line_text(box).strip() for box in boxes]
+def _paragraph_faults(slot: str, laid: tuple[boxes.Line, ...], placed: PlacedSlot
+                      ) -> list[TypeFault]:
+    lines = [line.text.strip() for line in laid]
     lines = [line for line in lines if line]
     faults = []
     broken = [line.endswith(AUTO_HYPHEN) for line in lines]
-    size = max((_size(box) for box in boxes), default=0.0)
+    size = max((line.size_pt for line in laid), default=0.0)
     if any(broken) and size > MAX_HYPHENATED_PT:
         faults.append(TypeFault(slot, f"a word broken in {size:g} pt display type"))
     if any(a and b for a, b in itertools.pairwise(broken)):
@@ -93,57 +98,41 @@ def _paragraph_faults(slot: str, boxes: list[Any], placed: PlacedSlot) -> list[T
         if line.startswith(SEPARATOR) or line.endswith(SEPARATOR):
             faults.append(TypeFault(slot, f"a separator at a line's end ('{line[-24:]}')"))
             break
-    early = _broken_early(boxes)
+    early = _broken_early(laid)
     if early:
         faults.append(TypeFault(slot, f"a line holds one word though the next fits beside "
                                       f"it ('{early}')"))
     return faults
 
 
-def early_breaks(document: Any) -> dict[str, str]:
+def early_breaks(document: Document) -> dict[str, str]:
     """The slots with a line broken early (below), each with that paragraph's last word."""
-    return {slot: line_text(lines[-1]).split()[-1] for slot, lines in paragraphs(document)
+    return {slot: lines[-1].text.split()[-1] for slot, lines in paragraphs(document)
             if _broken_early(lines)}
 
 
-def _broken_early(boxes: list[Any]) -> str | None:
+def _broken_early(lines: tuple[boxes.Line, ...]) -> str | None:
     """A line of one word whose next line's first word would have fitted beside it: the
     engine breaks at a paragraph's first space when no break is allowed just before an
     element that does not fit (a no-break space before a span)."""
-    shown = [box for box in boxes if line_text(box).strip()]
-    widest = max((box.width for box in shown), default=0.0)
-    for box, following in itertools.pairwise(shown):
-        text, after = line_text(box).strip(), line_text(following).strip()
+    shown = [line for line in lines if line.text.strip()]
+    widest = max((line.width for line in shown), default=0.0)
+    for line, following in itertools.pairwise(shown):
+        text, after = line.text.strip(), following.text.strip()
         if _chinese(text) or len(text.split()) != 1:
             continue
-        space = 0.3 * _size(box) * PX_PER_PT
-        if box.width + space + _first_word_width(following, after.split()[0]) < widest:
+        space = 0.3 * line.size_pt * PX_PER_PT
+        if line.width + space + _first_word_width(following, after.split()[0]) < widest:
             return f"{text} / {after[:16]}"
     return None
 
 
-def _first_word_width(line: Any, word: str) -> float:
+def _first_word_width(line: boxes.Line, word: str) -> float:
     """About how wide `word`, the line's first, is: its share of the first text's width."""
-    first = _first_text(line)
-    if first is None or not str(first.text):
+    first = line.texts[0] if line.texts else None
+    if first is None or not first.text:
         return 0.0
-    return first.width * len(word) / len(str(first.text))
-
-
-def _first_text(box: Any) -> Any:
-    if type(box).__name__ == "TextBox":
-        return box
-    for child in getattr(box, "children", None) or []:
-        found = _first_text(child)
-        if found is not None:
-            return found
-    return None
-
-
-def _size(box: Any) -> float:
-    if type(box).__name__ == "TextBox":
-        return float(box.style["font_size"]) / PX_PER_PT
-    return max((_size(child) for child in getattr(box, "children", None) or []), default=0.0)
+    return first.width * len(word) / len(first.text)
 
 
 def _chinese(text: str) -> bool:

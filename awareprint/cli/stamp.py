@@ -6,10 +6,10 @@ content/LANG.yaml, replacing the old one; the rest of the file is kept as writte
 
 from __future__ import annotations
 
+from ..catalogue.language_checks import fingerprint, source_language
+from ..catalogue.load import Catalogue
 from ..errors import InputError
 from ..output import write_atomic
-from .language_checks import fingerprint, source_language
-from .load import Catalogue
 
 BLOCK = "translated_from:"
 HEADER = ("# English text this translation was checked against (python render.py stamp {code}).\n"
@@ -18,8 +18,8 @@ HEADER = ("# English text this translation was checked against (python render.py
 
 def stamp(catalogue: Catalogue, code: str) -> int:
     """Stamp one translation; returns how many strings were stale before."""
-    from .content import language_files
-    from .language_checks import stale_keys
+    from ..catalogue.content import language_files
+    from ..catalogue.language_checks import stale_keys
 
     language = catalogue.languages.get(code)
     if language is None:

@@ -12,11 +12,10 @@ import io
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pypdfium2
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from .. import __version__
@@ -26,10 +25,10 @@ from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
 from ..catalogue.profiles import OFFICE
 from ..compose.css import house_css
-from ..compose.filters import fill
+from ..compose.templates import template_environment
+from ..engine.layout import lay_out, name_images_by_content, write_pdf
 from ..errors import InputError, RenderError
 from ..output import make_folder, write_atomic
-from ..render import engine
 from .proof_grid import Entry, Group, Summary, arrange, summarise
 from .proof_pieces import ProofPiece, proof_pieces
 from .proof_text import PROOF_FOLDER, PROOF_LANGUAGE, load_proof_text
@@ -105,16 +104,16 @@ def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogu
         "groups": groups,
     }
     try:
-        html = _environment(folder).get_template(TEMPLATE_FILE).render(context)
+        html = template_environment(folder).get_template(TEMPLATE_FILE).render(context)
     except TemplateError as error:
         raise RenderError(f"layouts/{PROOF_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
                           f"template or add the label to content/{PROOF_FOLDER}/") from None
-    document, warnings = engine.lay_out(
+    document, warnings = lay_out(
         html, folder.as_uri() + "/", (catalogue.layouts_dir, catalogue.fonts_dir, thumbnails))
     if warnings:
         raise RenderError(f"proof: the layout engine ignored part of the design: {warnings[0]}")
-    engine.name_images_by_content(document)
-    return engine.write_pdf(document)
+    name_images_by_content(document)
+    return write_pdf(document)
 
 
 def write_sheet_pngs(pdf: bytes, pdf_path: Path, dpi: float = SHEET_PNG_DPI) -> list[Path]:
@@ -142,11 +141,3 @@ def _page_count(pdf: bytes) -> int:
         return len(document)
     finally:
         document.close()
-
-
-@cache
-def _environment(folder: Path) -> Environment:
-    environment = Environment(loader=FileSystemLoader(folder), autoescape=True,
-                              undefined=StrictUndefined)
-    environment.filters["fill"] = fill
-    return environment

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from .language_checks import source_language, stale_keys
-from .load import Catalogue
-from .notices import GENERAL, Notice
+from ..catalogue.language_checks import source_language, stale_keys
+from ..catalogue.load import Catalogue
+from ..catalogue.notices import GENERAL, Notice
 
 
 def describe(catalogue: Catalogue) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..catalogue.all_jobs import catalogue_jobs
 from ..catalogue.jobs import Job, output_path_for
 from ..catalogue.load import Catalogue
 from ..catalogue.names import canonical
 from ..errors import InputError
-from ..render.check import catalogue_jobs
 
 PROOF_FILE = "proof.pdf"
 

@@ -34,6 +34,7 @@ from .block_alignment import align_block_content
 from .tag_notes import TagNotes
 
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
+Document = weasyprint.Document  # a laid-out document: read it through boxes.pages()
 PDF_UA = "pdf/ua-1"
 
 

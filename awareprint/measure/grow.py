@@ -7,11 +7,15 @@ empty to the body below (catalogue/geometry.py moves the boxes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot
 from ..catalogue.layouts import Masthead
-from .fit import PX_PER_PT
+from ..engine import boxes
+from ..engine.boxes import PX_PER_PT
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
 
 SAFETY = 0.97          # a little short of the exact room: the engine rounds line widths
 SMALLEST_GAIN = 1.1    # growing type by less is not worth a second layout (nor seen)
@@ -26,10 +30,14 @@ class Extent:
     height: float
 
 
-def extents(document: Any, names: set[str]) -> dict[str, Extent]:
+def extents(document: Document, names: set[str]) -> dict[str, Extent]:
     lines: dict[str, list[tuple[float, float, float]]] = {}
-    for page in document.pages:
-        _lines(page._page_box, None, names, lines)
+    for page in boxes.pages(document):
+        for line in page.lines:
+            if line.slot in names and line.span is not None:
+                left, right = line.span
+                lines.setdefault(line.slot, []).append((right - left, line.y,
+                                                        line.y + line.height))
     return {name: Extent(max(w for w, _, _ in found) / PX_PER_PT,
                          (max(b for _, _, b in found) - min(t for _, t, _ in found)) / PX_PER_PT)
             for name, found in lines.items()}
@@ -62,19 +70,3 @@ def band_gift(masthead: Masthead, slots: dict[str, PlacedSlot], laid_out: dict[s
     gift = masthead.share * empty
     least = max(SMALLEST_GIFT_PT, masthead.least_gift * page_height / 100)
     return round(gift, 1) if gift >= least else 0.0
-
-
-def _lines(box: Any, slot: str | None, names: set[str],
-           lines: dict[str, list[tuple[float, float, float]]]) -> None:
-    element = getattr(box, "element", None)
-    if element is not None and getattr(box, "element_tag", None):
-        slot = element.get("data-slot") or slot
-    if type(box).__name__ == "LineBox":
-        if slot in names and box.children:
-            left = min(child.position_x for child in box.children)
-            right = max(child.position_x + child.margin_width() for child in box.children)
-            lines.setdefault(slot, []).append(
-                (right - left, box.position_y, box.position_y + box.height))
-        return
-    for child in getattr(box, "children", ()):
-        _lines(child, slot, names, lines)

@@ -2,7 +2,7 @@
 
 Marked content with nothing to read (decoration, text drawn as nothing) becomes an
 artifact. In marked content of right-to-left text, each word noted with a span is set
-apart in a marked-content sequence of its own with /ActualText (tagging.py says why):
+apart in a marked-content sequence of its own with /ActualText (engine/tagging.py says why):
 the TJ operator that shows it is split at the word's first and last glyph. That moves
 nothing on the page (each number of the TJ array stays after the glyph it follows); a
 viewer adding up the advances may round the pieces apart by a ten-thousandth of a point.
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import pikepdf
 
-from .tag_notes import Mark
+from ..engine.tag_notes import MarkedContent
 
 ARTIFACT = pikepdf.Name("/Artifact")
 SPAN = pikepdf.Name("/Span")
@@ -23,7 +23,8 @@ GLYPH_BYTES = 2  # the layout engine shows text in two-byte glyph codes (Identit
 Instruction = pikepdf.ContentStreamInstruction
 
 
-def rewrite_page(document: pikepdf.Pdf, page: pikepdf.Page, marks: dict[int, Mark]) -> None:
+def rewrite_page(document: pikepdf.Pdf, page: pikepdf.Page, marks: dict[int, MarkedContent]
+                 ) -> None:
     """Rewrite `page`'s content where its notes ask for it."""
     if not any(mark.artifact or mark.spans for mark in marks.values()):
         return
@@ -31,10 +32,11 @@ def rewrite_page(document: pikepdf.Pdf, page: pikepdf.Page, marks: dict[int, Mar
     page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
-def rewritten(instructions: Iterable[Instruction], marks: dict[int, Mark]) -> list[Instruction]:
+def rewritten(instructions: Iterable[Instruction], marks: dict[int, MarkedContent]
+              ) -> list[Instruction]:
     out: list[Instruction] = []
     depth = 0
-    held: tuple[int, Mark, list[Instruction]] | None = None  # a sequence being collected
+    held: tuple[int, MarkedContent, list[Instruction]] | None = None  # a sequence being collected
     for instruction in instructions:
         operands, operator = instruction.operands, str(instruction.operator)
         mark = None
@@ -60,7 +62,7 @@ def rewritten(instructions: Iterable[Instruction], marks: dict[int, Mark]) -> li
     return out
 
 
-def spelled(sequence: list[Instruction], mark: Mark) -> list[Instruction] | None:
+def spelled(sequence: list[Instruction], mark: MarkedContent) -> list[Instruction] | None:
     """The sequence with each span's glyphs in marked content of their own, or None when
     the glyphs shown are not the ones noted."""
     starts = {span.start: span for span in mark.spans}

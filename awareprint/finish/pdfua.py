@@ -1,7 +1,7 @@
 """Finishing a tagged PDF for reading on screen (PDF/UA-1), with pikepdf.
 
-Takes the engine's tagged PDF and the notes taken while it was written (tagging.py), and
-completes what the engine leaves out: decoration the HTML hides from readers becomes
+Takes the engine's tagged PDF and the notes taken while it was written (engine/tagging.py),
+and completes what the engine leaves out: decoration the HTML hides from readers becomes
 artifacts (its marked content, structure elements and parent-tree entries go); each
 structure element whose content is in another language than its parent's says so in
 /Lang; right-to-left text carries /ActualText (its words' on their marked content, see
@@ -17,9 +17,9 @@ from datetime import datetime
 
 import pikepdf
 
-from ..preflight.tagged import kids
+from ..engine.tag_notes import MarkedContent, TagNotes
 from .marked_content import rewrite_page
-from .tag_notes import Mark, TagNotes
+from .structure_tree import kids
 
 PDFUA_PART = "1"
 
@@ -55,7 +55,7 @@ def _page_of(element: pikepdf.Object, walk: _Walk, inherited: int | None) -> int
 
 
 def _content_mark(kid: pikepdf.Object, walk: _Walk, page: int | None
-                  ) -> tuple[int | None, int, Mark | None] | None:
+                  ) -> tuple[int | None, int, MarkedContent | None] | None:
     """A kid that is marked content (an MCID, or a marked-content reference): its page,
     id and note; None for other kids (structure elements, object references)."""
     if isinstance(kid, int):

@@ -1,7 +1,8 @@
 """Text must fit: compare the boxes WeasyPrint laid out with the boxes layout.yaml gives.
 
-Reads the engine's line, text and image boxes, so it catches extra lines, long words,
-text pushed off the page and type set below a slot's minimum, whatever the language.
+Reads the engine's lines, text and images (engine/boxes.py), so it catches extra lines,
+long words, text pushed off the page and type set below a slot's minimum, whatever the
+language.
 The reference is the geometry from layout.yaml, not the laid-out slot box, so a style
 sheet that resizes a slot cannot hide an overflow.
 """
@@ -10,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot, Rect
+from ..engine import boxes
+from ..engine.boxes import PX_PER_PT
 
-PX_PER_PT = 4 / 3  # WeasyPrint lays out in CSS pixels
+if TYPE_CHECKING:
+    from ..engine.layout import Document
+
 TOLERANCE_PT = 0.5
 OUTSIDE = "(outside every slot)"
-INK_BOXES = ("TextBox", "BlockReplacedBox", "InlineReplacedBox")
 
 
 OVERFLOW = "overflow"      # text runs out of its box: setting it smaller may help
@@ -32,15 +36,15 @@ class Misfit:
     kind: str
 
 
-def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misfit], set[str]]:
+def find_misfits(document: Document, slots: dict[str, PlacedSlot]) -> tuple[list[Misfit], set[str]]:
     """Every slot whose content leaves its box, and every piece of ink outside all slots;
     also the names of the slots found in the document."""
     misfits: list[Misfit] = []
     found: set[str] = set()
     overflow: dict[str, tuple[str, dict[str, float]]] = {}  # slot: first text, worst per side
-    for page in document.pages:
-        misfits += _overlapping_lines(page._page_box, None, {})
-        for slot_name, leaf in _ink(page._page_box, None):
+    for page in boxes.pages(document):
+        misfits += _overlapping_lines(page.lines)
+        for slot_name, leaf in _ink(page):
             if slot_name is None:
                 misfits.append(Misfit(OUTSIDE, f"'{_text(leaf)}' is not inside any slot", STRAY))
                 continue
@@ -64,59 +68,46 @@ def find_misfits(document: Any, slots: dict[str, PlacedSlot]) -> tuple[list[Misf
     return _first_per_slot(misfits), found
 
 
-def _ink(box: Any, slot: str | None) -> Iterator[tuple[str | None, Any]]:
-    """(slot name or None, box) for every box that puts ink on the page."""
-    element = getattr(box, "element", None)
-    if element is not None and getattr(box, "element_tag", None):
-        if element.get("data-furniture") is not None or element.get("data-guide") is not None:
-            return  # printer's marks and slug, cut guides and their scissors: not text
-        slot = element.get("data-slot") or slot
-    if type(box).__name__ in INK_BOXES:
-        if type(box).__name__ != "TextBox" or _text(box).strip():
-            yield slot, box
-        return
-    for child in getattr(box, "children", ()):
-        yield from _ink(child, slot)
+def _ink(page: boxes.Page) -> Iterator[tuple[str | None, boxes.Text | boxes.Image]]:
+    """(slot name or None, leaf) for every leaf that puts ink on the page; printer's
+    marks and slug, cut guides and their scissors are not text."""
+    for placed in page.ink:
+        if not placed.furniture and (not isinstance(placed.leaf, boxes.Text)
+                                     or placed.leaf.text.strip()):
+            yield placed.slot, placed.leaf
 
 
-def _overlapping_lines(box: Any, slot: str | None, lines: dict[str, list[Any]]
-                       ) -> list[Misfit]:
+def _overlapping_lines(lines: tuple[boxes.Line, ...]) -> list[Misfit]:
     """Lines of one slot drawn over each other (a squeezed block, a negative margin)."""
-    element = getattr(box, "element", None)
-    if element is not None and getattr(box, "element_tag", None):
-        slot = element.get("data-slot") or slot
-    if type(box).__name__ == "LineBox" and slot is not None:
-        tolerance = TOLERANCE_PT * PX_PER_PT
-        for other in lines.setdefault(slot, []):
-            if (box.position_y < other.position_y + other.height - tolerance
-                    and other.position_y < box.position_y + box.height - tolerance
-                    and box.position_x < other.position_x + other.width
-                    and other.position_x < box.position_x + box.width):
-                return [Misfit(slot, "two lines of text overlap", OVERFLOW)]
-        lines[slot].append(box)
-        return []
-    found: list[Misfit] = []
-    for child in getattr(box, "children", ()):
-        found += _overlapping_lines(child, slot, lines)
-        if found:
-            return found
-    return found
+    tolerance = TOLERANCE_PT * PX_PER_PT
+    seen: dict[str, list[boxes.Line]] = {}
+    for line in lines:
+        if line.slot is None:
+            continue
+        for other in seen.setdefault(line.slot, []):
+            if (line.y < other.y + other.height - tolerance
+                    and other.y < line.y + line.height - tolerance
+                    and line.x < other.x + other.width
+                    and other.x < line.x + line.width):
+                return [Misfit(line.slot, "two lines of text overlap", OVERFLOW)]
+        seen[line.slot].append(line)
+    return []
 
 
-def _excess(leaf: Any, slot: PlacedSlot) -> dict[str, float]:
-    """How far (in px) a box reaches past each side of its slot, where it does."""
+def _excess(leaf: boxes.Text | boxes.Image, slot: PlacedSlot) -> dict[str, float]:
+    """How far (in px) a leaf reaches past each side of its slot, where it does."""
     bounds = _px(slot.rect)
     tolerance = TOLERANCE_PT * PX_PER_PT
-    x, y = leaf.position_x, leaf.position_y
-    w, h = leaf.margin_width(), leaf.margin_height()
+    x, y = leaf.x, leaf.y
+    w, h = leaf.outer_width, leaf.outer_height
     excess = {"top": bounds.y - y, "right": x + w - bounds.right,
               "bottom": y + h - bounds.bottom, "left": bounds.x - x}
     return {side: amount for side, amount in excess.items() if amount > tolerance}
 
 
-def _too_small(leaf: Any, slot: PlacedSlot) -> Misfit | None:
-    if type(leaf).__name__ == "TextBox":
-        size_pt = leaf.style["font_size"] / PX_PER_PT
+def _too_small(leaf: boxes.Text | boxes.Image, slot: PlacedSlot) -> Misfit | None:
+    if isinstance(leaf, boxes.Text):
+        size_pt = leaf.size_pt
         if size_pt < slot.min_pt - 0.01:
             return Misfit(slot.name, f"'{_text(leaf)[:40]}' is set at {size_pt:.2f} pt, "
                           f"below the slot's minimum {slot.min_pt:g} pt", TOO_SMALL)
@@ -127,8 +118,8 @@ def _px(rect: Rect) -> Rect:
     return Rect(rect.x * PX_PER_PT, rect.y * PX_PER_PT, rect.w * PX_PER_PT, rect.h * PX_PER_PT)
 
 
-def _text(box: Any) -> str:
-    return str(getattr(box, "text", "") or "(image)")
+def _text(leaf: boxes.Text | boxes.Image) -> str:
+    return (leaf.text if isinstance(leaf, boxes.Text) else "") or "(image)"
 
 
 def _first_per_slot(misfits: list[Misfit]) -> list[Misfit]:

@@ -6,17 +6,17 @@ gives its error instead, and the others go on."""
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
 from ..errors import AwareprintError
+from ..preflight.preview import page_images
+from ..preflight.read_back import read_back
 from ..render import pipeline
-from ..render.check import FAIL, PASS, SCALED
-from ..render.preview import page_images
-from ..workers import Lost, run_parallel
+from ..render.outcome import FAIL, PASS, SCALED
+from ..workers import Lost, run_all
 
 THUMBNAIL_PX = 480      # longest side: about 330 dpi in a 1.45 in cell, sharp when zoomed
 JPEG_QUALITY = 88
@@ -40,7 +40,7 @@ def proof_piece(job: Job) -> ProofPiece:
     """Render one piece and make its thumbnails (in a worker process)."""
     catalogue = load_catalogue()
     try:
-        rendered = pipeline.render(job, catalogue)
+        rendered = pipeline.render(job, catalogue, read_back)
         return ProofPiece(job, thumbnails(rendered.pdf, job, catalogue), rendered.scaled)
     except AwareprintError as error:
         return ProofPiece(job, error=str(error).removeprefix(f"{job.label}: "))
@@ -62,20 +62,8 @@ def proof_pieces(jobs: list[Job], workers: int | None = None) -> Iterator[tuple[
     """(index of the job, its piece) as each finishes, on `workers` processes (default: one
     per core). A worker that dies costs only the piece it held; a bug in one piece is shown
     as that piece's error."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
-        for index, job in enumerate(jobs):
-            yield index, _guarded(job)
-        return
-    for index, result in run_parallel(proof_piece, [(job,) for job in jobs], workers):
-        yield index, _lost(jobs[index], result) if isinstance(result, Lost) else result
-
-
-def _guarded(job: Job) -> ProofPiece:
-    try:
-        return proof_piece(job)
-    except Exception as error:  # as a worker would: it costs one piece, not the proof
-        return _lost(job, Lost(f"{type(error).__name__}: {error}", died=False))
+    yield from run_all(proof_piece, [(job,) for job in jobs], workers,
+                       lambda index, why: _lost(jobs[index], why))
 
 
 def _lost(job: Job, lost: Lost) -> ProofPiece:

@@ -6,7 +6,7 @@ hand: each box's language (its structure elements carry none), which boxes the H
 from assistive technology (`aria-hidden="true"`: decoration, to become artifacts), and
 the characters behind right-to-left glyphs. `install()` wraps its tagging step so that,
 inside `noting()`, these are noted per page and marked-content id; finishing
-(accessible.py, marked_content.py) writes them into the file with pikepdf.
+(finish/pdfua.py, finish/marked_content.py) writes them into the file with pikepdf.
 
 Right-to-left text is noted twice. Its logical text (reading order) goes on its structure
 element, for readers of the structure. And each word that holds a ligature (lam-alef,
@@ -29,7 +29,7 @@ from weasyprint import pdf as weasyprint_pdf
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.ffi import ffi, pango
 
-from .tag_notes import Mark, Span, TagNotes
+from .tag_notes import MarkedContent, Span, TagNotes
 
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                        "\u2066\u2067\u2068\u2069"))
@@ -69,21 +69,22 @@ def _noting_add_tags(pdf: Any, document: Any, pdf_version: Any, page_streams: li
     _original_add_tags(pdf, document, pdf_version, page_streams)
 
 
-def mark_of(box: Any) -> Mark:
+def mark_of(box: Any) -> MarkedContent:
     """What a drawn box holds: its language, whether there is nothing in it to read, and
     for text with right-to-left runs its text in reading order and its words' spans."""
     element = box.element
     language = box.style["lang"] or ""
     if element is not None and element.get("aria-hidden") == "true":
-        return Mark(language, artifact=True)
+        return MarkedContent(language, artifact=True)
     if isinstance(box, boxes.TextBox):
         if all(c.isspace() or unicodedata.category(c) == "Cf" for c in box.text):
-            return Mark(language, artifact=True)  # spaces, direction marks: drawn as nothing
+            # spaces, direction marks: drawn as nothing
+            return MarkedContent(language, artifact=True)
         drawn = drawn_glyphs(box) if any(_written_rtl(c) for c in box.text) else None
         if drawn is not None:
             glyphs, spans = drawn
-            return Mark(language, False, box.text.translate(BIDI_CONTROLS), glyphs, spans)
-    return Mark(language)
+            return MarkedContent(language, False, box.text.translate(BIDI_CONTROLS), glyphs, spans)
+    return MarkedContent(language)
 
 
 def drawn_glyphs(box: Any) -> tuple[tuple[int | None, ...], tuple[Span, ...]] | None:

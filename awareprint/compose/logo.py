@@ -25,8 +25,8 @@ from ..catalogue.geometry import Geometry
 from ..catalogue.jobs import PartnerMark
 from ..catalogue.layouts import PARTNER_LOGO
 from ..catalogue.profiles import OFFICE
+from ..engine.layout import lay_out, write_pdf
 from ..paths import PROJECT_ROOT
-from . import engine
 
 SVG_NS = "http://www.w3.org/2000/svg"
 COLOUR_ATTRIBUTES = ("fill", "stroke", "stop-color", "flood-color", "lighting-color", "color")
@@ -128,8 +128,8 @@ def _rasterised(svg: str) -> Image.Image:
             f"body{{margin:0}}img{{display:block;width:{w_px * 0.75}pt;"
             f"height:{h_px * 0.75}pt}}</style>"
             f'<img src="{_uri("image/svg+xml", svg.encode())}">')
-    document, _ = engine.lay_out(html, PROJECT_ROOT.as_uri() + "/", ())
-    pdf = pypdfium2.PdfDocument(engine.write_pdf(document))
+    document, _ = lay_out(html, PROJECT_ROOT.as_uri() + "/", ())
+    pdf = pypdfium2.PdfDocument(write_pdf(document))
     try:
         return pdf[0].render(scale=4 / 3).to_pil().convert("RGB")
     finally:

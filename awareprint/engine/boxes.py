@@ -1,0 +1,192 @@
+"""The one typed view of a laid-out document: what every check after layout reads.
+
+WeasyPrint's box tree is private (class names, `children`, `style`, `element`); this is the
+only module outside the engine's own patches that walks it. Each page is read once, in
+document order, into plain values: its lines (the outermost ones, each with the text
+drawn in it), its paragraphs (the lines of one block), and every leaf that puts ink on
+the page (a run of text, an image). Each value knows the slot it is in (the nearest
+element's `data-slot`) and whether it is furniture (printer's marks and slug, cut guides
+and their scissors: an element with `data-furniture` or `data-guide`, and all inside it).
+Positions and sizes are the engine's, in CSS pixels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from .layout import Document
+
+PX_PER_PT = 4 / 3  # the engine lays out in CSS pixels
+TEXT = "TextBox"
+LINE = "LineBox"
+REPLACED = ("BlockReplacedBox", "InlineReplacedBox")  # images, SVG
+
+
+@dataclass(frozen=True)
+class Text:
+    """One run of text as laid out."""
+
+    text: str
+    x: float
+    y: float
+    width: float
+    outer_width: float     # with its margins, as it takes room
+    outer_height: float
+    size_px: float
+    _box: Any = field(repr=False, compare=False)
+
+    @property
+    def size_pt(self) -> float:
+        return self.size_px / PX_PER_PT
+
+    @property
+    def colour(self) -> tuple[str, tuple[float, ...]]:
+        """Its colour as (colour space, coordinates): ("device-cmyk", (c, m, y, k)), 0–1."""
+        colour = self._box.style["color"]
+        return colour.space, tuple(colour.coordinates)
+
+    def recolour(self, colour: Any) -> None:
+        """Draw this run in `colour` (a parsed CSS colour); its layout stays as it is."""
+        self._box.style = self._box.style.copy()
+        self._box.style["color"] = colour
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image or SVG drawing as laid out."""
+
+    x: float
+    y: float
+    outer_width: float
+    outer_height: float
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A leaf that puts ink on the page, with where it belongs."""
+
+    slot: str | None
+    furniture: bool
+    leaf: Text | Image
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text, with every run of text drawn in it, in order."""
+
+    slot: str | None
+    furniture: bool
+    x: float
+    y: float
+    width: float
+    height: float
+    span: tuple[float, float] | None  # left and right of what it holds; None when empty
+    texts: tuple[Text, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(text.text for text in self.texts)
+
+    @property
+    def size_pt(self) -> float:
+        """The largest type on the line; 0 for a line without text."""
+        return max((text.size_pt for text in self.texts), default=0.0)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """The lines of one block, top to bottom."""
+
+    slot: str | None
+    furniture: bool
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    lines: tuple[Line, ...]             # lines inside lines (inline blocks) are not apart
+    paragraphs: tuple[Paragraph, ...]   # in document order, a block before those inside it
+    ink: tuple[Placed, ...]             # every run of text (blank ones too) and image
+
+
+# A document is walked once: it is not moved after the engine's layout returns it.
+_READ: WeakKeyDictionary[Document, tuple[Page, ...]] = WeakKeyDictionary()
+
+
+def pages(document: Document) -> tuple[Page, ...]:
+    """Every page of a laid-out document (the engine's), read into plain values."""
+    read = _READ.get(document)
+    if read is None:
+        read = tuple(_read_page(page._page_box) for page in document.pages)
+        _READ[document] = read
+    return read
+
+
+def page_count(document: Document) -> int:
+    return len(document.pages)
+
+
+def texts(page: Page, with_furniture: bool = True) -> Iterator[tuple[str | None, Text]]:
+    """(slot, text) for every run of text on the page, in order."""
+    for placed in page.ink:
+        if isinstance(placed.leaf, Text) and (with_furniture or not placed.furniture):
+            yield placed.slot, placed.leaf
+
+
+@dataclass
+class _Reading:
+    lines: list[Line] = field(default_factory=list)
+    paragraphs: list[tuple[str | None, bool, list[Any]]] = field(default_factory=list)
+    ink: list[Placed] = field(default_factory=list)
+    line_of: dict[int, Line] = field(default_factory=dict)  # by the engine's line box
+
+
+def _read_page(page_box: Any) -> Page:
+    reading = _Reading()
+    _visit(page_box, None, False, False, reading)
+    paragraphs = tuple(Paragraph(slot, furniture, tuple(reading.line_of[id(box)]
+                                                        for box in boxes))
+                       for slot, furniture, boxes in reading.paragraphs)
+    return Page(tuple(reading.lines), paragraphs, tuple(reading.ink))
+
+
+def _visit(box: Any, slot: str | None, furniture: bool, in_line: bool,
+           reading: _Reading) -> None:
+    element = getattr(box, "element", None)
+    if element is not None and getattr(box, "element_tag", None):
+        if element.get("data-furniture") is not None or element.get("data-guide") is not None:
+            furniture = True
+        slot = element.get("data-slot") or slot
+    kind = type(box).__name__
+    if kind == TEXT:
+        reading.ink.append(Placed(slot, furniture, Text(
+            str(box.text), box.position_x, box.position_y, box.width, box.margin_width(),
+            box.margin_height(), float(box.style["font_size"]), box)))
+        return
+    if kind in REPLACED:
+        reading.ink.append(Placed(slot, furniture, Image(
+            box.position_x, box.position_y, box.margin_width(), box.margin_height())))
+        return
+    children = getattr(box, "children", None) or []
+    outer_line = kind == LINE and not in_line
+    if not in_line and not outer_line:
+        lines = [child for child in children if type(child).__name__ == LINE]
+        if lines:
+            reading.paragraphs.append((slot, furniture, lines))
+    first = len(reading.ink)
+    for child in children:
+        _visit(child, slot, furniture, in_line or kind == LINE, reading)
+    if outer_line:
+        span = ((min(child.position_x for child in children),
+                 max(child.position_x + child.margin_width() for child in children))
+                if children else None)
+        texts = tuple(placed.leaf for placed in reading.ink[first:]
+                      if isinstance(placed.leaf, Text))
+        line = Line(slot, furniture, box.position_x, box.position_y, box.width, box.height,
+                    span, texts)
+        reading.lines.append(line)  # no line is inside it: the order stays the document's
+        reading.line_of[id(box)] = line

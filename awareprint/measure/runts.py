@@ -1,0 +1,62 @@
+"""Found after layout, to set again: runts (a paragraph whose last line holds one word
+alone) and hyphens on two lines running (the second word broken is then kept whole)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..compose.typesetting import SHORTEST_PARAGRAPH
+from ..engine import boxes
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
+
+ENCLOSING = "()[]\u2066\u2067\u2068\u2069"  # brackets and isolates around a string's text
+
+
+AUTO_HYPHEN = "\u2010"  # what the engine adds where it breaks a word
+
+
+def paragraphs(document: Document) -> Iterator[tuple[str, tuple[boxes.Line, ...]]]:
+    """(slot, its lines) for every block of lines inside a slot, on every page; printer's
+    marks, guides and their scissors left out."""
+    for page in boxes.pages(document):
+        for paragraph in page.paragraphs:
+            if paragraph.slot is not None and not paragraph.furniture:
+                yield paragraph.slot, paragraph.lines
+
+
+def runt_words(document: Document) -> frozenset[str]:
+    """The words that stand alone on the last line of a paragraph of two lines or more
+    and six words or more, without the brackets a template puts around a string."""
+    found: set[str] = set()
+    for _, laid in paragraphs(document):
+        lines = [line.text for line in laid]
+        words = lines[-1].split()
+        if len(lines) >= 2 and len(words) == 1 and len(
+                " ".join(lines).split()) >= SHORTEST_PARAGRAPH:
+            found.add(words[0].strip(ENCLOSING))
+    return frozenset(found)
+
+
+def running_hyphen_words(document: Document) -> frozenset[str]:
+    """The words broken at the second of two hyphenated lines running, whole."""
+    found: set[str] = set()
+    for _, laid in paragraphs(document):
+        lines = [line.text.strip() for line in laid]
+        for first, second, following in zip(lines, lines[1:], lines[2:], strict=False):
+            if first.endswith(AUTO_HYPHEN) and second.endswith(AUTO_HYPHEN) and following:
+                head = second.split()[-1].removesuffix(AUTO_HYPHEN)
+                found.add((head + following.split()[0]).strip(".,;:!?()"))
+    return frozenset(found)
+
+
+def slot_texts(document: Document) -> dict[str, str]:
+    """Each slot's text as laid out (to tell which slot holds which string)."""
+    texts: dict[str, list[str]] = {}
+    for page in boxes.pages(document):
+        for slot, text in boxes.texts(page):
+            if slot is not None:
+                texts.setdefault(slot, []).append(text.text)
+    return {slot: " ".join(parts) for slot, parts in texts.items()}
