@@ -202,3 +202,12 @@ def test_only_the_engine_walks_laid_out_boxes():
                if stage_of(module_name(path)) != "engine"
                and BOX_TREE.search(path.read_text(encoding="utf-8"))]
     assert not walking, f"modules outside engine/ that walk WeasyPrint's boxes: {walking}"
+
+
+def test_the_tests_mirror_the_stages():
+    """Each folder of tests/ holds the tests of one stage (or e2e/: whole pieces)."""
+    tests = Path(__file__).resolve().parent
+    folders = {path.name for path in tests.iterdir()
+               if path.is_dir() and (path / "__init__.py").is_file()}
+    assert folders - {"e2e"} <= set(STAGES) - {""}, (
+        f"test folders that are no stage: {sorted(folders - {'e2e'} - set(STAGES))}")

@@ -21,7 +21,7 @@ import pypdfium2
 import pytest
 from PIL import Image, ImageDraw
 
-from .web_server import add_user, running_server
+from tests.web.web_server import add_user, running_server
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -246,7 +246,7 @@ def pdf_text(pdf: bytes) -> str:
 
 def test_the_tools_check_skips_or_fails_as_asked(monkeypatch):
     """Without chromium the test is skipped, or failed when the tools are required."""
-    import tests.test_web_browser as module
+    import tests.web.test_web_browser as module
 
     monkeypatch.setattr(module, "CHROMIUM", Path("/nonexistent/chromium"))
     monkeypatch.setattr(module, "REQUIRE_TOOLS", False)
@@ -262,7 +262,7 @@ def test_without_playwright_the_test_is_skipped_saying_how_to_install_it(monkeyp
     skipped with the command that installs it, or failed when the tools are required."""
     import sys
 
-    import tests.test_web_browser as module
+    import tests.web.test_web_browser as module
 
     monkeypatch.setitem(sys.modules, "playwright", None)  # its import now fails
     monkeypatch.setattr(module, "REQUIRE_TOOLS", False)

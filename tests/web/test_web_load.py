@@ -14,7 +14,7 @@ import httpx2 as httpx
 import pytest
 from PIL import Image
 
-from .web_server import add_user, running_server
+from tests.web.web_server import add_user, running_server
 
 pytestmark = pytest.mark.slow
 

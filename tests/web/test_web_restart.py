@@ -16,9 +16,8 @@ import pytest
 
 from awareprint.web.order_files import output_folder
 from awareprint.web.store import Store
-
-from .pdfread import digits_of, text_of
-from .web_server import running_server
+from tests.pdfread import digits_of, text_of
+from tests.web.web_server import running_server
 
 pytestmark = pytest.mark.slow
 

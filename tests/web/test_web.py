@@ -30,8 +30,7 @@ from awareprint.web.previewer import InProcessPreviewer
 from awareprint.web.runner import run_queued
 from awareprint.web.serve import add_staff, allowed_hosts
 from awareprint.web.store import MIGRATIONS, Store
-
-from .pdfread import digits_of, text_of
+from tests.pdfread import digits_of, text_of
 
 PARTNER = "St. Mark's Parish"
 PASSWORD = "correct horse battery"

@@ -28,9 +28,8 @@ from awareprint.errors import InputError
 from awareprint.finish.finish import finish
 from awareprint.finish.metadata import Metadata
 from awareprint.preflight.tagged import read_tagged
+from tests.pdfread import chars
 from tests.pieces import render
-
-from .pdfread import chars
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
 LAYOUTS = ("poster", "tearoff", "wallet-card", "handout")
