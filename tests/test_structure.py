@@ -27,7 +27,7 @@ STAGES = {
     "render": 5,      # the fit loop: compose, lay out, measure, finish; read back as told
     "preflight": 5,   # read any PDF back (beside render: render is given the read-back)
     "sheets": 6,      # imposition
-    "documents": 6,   # the proof: contact sheets (beside sheets: neither needs the other)
+    "documents": 6,   # the proof and the job ticket (beside sheets: neither needs the other)
     "orders": 7,      # order files, batch runs, job ticket
     "web": 8,         # front ends: the web pages, on the library like the command line
     "cli": 9,         # the commands (check, list, stamp...), which also start the web front end

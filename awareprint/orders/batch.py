@@ -191,8 +191,8 @@ def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
 
 def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,
                   catalogue: Catalogue) -> None:
-    from .ticket import job_ticket_pdf  # WeasyPrint: imported only when a ticket is made
+    from .order_ticket import order_ticket_pdf  # WeasyPrint: only when a ticket is made
 
     thumbnails = {result.file: out / result.previews[0] for result in results
                   if result.file and result.previews}
-    write_atomic(out / JOB_TICKET, job_ticket_pdf(order, results, thumbnails, catalogue))
+    write_atomic(out / JOB_TICKET, order_ticket_pdf(order, results, thumbnails, catalogue))

@@ -6,7 +6,6 @@ paper that holds it with its bleed and marks)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,39 +16,13 @@ from ..catalogue.profiles import OFFICE, output_intent
 from ..catalogue.sheets import FLIPS
 from ..catalogue.sizes import POINTS_PER_UNIT, Size
 from ..compose.filters import fill
+from ..documents.ticket import Row
+from ..documents.ticket_text import TicketText
 from .order_file import OrderItem
 from .results import ItemResult
 from .shop import Shop, press_paper
-from .ticket_text import TicketText
 
 ORDERED_FLIP = FLIPS[0]  # orders impose two-sided sheets for the default turn, the long edge
-
-
-@dataclass(frozen=True)
-class Row:
-    """One result as the ticket prints it."""
-
-    file: str | None
-    error: str | None
-    thumbnail: str | None  # data: URI
-    layout: str
-    size: str
-    dimensions: str
-    languages: list[str]
-    profile: str
-    condition: str | None  # the printing condition a press file is made for
-    sides: str             # 4/0, 4/4
-    turn: str              # how the back is printed
-    stock: str
-    weight: str
-    finishing: list[Markup]
-    pages: int
-    quantity: int
-    overs: int
-    sheets: int
-    paper: str
-    paper_detail: list[str]
-    warnings: tuple[str, ...] = ()  # what the partner should know before printing it
 
 
 def ticket_row(result: ItemResult, item: OrderItem | None, thumbnail: str | None,

@@ -13,11 +13,13 @@ import pytest
 from PIL import Image
 
 from awareprint.catalogue.dates import document_date
+from awareprint.documents.ticket_pdf import THUMBNAIL_PX
+from awareprint.documents.ticket_text import load_ticket_text
 from awareprint.engine import layout as engine
 from awareprint.errors import ContentError, RenderError
 from awareprint.orders.batch import ItemResult
 from awareprint.orders.order_file import load_order
-from awareprint.orders.ticket import THUMBNAIL_PX, job_ticket_pdf, load_ticket_text
+from awareprint.orders.order_ticket import order_ticket_pdf
 from awareprint.paths import LAYOUTS_DIR
 from awareprint.preflight.preview import page_images
 from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
@@ -125,7 +127,7 @@ def test_every_file_with_what_the_print_shop_needs(order, catalogue, rendered, t
     Image.new("RGBA", (700, 400), (12, 35, 64, 128)).save(card_png)
     results = shop_results()
     thumbnails = {"poster_letter_en.pdf": poster_png, AVERY: card_png}
-    pdf = job_ticket_pdf(order, results, thumbnails, catalogue)
+    pdf = order_ticket_pdf(order, results, thumbnails, catalogue)
     labels = load_ticket_text(catalogue.content_dir)
     text = flat(pdf)
 
@@ -200,7 +202,7 @@ def test_an_order_without_orderer_or_due_date_says_so(catalogue, tmp_path):
     path.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n", encoding="utf-8")
     bare = load_order(path, catalogue)
     labels = load_ticket_text(catalogue.content_dir)
-    text = flat(job_ticket_pdf(bare, [result(1, "poster_letter_en.pdf")], {}, catalogue))
+    text = flat(order_ticket_pdf(bare, [result(1, "poster_letter_en.pdf")], {}, catalogue))
     fields = labels.fields
     assert (f"{fields.due.upper()} {labels.not_given} {fields.orderer.upper()} "
             f"{labels.not_given}") in text
@@ -211,7 +213,7 @@ def test_warnings_are_on_the_row_of_their_file(order, catalogue):
     results = [result(1, "poster_letter_ar.pdf", languages=("ar",), warnings=[draft]),
                result(2, "poster_letter_en.pdf"),
                result(3, None, error=ERROR, warnings=["not shown: the item failed"])]
-    pdf = job_ticket_pdf(order, results, {}, catalogue)
+    pdf = order_ticket_pdf(order, results, {}, catalogue)
     labels = load_ticket_text(catalogue.content_dir)
     text = flat(pdf)
     starts = ["poster_letter_ar.pdf", "poster_letter_en.pdf", ERROR]
@@ -220,14 +222,14 @@ def test_warnings_are_on_the_row_of_their_file(order, catalogue):
     assert "not shown" not in text
     assert f"{labels.fields.warnings.upper()} 1" in text
     assert labels.fields.warnings.upper() not in flat(
-        job_ticket_pdf(order, results[1:2], {}, catalogue))
+        order_ticket_pdf(order, results[1:2], {}, catalogue))
 
 
 def test_a_long_order_runs_over_pages_with_the_header_on_each(order, catalogue):
     files = [f"poster_letter_{number:02d}.pdf" for number in range(1, 41)]
     results = [result(number, file, quantity=number, sheets=number)
                for number, file in enumerate(files, start=1)]
-    pdf = job_ticket_pdf(order, results, {}, catalogue)
+    pdf = order_ticket_pdf(order, results, {}, catalogue)
     labels = load_ticket_text(catalogue.content_dir)
     pages = len(page_sizes(pdf))
     assert pages > 1
@@ -257,7 +259,7 @@ def test_no_row_is_left_alone_on_a_page(order, catalogue):
         files = [f"poster_letter_{number:02d}.pdf" for number in range(1, count + 1)]
         results = [result(number, file, quantity=number, sheets=number)
                    for number, file in enumerate(files, start=1)]
-        return _rows_per_page(job_ticket_pdf(order, results, {}, catalogue), files)
+        return _rows_per_page(order_ticket_pdf(order, results, {}, catalogue), files)
 
     full = ticket(40)
     assert len(full) > 2 and sum(full) == 40
@@ -319,5 +321,5 @@ def test_data_uris_are_read_and_nothing_outside_the_project(tmp_path):
 def test_a_failed_sheet_item_still_shows_how_many_are_up(order, catalogue):
     failed = result(5, None, "wallet-card", "business-card", profile="press", sheet="sra3",
                     pages=0, quantity=480, sheets=0, error=ERROR, overs=24)
-    text = flat(job_ticket_pdf(order, [failed], {}, catalogue))
+    text = flat(order_ticket_pdf(order, [failed], {}, catalogue))
     assert "Cut 21 up to 3.5 × 2 in at the crop marks" in text and "21 up 320 × 450 mm" in text

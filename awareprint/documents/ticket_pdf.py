@@ -1,17 +1,17 @@
 """The job ticket: one PDF for the print shop beside an order's files: who ordered it and
 when it is due, and for each file a small preview, its size, sides and turn, stock,
-finishing, quantity with overs, sheets and paper (rows: ticket_rows.py).
+finishing, quantity with overs, sheets and paper. It takes a Ticket, the order told in
+the ticket's own terms (orders/order_ticket.py makes one from an order and its results).
 
-Labels come from content/job-ticket/; the page and the house defaults (shop.yaml) from
-layouts/job-ticket/ (a template, not a layout: it has no layout.yaml). Everything the
-order says is printed literally (escaped).
+Labels come from content/job-ticket/; the page from layouts/job-ticket/ (a template, not
+a layout: it has no layout.yaml). Everything the order says is printed literally
+(escaped).
 """
 
 from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -27,23 +27,15 @@ from ..compose.css import house_css
 from ..compose.templates import template_environment
 from ..engine.layout import lay_out, write_pdf
 from ..errors import RenderError
-from .order_file import LoadedOrder
-from .results import ItemResult
-from .shop import load_shop
-from .ticket_rows import Row, thumbnail_path, ticket_row
-from .ticket_text import TICKET_LANGUAGE, TicketText, load_ticket_text
-
-__all__ = ["THUMBNAIL_PX", "Row", "TicketText", "job_ticket_pdf", "load_ticket_text"]
+from .ticket import Ticket
+from .ticket_text import TICKET_LANGUAGE, load_ticket_text
 
 THUMBNAIL_PX = 180            # longest side of a preview: about 150 dpi as printed
 
 
-def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
-                   thumbnails: Mapping[str, Path], catalogue: Catalogue) -> bytes:
-    """The job ticket of a batch as PDF bytes (US Letter landscape, office colours,
-    bundled fonts)."""
+def job_ticket_pdf(ticket: Ticket, catalogue: Catalogue) -> bytes:
+    """The job ticket as PDF bytes (US Letter landscape, office colours, bundled fonts)."""
     text = load_ticket_text(catalogue.content_dir)
-    shop = load_shop(catalogue.layouts_dir)
     folder = catalogue.layouts_dir / TICKET_FOLDER
     english = catalogue.languages[TICKET_LANGUAGE].language
     head = Markup("\n").join([
@@ -53,26 +45,20 @@ def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
         Markup("<style>@page{{@bottom-right{{content:{}}}}}</style>").format(
             _page_counter(text.page)),
     ])
-    failed = sum(not result.ok for result in results)
-    items = {item.number: item for item in order.items}
-    rows: list[Row] = []
-    for result in results:
-        preview = thumbnail_path(result, thumbnails)
-        rows.append(ticket_row(result, items.get(result.item),
-                               _data_uri(preview) if preview else None, catalogue, shop, text))
+    failed = sum(not row.ok for row in ticket.rows)
     context = {
         "head": head,
         "lang": TICKET_LANGUAGE,
         "t": text,
-        "order": order.path.name,
-        "orderer": order.order.orderer,
-        "due": order.order.due.isoformat() if order.order.due else None,
-        "partner": order.order.partner,
+        "order": ticket.order,
+        "orderer": ticket.orderer,
+        "due": ticket.due,
+        "partner": ticket.partner,
         "date": document_date(catalogue.hotline.checked).date().isoformat(),
-        "files": len(results) - failed,
+        "files": len(ticket.rows) - failed,
         "failed": failed,
-        "warned": sum(bool(result.warnings) for result in results if result.ok),
-        "rows": rows,
+        "warned": sum(bool(row.warnings) for row in ticket.rows if row.ok),
+        "rows": ticket.rows,
     }
     try:
         html = template_environment(folder).get_template(TEMPLATE_FILE).render(context)
@@ -87,7 +73,7 @@ def job_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
     return write_pdf(document)
 
 
-def _data_uri(path: Path) -> str:
+def preview_uri(path: Path) -> str:
     """A preview made small (PNG, at most THUMBNAIL_PX a side, on white) as a data: URI."""
     try:
         with Image.open(path) as source:

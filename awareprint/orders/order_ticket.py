@@ -1,0 +1,47 @@
+"""An order's job ticket: the order and its results told in the ticket's terms (a row per
+file: ticket_rows.py), then set by documents/ticket_pdf.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..catalogue.load import Catalogue
+from ..documents.ticket import Partner, Person, Ticket
+from ..documents.ticket_pdf import job_ticket_pdf, preview_uri
+from ..documents.ticket_text import load_ticket_text
+from .order_file import LoadedOrder
+from .results import ItemResult
+from .shop import load_shop
+from .ticket_rows import thumbnail_path, ticket_row
+
+
+def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
+                 thumbnails: Mapping[str, Path], catalogue: Catalogue) -> Ticket:
+    """The ticket of an order: its people and dates, and a row for each result."""
+    text = load_ticket_text(catalogue.content_dir)
+    shop = load_shop(catalogue.layouts_dir)
+    items = {item.number: item for item in order.items}
+    rows = []
+    for result in results:
+        preview = thumbnail_path(result, thumbnails)
+        rows.append(ticket_row(result, items.get(result.item),
+                               preview_uri(preview) if preview else None, catalogue, shop, text))
+    orderer, partner = order.order.orderer, order.order.partner
+    event = partner.event if partner else None
+    return Ticket(
+        order=order.path.name,
+        rows=tuple(rows),
+        orderer=Person(orderer.name, orderer.email, orderer.phone) if orderer else None,
+        partner=Partner(partner.name, partner.contact, partner.website,
+                        event.name if event else None,
+                        event.date.isoformat() if event and event.date else None)
+        if partner else None,
+        due=order.order.due.isoformat() if order.order.due else None,
+    )
+
+
+def order_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
+                     thumbnails: Mapping[str, Path], catalogue: Catalogue) -> bytes:
+    """The job ticket of a batch as PDF bytes."""
+    return job_ticket_pdf(order_ticket(order, results, thumbnails, catalogue), catalogue)
