@@ -277,11 +277,11 @@ def test_notices_on_a_press_sheet_are_held_to_their_law():
     assert "pieces on a sheet" in " ".join(report.notice_lines)
 
 
-def test_a_co_branded_notice_keeps_the_law_whole(parish):
+def test_a_co_branded_notice_keeps_the_law_whole(rendered_job, parish):
     """The partner's lockup takes the publisher's line at the foot, never the wording."""
     job = make_job(CATALOGUE, "notice", None, "en+es", partner=parish,
                    notice=NoticeRef("FL"))
-    pdf = render(job, CATALOGUE).pdf
+    pdf = rendered_job(job).pdf
     report = preflight(pdf, CATALOGUE)
     assert report.faults == [], report.faults
     text = _words(text_of(pdf))

@@ -198,13 +198,13 @@ def test_decoration_is_an_artifact_and_read_by_no_one(rendered):
 
 
 def test_a_partners_logo_is_described_by_its_name_and_its_website_is_a_link(
-        catalogue, tmp_path):
+        rendered_job, catalogue, tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (600, 200), (20, 60, 150)).save(logo)
     partner = PartnerMark("St. Mark's Parish", "Parish office: 402-555-0143",
                           "stmarks-omaha.example.org", logo)
     job = make_job(catalogue, "poster", "letter", "en", profile="digital", partner=partner)
-    report = read_tagged(render(job, catalogue).pdf)
+    report = read_tagged(rendered_job(job).pdf)
     assert report.faults == []
     alts = sorted(figure.alt or "" for figure in report.of_role("Figure"))
     assert partner.name in alts

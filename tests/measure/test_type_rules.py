@@ -7,7 +7,7 @@ import pytest
 
 from awareprint.catalogue.geometry import PlacedSlot, Rect
 from awareprint.catalogue.jobs import make_job
-from awareprint.cli.check import check_job
+from awareprint.cli.check import judged
 from awareprint.engine import layout as engine
 from awareprint.measure.type_rules import type_faults
 from awareprint.render.outcome import FAIL
@@ -63,8 +63,9 @@ def test_a_separator_at_a_line_end_is_found():
     ("poster", "letter", "en+es"), ("poster", "letter", "pl"), ("tearoff", "a4", "ru"),
     ("wallet-card", "business-card", "pl"), ("wallet-card", "eu-card", "en+vi"),
     ("poster", "letter", "ko")])
-def test_catalogue_pieces_break_no_typesetting_rule(catalogue, layout, size, language):
-    result = check_job(make_job(catalogue, layout, size, language))
+def test_catalogue_pieces_break_no_typesetting_rule(rendered_job, catalogue, layout, size,
+                                                    language):
+    result = judged(rendered_job(make_job(catalogue, layout, size, language)))
     assert result.outcome != FAIL, result.detail
 
 

@@ -60,10 +60,10 @@ def test_a_piece_that_does_not_fit_is_not_written(catalogue, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_text_that_fits_passes_at_every_tab_count(catalogue):
+def test_text_that_fits_passes_at_every_tab_count(rendered_job, catalogue):
     spec = catalogue.layouts["tearoff"].tabs
     for count in (spec.min, spec.max):
-        assert render(make_job(catalogue, "tearoff", "a4", tabs=count), catalogue).pages == 1
+        assert rendered_job(make_job(catalogue, "tearoff", "a4", tabs=count)).pages == 1
 
 
 @pytest.fixture
