@@ -31,18 +31,30 @@ from awareprint.web.runner import run_queued
 from awareprint.web.serve import add_staff, allowed_hosts
 from awareprint.web.store import MIGRATIONS, Store
 from tests.pdfread import digits_of, text_of
+from tests.web.previewers import RecordingPreviewer
 
 PARTNER = "St. Mark's Parish"
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture
-def web(tmp_path):
-    data = tmp_path / "web-data"
-    app = make_app(data, InProcessPreviewer(), hosts=("testserver",))
+def _client(data, previewer):
+    app = make_app(data, previewer, hosts=("testserver",))
     with TestClient(app, follow_redirects=False) as client:
         client.data = data
+        client.previewer = previewer
         yield client
+
+
+@pytest.fixture
+def web(tmp_path):
+    """The app with a previewer that records what it is asked and draws nothing."""
+    yield from _client(tmp_path / "web-data", RecordingPreviewer())
+
+
+@pytest.fixture
+def web_drawing(tmp_path):
+    """The app with the real renderer behind its previews, for tests of the picture."""
+    yield from _client(tmp_path / "web-data", InProcessPreviewer())
 
 
 def csrf(client) -> str:
@@ -242,8 +254,8 @@ def image_of(answer) -> Image.Image:
     return Image.open(io.BytesIO(base64.b64decode(answer["image"].split(",", 1)[1])))
 
 
-def test_the_preview_is_the_first_size_and_language_of_the_row_shown(web):
-    answer = preview(web)
+def test_the_preview_is_the_first_size_and_language_of_the_row_shown(web_drawing):
+    answer = preview(web_drawing)
     image = image_of(answer)
     assert answer["errors"] == {} and answer["pages"] == 1
     assert answer["label"] == "poster letter [en]"
@@ -262,6 +274,16 @@ def test_a_preview_of_the_second_row_is_numbered_back_to_it(web):
     answer = preview(web, items="2", preview_item="1",
                      **{"items.1.layout": "wallet-card", "items.1.sizes": ["a7"]})
     assert answer["item"] == 1 and "items.1.sizes" in answer["errors"]
+    assert web.previewer.asked == []  # a row with a problem is not drawn
+
+
+def test_a_preview_asks_for_the_rows_first_size_and_language_and_the_page(web):
+    answer = preview(web, items="2", preview_item="1", preview_page="1",
+                     **{"items.1.layout": "wallet-card", "items.1.sizes": ["cr80"],
+                        "items.1.languages": ["es", "en"]})
+    assert answer["errors"] == {}
+    ((job, page),) = web.previewer.asked
+    assert (job.layout, job.size, job.languages, page) == ("wallet-card", "cr80", ("es",), 1)
 
 
 def test_the_preview_without_javascript_is_on_the_form_page(web):
@@ -270,7 +292,8 @@ def test_the_preview_without_javascript_is_on_the_form_page(web):
     assert '<img id="preview-image" src="data:image/png;base64,' in page.text
 
 
-def test_an_uploaded_logo_is_kept_by_its_hash_and_shows_in_the_preview(web):
+def test_an_uploaded_logo_is_kept_by_its_hash_and_shows_in_the_preview(web_drawing):
+    web = web_drawing
     upload = web.post("/logo", data={"csrf": csrf(web)},
                       files={"partner.logo": ("our logo.png", logo_png(), "image/png")})
     assert upload.status_code == 200
