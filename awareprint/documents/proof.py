@@ -30,7 +30,7 @@ from ..engine.layout import lay_out, name_images_by_content, write_pdf
 from ..errors import InputError, RenderError
 from ..output import make_folder, write_atomic
 from .proof_grid import Entry, Group, Summary, arrange, summarise
-from .proof_pieces import ProofPiece, proof_pieces
+from .proof_pieces import ProofPiece, proof_piece, proof_pieces
 from .proof_text import PROOF_FOLDER, PROOF_LANGUAGE, load_proof_text
 
 SHEET_PNG_DPI = 150           # a tabloid page: 2550 × 1650 pixels
@@ -47,9 +47,12 @@ class Proof:
 
 def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int | None = None,
                png: bool = False,
-               progress: Callable[[ProofPiece, int, int], None] | None = None) -> Proof:
+               progress: Callable[[ProofPiece, int, int], None] | None = None,
+               make_piece: Callable[[Job], ProofPiece] = proof_piece) -> Proof:
     """Render `jobs`, lay their pages out on contact sheets and write them to `path`;
-    `progress` is told of each piece with how many are done and the total."""
+    `progress` is told of each piece with how many are done and the total. `make_piece`
+    makes each piece's thumbnails (by default it renders it; a caller that has the
+    files already may make them from those)."""
     if not jobs:
         raise InputError("no piece to proof; loosen --layout, --size or --lang")
     make_folder(path.parent)  # a bad --out is said before minutes of rendering
@@ -57,7 +60,7 @@ def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int |
     failed = []
     with tempfile.TemporaryDirectory(prefix="awareprint-proof-") as scratch:
         folder = Path(scratch)
-        for done, (index, piece) in enumerate(proof_pieces(jobs, workers), start=1):
+        for done, (index, piece) in enumerate(proof_pieces(jobs, workers, make_piece), start=1):
             entries[index] = _keep(index, piece, folder)
             if piece.error is not None:
                 failed.append(piece)

@@ -6,7 +6,7 @@ gives its error instead, and the others go on."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..catalogue.jobs import Job
@@ -58,11 +58,13 @@ def thumbnails(pdf: bytes, job: Job, catalogue: Catalogue) -> tuple[bytes, ...]:
     return tuple(images)
 
 
-def proof_pieces(jobs: list[Job], workers: int | None = None) -> Iterator[tuple[int, ProofPiece]]:
+def proof_pieces(jobs: list[Job], workers: int | None = None,
+                 make_piece: Callable[[Job], ProofPiece] = proof_piece
+                 ) -> Iterator[tuple[int, ProofPiece]]:
     """(index of the job, its piece) as each finishes, on `workers` processes (default: one
-    per core). A worker that dies costs only the piece it held; a bug in one piece is shown
-    as that piece's error."""
-    yield from run_all(proof_piece, [(job,) for job in jobs], workers,
+    per core), each made by `make_piece` (by default rendered anew). A worker that dies costs
+    only the piece it held; a bug in one piece is shown as that piece's error."""
+    yield from run_all(make_piece, [(job,) for job in jobs], workers,
                        lambda index, why: _lost(jobs[index], why))
 
 

@@ -15,7 +15,7 @@ from awareprint.cli.main import main
 from awareprint.documents import proof_pieces
 from awareprint.documents.proof import make_proof
 from awareprint.documents.proof_grid import Entry, arrange
-from awareprint.documents.proof_pieces import THUMBNAIL_PX
+from awareprint.documents.proof_pieces import THUMBNAIL_PX, ProofPiece, thumbnails
 from awareprint.documents.proof_select import proof_path, select_jobs
 from awareprint.documents.proof_text import load_proof_text
 from awareprint.errors import ContentError, InputError, RenderError
@@ -232,9 +232,16 @@ def test_proof_is_in_the_help(capsys):
 
 
 @pytest.mark.slow
-def test_the_whole_catalogue_on_one_contact_sheet(tmp_path, catalogue):
+def test_the_whole_catalogue_on_one_contact_sheet(tmp_path, catalogue, render_cache):
+    """The pieces are the session's (the slow matrix rendered them): the proof is tested
+    on placing the whole catalogue, not on rendering it a second time."""
     jobs = catalogue_jobs(catalogue)
-    proof = make_proof(jobs, catalogue, tmp_path / "proof.pdf")
+
+    def piece(job):
+        rendered = render_cache(job, catalogue)
+        return ProofPiece(job, thumbnails(rendered.pdf, job, catalogue), rendered.scaled)
+
+    proof = make_proof(jobs, catalogue, tmp_path / "proof.pdf", make_piece=piece)
 
     def pages(job):
         return len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
