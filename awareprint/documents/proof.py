@@ -51,7 +51,8 @@ def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int |
     """Render `jobs`, lay their pages out on contact sheets and write them to `path`;
     `progress` is told of each piece with how many are done and the total."""
     if not jobs:
-        raise InputError("no piece to proof; loosen --layout, --size or --lang")
+        raise InputError("no piece to proof: none has the layouts, sizes and languages "
+                         "chosen together; choose fewer of them")
     make_folder(path.parent)  # a bad --out is said before minutes of rendering
     entries: list[Entry | None] = [None] * len(jobs)
     failed = []
