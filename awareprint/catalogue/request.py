@@ -265,13 +265,13 @@ def _size(catalogue: Catalogue, request: Request, layout: str | None,
     size = None
     if sheet is not None and catalogue.sheets[sheet].kind == "label":
         size = catalogue.sheets[sheet].piece
-        if request.size is not None and request.size != size:
-            found.add("size", f"{sheet} holds {size} pieces; choose {size} or leave the size "
-                      "out")
-            return None
         if size not in spec.sizes:
             found.add("sheet", f"{sheet} holds {size} pieces; the {layout} comes in: "
                       f"{', '.join(spec.sizes)}")
+            return None
+        if request.size is not None and request.size != size:
+            found.add("size", f"{sheet} holds {size} pieces; choose {size} or leave the size "
+                      "out")
             return None
     elif request.size is not None:
         size = found.caught("size", canonical, request.size, spec.sizes,

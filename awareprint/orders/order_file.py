@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -28,6 +28,7 @@ from ..catalogue.notices import (
     notice_languages,
     notice_sizes,
 )
+from ..catalogue.profiles import OFFICE
 from ..catalogue.request import Request, check_request
 from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
@@ -332,11 +333,16 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
         loc = ("items", plan.index)
         for size in plan.sizes:
             for position, language in plan.languages:
-                checked = check_request(Request(
-                    plan.layout, size, (language,), plan.item.profile,
-                    event=event if spec.event else None, partner=mark,
-                    state=plan.notice.state if plan.notice else None,
-                    notice=plan.notice.notice if plan.notice else None), catalogue)
+                request = Request(plan.layout, size, (language,), plan.item.profile,
+                                  event=event if spec.event else None, partner=mark,
+                                  state=plan.notice.state if plan.notice else None,
+                                  notice=plan.notice.notice if plan.notice else None)
+                checked = check_request(request, catalogue)
+                if not checked.problems and plan.sheet is not None:
+                    # As the batch makes it: on the sheet, in the sheet's profile.
+                    on_sheet = replace(request, profile=OFFICE, sheet=plan.sheet)
+                    checked = replace(checked,
+                                      problems=check_request(on_sheet, catalogue).problems)
                 for problem in checked.problems:
                     problems.add(_order_loc(problem.field, loc, position), problem.message)
                 if checked.problems:

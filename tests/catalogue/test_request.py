@@ -189,3 +189,17 @@ def test_the_web_form_shows_each_problem_beside_its_field(catalogue, tmp_path):
     assert shown["partner.event.name"] == ["the event name is 132 characters; 120 at most"]
     assert [m.startswith("unknown language 'xx'") for m in shown["items.0.languages"]] == [True]
     assert set(shown) == {"partner.event.name", "items.0.languages"}
+
+
+def test_an_order_items_sheet_is_checked_before_the_batch(catalogue, tmp_path):
+    path = tmp_path / "order.yaml"
+    path.write_text("partner:\n  name: Clinic\nitems:\n  - layout: poster\n"
+                    "    sheet: avery-5371\n  - layout: wallet-card\n    sizes: [cr80]\n"
+                    "    sheet: avery-5371\n", encoding="utf-8")
+    with pytest.raises(OrderProblems) as caught:
+        load_order(path, catalogue)
+    assert caught.value.problems == [
+        f"{path} line 5: items.0.sheet: avery-5371 holds business-card pieces; the poster "
+        f"comes in: {', '.join(catalogue.layouts['poster'].sizes)}",
+        f"{path} line 7: items.1.sizes: avery-5371 holds business-card pieces; choose "
+        "business-card or leave the size out"]
