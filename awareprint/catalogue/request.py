@@ -86,9 +86,6 @@ class _Problems:
     def add(self, field: str, message: str) -> None:
         self.found.setdefault(Problem(field, message))
 
-    def about(self, *names: str) -> bool:
-        return any(problem.field in names for problem in self.found)
-
     def caught(self, field: str, check: Callable[..., T], *args: object) -> T | None:
         """What `check` returns, or None with its InputError taken down as a problem of
         `field` (or of the field the error names)."""
@@ -100,7 +97,6 @@ class _Problems:
         except InputError as error:
             self.add(error.field or field, str(error))
         return None
-
 
 
 def check_request(request: Request, catalogue: Catalogue) -> Checked:
