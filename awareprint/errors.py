@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 
 class AwareprintError(Exception):
     """Base of every error meant for a person, not a traceback."""
@@ -13,10 +16,36 @@ class AwareprintError(Exception):
         return str(self).splitlines() or [type(self).__name__]
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a request: the request's field it concerns (its name in the library,
+    such as "event" or "sizes"; "" for the request as a whole) and what to do, in words
+    that name no front end's flag or form field: each front end says where."""
+
+    field: str
+    message: str
+
+
 class InputError(AwareprintError):
-    """The user asked for something that does not exist or is malformed."""
+    """The user asked for something that does not exist or is malformed; `field` is the
+    request's field it is about, when it is about one."""
 
     exit_code = 2
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class RequestError(InputError):
+    """Every problem of one request, each with the field it concerns, all at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(problem.message for problem in self.problems))
+
+    def __reduce__(self) -> tuple[type[RequestError], tuple[tuple[Problem, ...]]]:
+        return (RequestError, (self.problems,))  # through a worker process whole
 
 
 class ContentError(InputError):

@@ -23,7 +23,8 @@ def write_atomic(path: Path, data: bytes) -> None:
                                              suffix=PARTIAL_SUFFIX,
                                              dir=path.parent)
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror}; choose another --out") from None
+        raise InputError(f"cannot write {path}: {error.strerror}; choose another place to "
+                         "write", field="out") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), 0o666 & ~_umask())
@@ -35,7 +36,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise InputError(f"cannot write {path}: {error.strerror}; "
-                             "choose another --out") from None
+                             "choose another place to write", field="out") from None
         raise
 
 
@@ -46,8 +47,8 @@ def make_folder(folder: Path, beside: bool = False) -> None:
     existing = next(p for p in (folder, *folder.parents) if p.exists() or p.is_symlink())
     if not existing.is_dir():
         where = "" if existing == folder else f" cannot be made: {existing}"
-        raise InputError(f"{folder}{where} is a file, not a folder; give --out a folder "
-                         "(it is made if it does not exist)")
+        raise InputError(f"{folder}{where} is a file, not a folder; give a folder "
+                         "(it is made if it does not exist)", field="out")
     _probe(folder, existing)
     if beside and existing == folder:
         _probe(folder, folder.parent)
@@ -55,7 +56,7 @@ def make_folder(folder: Path, beside: bool = False) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(f"{folder}: cannot make this folder ({error.strerror}); "
-                         "give --out a folder you can write to") from None
+                         "give a folder you can write to", field="out") from None
 
 
 def remove_partial_files(folder: Path) -> None:
@@ -70,8 +71,8 @@ def _probe(folder: Path, directory: Path) -> None:
             pass
     except OSError as error:
         at = "" if directory == folder else f" in {directory}"
-        raise InputError(f"{folder}: cannot write{at} ({error.strerror}); give --out a "
-                         "folder you can write to") from None
+        raise InputError(f"{folder}: cannot write{at} ({error.strerror}); give a "
+                         "folder you can write to", field="out") from None
 
 
 def _umask() -> int:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def pieces():
-    from awareprint.catalogue.jobs import make_job
+    from awareprint.catalogue.request import make_job
     from awareprint.catalogue.load import load_catalogue
     from awareprint.catalogue.notices import NoticeRef
 

@@ -4,9 +4,10 @@ from collections.abc import Callable
 
 import pytest
 
-from awareprint.catalogue.jobs import Job, make_job
+from awareprint.catalogue.jobs import Job
 from awareprint.catalogue.load import Catalogue, load_catalogue
 from awareprint.catalogue.notices import NoticeRef, notice_sizes
+from awareprint.catalogue.request import make_job
 from awareprint.render.pipeline import Rendered
 from tests.data_copy import copy_data
 from tests.render_cache import RenderCache, shared_folder

@@ -211,3 +211,49 @@ def test_the_tests_mirror_the_stages():
                if path.is_dir() and (path / "__init__.py").is_file()}
     assert folders - {"e2e"} <= set(STAGES) - {""}, (
         f"test folders that are no stage: {sorted(folders - {'e2e'} - set(STAGES))}")
+
+
+# A command-line flag in a message: "--event", "give --out". Not a CSS custom property
+# (`var(--ink)`, `--number: 9pt`), nor the end of an option list written as "--".
+FLAG = re.compile(r"(?<![\w(-])--[a-z][a-z0-9-]*")
+CSS_PROPERTY = re.compile(r"var\(--[\w-]+|--[\w-]+\s*:")
+ARGPARSE = {"add_argument", "add_parser", "add_subparsers", "ArgumentParser"}
+
+
+def flag_naming_strings(source: str) -> list[tuple[int, str]]:
+    """The string literals (f-strings' text included) of `source` that name a command-line
+    flag, with their line; docstrings and argparse definitions are left out."""
+    tree = ast.parse(source)
+    left_out: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) in ARGPARSE
+                                           or getattr(node.func, "id", None) in ARGPARSE):
+            left_out |= {id(inner) for inner in ast.walk(node)}
+        elif isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                               ast.AsyncFunctionDef)) and ast.get_docstring(node) is not None:
+            left_out |= {id(inner) for inner in ast.walk(node.body[0])}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in left_out and FLAG.search(CSS_PROPERTY.sub("", node.value))]
+
+
+def test_no_library_message_names_a_command_line_flag():
+    """The library speaks of a request's fields (request.py); only the command line knows
+    its flags (cli/flags.py), so a partner on the web page never meets "--out"."""
+    found = [f"{path.relative_to(PACKAGE.parent)}:{line}: {text!r}"
+             for path in sorted(PACKAGE.rglob("*.py")) if stage_of(module_name(path)) != "cli"
+             for line, text in flag_naming_strings(path.read_text(encoding="utf-8"))]
+    assert not found, "library strings that name a command-line flag:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(("source", "names_a_flag"), [
+    ('raise InputError(f"{layout} has no event line; --event works with: {x}")', True),
+    ('message = "cannot write; choose another --out"', True),
+    ('css = f";--number:{slot.number_pt:g}pt"', False),
+    ('css = ".mark{{background:var(--registration)}}"', False),
+    ('parser.add_argument("--event", help="event name")', False),
+    ('def f():\n    """Whether --out names a file."""', False),
+    ('text = "a range such as 6--14"', False),
+])
+def test_the_flag_finder_tells_a_flag_from_css_and_argparse(source, names_a_flag):
+    assert bool(flag_naming_strings(source)) == names_a_flag

@@ -4,10 +4,11 @@ notice in the languages and sizes its law allows."""
 
 from __future__ import annotations
 
-from .jobs import Job, make_job
+from .jobs import Job
 from .language_checks import source_language
 from .load import Catalogue
 from .notices import NoticeRef, notice_languages, notice_sizes
+from .request import make_job
 
 
 def catalogue_jobs(catalogue: Catalogue, profile: str = "office") -> list[Job]:

@@ -28,9 +28,9 @@ def suggestion(given: str, choices: Iterable[str]) -> str:
             else f"choose from: {', '.join(names)}")
 
 
-def canonical(given: str, choices: Iterable[str], unknown: str) -> str:
-    """The catalogue's spelling of `given`, or an InputError that starts with `unknown`
-    ("unknown language") and names the closest choice, and all of them."""
+def canonical(given: str, choices: Iterable[str], unknown: str, field: str = "") -> str:
+    """The catalogue's spelling of `given`, or an InputError about `field` that starts with
+    `unknown` ("unknown language") and names the closest choice, and all of them."""
     names = list(choices)
     name = matched(given, names)
     if name is not None:
@@ -38,4 +38,4 @@ def canonical(given: str, choices: Iterable[str], unknown: str) -> str:
     shown = given if len(given) <= 40 else given[:40] + "…"
     hint = suggestion(given, names)
     listing = "" if hint.startswith("choose") else f" choose from: {', '.join(names)}"
-    raise InputError(f"{unknown} '{shown}'; {hint}{listing}")
+    raise InputError(f"{unknown} '{shown}'; {hint}{listing}", field)

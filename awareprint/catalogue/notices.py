@@ -202,7 +202,7 @@ def choose_state(states: dict[str, StateNotices], state: str) -> StateNotices:
     if found is None:
         known = ", ".join(f"{s.state} ({s.name})" for s in states.values())
         raise InputError(f"no notice for the state {_shown(state)}; we have: "
-                         f"{known or 'none'}")
+                         f"{known or 'none'}", field="state")
     return found
 
 
@@ -215,7 +215,7 @@ def choose_notice(states: dict[str, StateNotices], state: str,
         return NoticeRef(found.state, next(iter(found.notices)))
     if notice not in found.notices:
         raise InputError(f"{found.name} has no {_shown(notice)} notice; it has: "
-                         f"{', '.join(found.notices)}")
+                         f"{', '.join(found.notices)}", field="notice")
     return NoticeRef(found.state, notice)
 
 
@@ -260,7 +260,7 @@ def parse_notice_label(label: str) -> tuple[NoticeRef, tuple[str, ...]] | None:
 
 
 def notice_languages(notice: Notice) -> list[str]:
-    """The pieces a notice's law asks for, as --lang values: a language each, or where the
+    """The pieces a notice's law asks for, as a request's languages: a language each, or where the
     law wants two on one sheet, the pair (en+es)."""
     languages = notice.rules.languages
     if notice.rules.sheets == "together" and len(languages) == 2:

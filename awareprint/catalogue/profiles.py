@@ -51,9 +51,11 @@ def checked_intent(house: HouseStyle, size: Size, chosen: str | None, profile: s
     known = house.press.output_intents
     name = chosen.strip().lower()
     if name not in known:
-        raise InputError(f"unknown press profile '{chosen}'; choose from: {', '.join(known)}")
+        raise InputError(f"unknown press profile '{chosen}'; choose from: {', '.join(known)}",
+                         field="intent")
     if profile != PRESS:
-        raise InputError("a press profile applies to press output only; add --press")
+        raise InputError("a press printing condition applies to press output only; ask for "
+                         "press output", field="intent")
     return None if name == house.press.default_intent(size.unit) else name
 
 

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, NoReturn
 from ..catalogue.layouts import LayoutSpec, layout_names, load_layouts
 from ..errors import AwareprintError, InputError
 from ..paths import DEFAULT_OUT_DIR
+from .flags import FLAGS, error_lines
 
 if TYPE_CHECKING:  # only for annotations: importing the catalogue here would slow --help
+    from ..catalogue.jobs import SheetJob
     from ..catalogue.load import Catalogue
     from ..catalogue.notices import NoticeRef
     from ..catalogue.sheets import Sheet
@@ -161,8 +163,10 @@ def sheet_help(sizes: Sequence[str], sheets: dict[str, Sheet]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    flags = FLAGS
     try:
         args = build_parser().parse_args(args_list)
+        flags = _flags(args)
         if args.command is None:
             return _render_starter_set()
         if args.command == "list":
@@ -181,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         return _render_layout(args)
     except AwareprintError as error:
-        for line in error.lines():
+        for line in error_lines(error, flags):
             print(f"{PROGRAM}: {line}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
@@ -198,30 +202,35 @@ def _list() -> int:
 
 
 def _render_layout(args: argparse.Namespace) -> int:
-    from ..catalogue.jobs import is_file_target, make_job
+    from ..catalogue.jobs import is_file_target
     from ..catalogue.load import load_catalogue
+    from ..catalogue.request import Request, check_request
 
-    catalogue = load_catalogue()
-    sheet_only = [name for name, value in (("--flip", args.flip != "long"),
-                                           ("--gutter", args.gutter), ("--fill", args.fill),
-                                           ("--alignment", args.alignment)) if value]
-    if args.sheet is None and sheet_only:
-        raise InputError(f"{', '.join(sheet_only)} only apply with --sheet")
     if args.digital and (args.press or args.press_profile or args.sheet is not None):
         raise InputError("--digital is for files posted online; it does not go with --press, "
                          "--press-profile or --sheet")
-    notice = _chosen_notice(catalogue, args)
-    if args.sheet is not None:
-        return _render_sheet(catalogue, args, notice)
+    catalogue = load_catalogue()
     profile = ("digital" if args.digital else
                "press" if args.press or args.press_profile else "office")
-    jobs = [make_job(catalogue, args.command, args.size, language, args.event, args.tabs,
-                     profile, intent=args.press_profile, notice=notice)
-            for language in dict.fromkeys(args.lang or _default_languages(catalogue, notice))]
-    if len(jobs) > 1 and is_file_target(args.out):
+    request = Request(args.command, args.size, tuple(args.lang or ()), profile,
+                      args.press_profile, args.event, args.tabs, state=args.state,
+                      notice=args.notice, sheet=args.sheet, flip=args.flip, gutter=args.gutter,
+                      fill=args.fill, alignment=args.alignment)
+    checked = check_request(request, catalogue).or_raise()
+    if checked.sheet_job is not None:
+        return _render_sheet(catalogue, checked.sheet_job, args)
+    if len(checked.jobs) > 1 and is_file_target(args.out):
         raise InputError("--out names one .pdf file but several --lang were given; "
                          "give a folder instead")
-    return _render_jobs(jobs, args.out, args.preview)
+    return _render_jobs(list(checked.jobs), args.out, args.preview)
+
+
+def _flags(args: argparse.Namespace) -> dict[str, str]:
+    """The flag of each request field for this command: a layout command is its layout,
+    and its profile is set by --digital or --press."""
+    if args.command not in layout_names():
+        return FLAGS
+    return {**FLAGS, "layout": "", "profile": "--digital" if args.digital else "--press"}
 
 
 def _chosen_notice(catalogue: Catalogue, args: argparse.Namespace) -> NoticeRef | None:
@@ -235,26 +244,11 @@ def _chosen_notice(catalogue: Catalogue, args: argparse.Namespace) -> NoticeRef 
     return choose_notice(catalogue.notices, args.state, args.notice)
 
 
-def _default_languages(catalogue: Catalogue, notice: NoticeRef | None) -> list[str]:
-    """English; for a state's notice, every language its law requires."""
-    from ..catalogue.notices import notice_languages
-
-    if notice is None:
-        return ["en"]
-    return notice_languages(catalogue.notices[notice.state].notices[notice.notice])
-
-
-def _render_sheet(catalogue: Catalogue, args: argparse.Namespace,
-                  notice: NoticeRef | None) -> int:
-    from ..catalogue.jobs import make_sheet_job, output_path_for
+def _render_sheet(catalogue: Catalogue, job: SheetJob, args: argparse.Namespace) -> int:
+    from ..catalogue.jobs import output_path_for
     from ..preflight.preview import write_previews
     from ..sheets.impose import render_sheets_to_file
 
-    languages = args.lang or ([] if notice is None else _default_languages(catalogue, notice))
-    job = make_sheet_job(catalogue, args.command, args.size,
-                         list(dict.fromkeys(languages)), args.sheet, args.flip,
-                         args.gutter, args.fill, args.alignment, args.press, args.event,
-                         args.tabs, notice=notice)
     path = output_path_for(job.file_name, args.out)
     _warn(catalogue, [code for pieces in job.languages for code in pieces.split("+")])
     rendered = render_sheets_to_file(job, catalogue, path)
@@ -269,8 +263,8 @@ def _render_sheet(catalogue: Catalogue, args: argparse.Namespace,
 
 
 def _render_starter_set() -> int:
-    from ..catalogue.jobs import make_job
     from ..catalogue.load import load_catalogue
+    from ..catalogue.request import make_job
 
     catalogue = load_catalogue()
     jobs = [make_job(catalogue, layout, size) for layout, size in STARTER_SET]
@@ -421,13 +415,14 @@ def _preflight(files: list[Path], press: bool, args: argparse.Namespace) -> int:
 def _notice_to_check(catalogue: Catalogue, args: argparse.Namespace) -> str | None:
     """The notice `preflight --state` holds files to, named as files name it."""
     from ..catalogue.notices import notice_label
+    from ..catalogue.request import default_languages
 
     notice = _chosen_notice(catalogue, args)
     if notice is None:
         if args.lang:
             raise InputError("--lang goes with --state: the notice whose languages they are")
         return None
-    codes = tuple(code for entry in (args.lang or _default_languages(catalogue, notice))
+    codes = tuple(code for entry in (args.lang or default_languages(catalogue, notice))
                   for code in entry.split("+"))
     wording = catalogue.notices[notice.state].notices[notice.notice].wording
     for code in codes:
@@ -454,7 +449,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
             rendered = render_to_file(job, catalogue, path, read_back)
         except AwareprintError as error:
             exit_code = max(exit_code, error.exit_code)
-            for line in error.lines():
+            for line in error_lines(error):
                 print(f"{PROGRAM}: {line}", file=sys.stderr)
             continue
         print(f"wrote {path} ({rendered.pages} page{'s' if rendered.pages > 1 else ''})")

@@ -54,7 +54,8 @@ def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int |
     makes each piece's thumbnails (by default it renders it; a caller that has the
     files already may make them from those)."""
     if not jobs:
-        raise InputError("no piece to proof; loosen --layout, --size or --lang")
+        raise InputError("no piece to proof: none has the layouts, sizes and languages "
+                         "chosen together; choose fewer of them")
     make_folder(path.parent)  # a bad --out is said before minutes of rendering
     entries: list[Entry | None] = [None] * len(jobs)
     failed = []

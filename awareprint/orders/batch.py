@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
-from ..catalogue.jobs import make_sheet_job, output_path_for
+from ..catalogue.jobs import output_path_for
 from ..catalogue.language_checks import language_warnings
 from ..catalogue.layouts import TICKET_FOLDER
 from ..catalogue.load import Catalogue, load_catalogue
+from ..catalogue.request import make_sheet_job
 from ..errors import AwareprintError, InputError
 from ..output import make_folder, remove_partial_files, write_atomic
 from ..workers import Lost, run_all
@@ -152,7 +153,7 @@ def _make_out(out: Path, archive: Path) -> None:
     files a killed run left in it removed."""
     if archive.exists() and not archive.is_file():
         raise InputError(f"{archive}: is a folder, where the order's zip goes; move it or "
-                         "give --out another folder")
+                         "give another folder", field="out")
     make_folder(out, beside=True)
     remove_partial_files(out)
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, ValidationError, field_validator
 
-from ..catalogue.jobs import Job, PartnerMark, make_job
+from ..catalogue.jobs import Job, PartnerMark
 from ..catalogue.load import Catalogue
 from ..catalogue.names import matched, suggestion
 from ..catalogue.notices import (
@@ -28,6 +28,8 @@ from ..catalogue.notices import (
     notice_languages,
     notice_sizes,
 )
+from ..catalogue.profiles import OFFICE
+from ..catalogue.request import Request, check_request
 from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
@@ -331,15 +333,21 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
         loc = ("items", plan.index)
         for size in plan.sizes:
             for position, language in plan.languages:
-                try:
-                    job = make_job(catalogue, plan.layout, size, language,
-                                   event if spec.event else None, None, plan.item.profile,
-                                   mark, notice=plan.notice)
-                except InputError as error:
-                    about_event = str(error).startswith(("the event", "--event"))
-                    problems.add(("partner", "event", "name") if about_event
-                                 else (*loc, "languages", position), str(error))
+                request = Request(plan.layout, size, (language,), plan.item.profile,
+                                  event=event if spec.event else None, partner=mark,
+                                  state=plan.notice.state if plan.notice else None,
+                                  notice=plan.notice.notice if plan.notice else None)
+                checked = check_request(request, catalogue)
+                if not checked.problems and plan.sheet is not None:
+                    # As the batch makes it: on the sheet, in the sheet's profile.
+                    on_sheet = replace(request, profile=OFFICE, sheet=plan.sheet)
+                    checked = replace(checked,
+                                      problems=check_request(on_sheet, catalogue).problems)
+                for problem in checked.problems:
+                    problems.add(_order_loc(problem.field, loc, position), problem.message)
+                if checked.problems:
                     continue
+                job = checked.jobs[0]
                 if not plan.whole:
                     continue  # checked for its own mistakes; made only once all are mended
                 first = seen.setdefault((job, plan.sheet), plan.index)
@@ -349,6 +357,23 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
                     continue
                 items.append(_order_item(len(items) + 1, job, plan, catalogue))
     return items
+
+
+# Where a request's field is in an order: the partner's lines and event are the order's,
+# the rest the item's.
+ORDER_FIELDS: dict[str, Loc] = {"event": ("partner", "event", "name"), "partner": ("partner",)}
+ITEM_FIELDS = {"size": "sizes", "profile": "profile", "state": "state", "notice": "notice",
+               "layout": "layout", "sheet": "sheet"}
+
+
+def _order_loc(field: str, item: Loc, language_position: int) -> Loc:
+    """The place in the order of a problem with a request's field, for one language of an
+    item (at `language_position` in its list)."""
+    if field in ORDER_FIELDS:
+        return ORDER_FIELDS[field]
+    if field == "languages":
+        return (*item, "languages", language_position)
+    return (*item, ITEM_FIELDS[field]) if field in ITEM_FIELDS else item
 
 
 def _order_item(number: int, job: Job, plan: ItemPlan, catalogue: Catalogue) -> OrderItem:
@@ -447,7 +472,8 @@ def _notice_size(catalogue: Catalogue, layout: str, notice: NoticeRef) -> str:
 
 def _notice(item: Item, loc: tuple[Any, ...], catalogue: Catalogue,
             problems: ProblemsByLine) -> NoticeRef | None:
-    """The state's notice an item names, checked (make_job says if its layout takes one)."""
+    """The state's notice an item names, checked (check_request says if its layout takes
+    one)."""
     if item.state is None:
         if item.notice is not None:
             problems.add((*loc, "notice"), "a notice needs its state: add state (e.g. FL)")

@@ -94,8 +94,9 @@ def allowed_hosts(host: str, public_url: str | None) -> tuple[list[str], str | N
     if public_url is not None:
         parsed = urllib.parse.urlsplit(public_url)
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise InputError(f"serve --public-url {public_url!r}: give the address partners "
-                             "use, e.g. https://print.example.org")
+            raise InputError(f"the public address {public_url!r}: give the address "
+                             "partners use, e.g. https://print.example.org",
+                             field="public_url")
         return [*hosts, parsed.hostname], f"{parsed.scheme}://{parsed.netloc}"
     if host in WILDCARDS:
         return ["*"], None  # every address of the machine: its names are not known here

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awareprint.catalogue.jobs import make_job, make_sheet_job
+from awareprint.catalogue.request import make_job, make_sheet_job
 from awareprint.cli.main import main
 from awareprint.errors import InputError
 

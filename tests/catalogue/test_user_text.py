@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.numbers import phone_numbers
+from awareprint.catalogue.request import make_job
 from awareprint.catalogue.user_text import PartnerMark, partner_problems, quoted
 from awareprint.cli.main import main
 from awareprint.errors import InputError
@@ -44,8 +44,10 @@ def test_the_partners_own_number_is_kept_in_any_form(catalogue):
 def test_an_event_name_near_the_hotline_is_refused_on_the_command_line(event, capsys,
                                                                       tmp_path):
     assert main(["tearoff", "--event", event, "--out", str(tmp_path)]) == 2
-    error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "looks like the hotline's" in error
+    # Every problem of the name is told, each on its own line naming the flag.
+    lines = capsys.readouterr().err.splitlines()
+    assert all(line.startswith("render.py: --event: the event name ") for line in lines)
+    assert "looks like the hotline's" in lines[0]
     assert list(tmp_path.iterdir()) == []
 
 

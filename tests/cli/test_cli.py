@@ -126,7 +126,7 @@ def test_an_unwritable_out_is_one_line(capsys):
     assert main(["poster", "--out", "/proc/awareprint/poster.pdf"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
-    assert err[0].startswith("render.py: cannot write /proc/awareprint/poster.pdf")
+    assert err[0].startswith("render.py: --out: cannot write /proc/awareprint/poster.pdf")
 
 
 def test_output_files_are_readable_by_others(tmp_path):
@@ -179,8 +179,8 @@ def test_check_shows_its_progress(monkeypatch, capsys):
 
 
 def test_check_progress_draws_a_bar_on_a_terminal():
-    from awareprint.catalogue.jobs import make_job
     from awareprint.catalogue.load import load_catalogue
+    from awareprint.catalogue.request import make_job
     from awareprint.cli.check import CheckResult
     from awareprint.cli.progress import CheckProgress
     from awareprint.render.outcome import PASS

@@ -74,12 +74,12 @@ def test_the_filter_reuses_the_catalogue_list_of_pieces(catalogue):
 
 
 @pytest.mark.parametrize(("argv", "words"), [
-    (["--layout", "postr"], ["unknown layout 'postr'", "did you mean 'poster'"]),
+    (["--layout", "postr"], ["--layout: unknown layout 'postr'", "did you mean 'poster'"]),
     (["--layout", "wallet-card", "--size", "letter"], ["wallet-card has no size", "cr80"]),
     (["--layout", "poster", "--layout", "wallet-card", "--size", "letter"],
      ["no size of wallet-card", "business-card"]),
     (["--lang", "xx"], ["unknown language 'xx'", "choose from"]),
-    (["--lang", "ar+en"], ["--lang en+ar"]),
+    (["--lang", "ar+en"], ["--lang: 'ar+en'", "give en+ar"]),
     (["--lang", "en+es+fr"], ["one language or two"]),
     (["--workers", "0"], ["--workers"]),
 ])

@@ -126,7 +126,7 @@ def test_a_co_branded_card_gives_the_partner_room_of_one_question(rendered_job, 
     (`room:` with `items` in layout.yaml), the emergency line and the hotline kept."""
     import dataclasses
 
-    from awareprint.catalogue.jobs import make_job
+    from awareprint.catalogue.request import make_job
 
     partner = parish
     job = dataclasses.replace(make_job(catalogue, "wallet-card", "business-card", "en"),

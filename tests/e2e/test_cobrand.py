@@ -13,9 +13,10 @@ import pytest
 from PIL import Image
 
 from awareprint.catalogue.geometry import resolve
-from awareprint.catalogue.jobs import PartnerMark, make_job
+from awareprint.catalogue.jobs import PartnerMark
 from awareprint.catalogue.layouts import PARTNER_LINES, PARTNER_LOGO
 from awareprint.catalogue.load import load_catalogue
+from awareprint.catalogue.request import make_job
 from awareprint.compose.piece import compose
 from awareprint.errors import ContentError, InputError
 from awareprint.paths import PROJECT_ROOT

@@ -15,8 +15,8 @@ import pypdf
 import pypdfium2
 import pytest
 
-from awareprint.catalogue.jobs import make_job, make_sheet_job
 from awareprint.catalogue.load import load_catalogue
+from awareprint.catalogue.request import make_job, make_sheet_job
 from awareprint.catalogue.user_text import PartnerMark
 from awareprint.compose.piece import compose
 from awareprint.preflight.preview import page_images

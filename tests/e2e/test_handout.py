@@ -14,7 +14,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.request import make_job
 from awareprint.compose.piece import compose
 from awareprint.paths import CONTENT_DIR
 from awareprint.preflight.read_back import preflight

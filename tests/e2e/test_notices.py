@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.load import load_catalogue
 from awareprint.catalogue.notices import NoticeRef, notice_languages, vanity_digits
+from awareprint.catalogue.request import make_job
 from awareprint.cli.main import main
 from awareprint.errors import FitError, InputError
 from awareprint.preflight.read_back import preflight
@@ -154,7 +154,7 @@ def test_bold_is_checked_where_the_law_asks_for_it(notice_pdf, data):
 
 
 def test_a_page_smaller_than_the_law_is_refused():
-    with pytest.raises(InputError, match=r"letter is too small .*11 × 15 in; choose --size 18x24"):
+    with pytest.raises(InputError, match=r"letter is too small .*11 × 15 in; choose 18x24"):
         make_job(CATALOGUE, "notice", "letter", "en+es", notice=NoticeRef("FL", "lodging"))
     with pytest.raises(InputError, match=r"11 in wide and 8.5 in high"):
         make_job(CATALOGUE, "notice", "letter", "en+es", notice=NoticeRef("NM"))
@@ -162,7 +162,7 @@ def test_a_page_smaller_than_the_law_is_refused():
 
 def test_a_one_language_sheet_of_a_two_language_law_is_refused(notice_pdf, data):
     """Asked for, it is refused before rendering; printed anyway, the read-back says so."""
-    with pytest.raises(InputError, match=r"wants en and es on one sheet: --lang en\+es"):
+    with pytest.raises(InputError, match=r"wants en and es on one sheet: ask for en\+es"):
         make_job(CATALOGUE, "notice", None, "en", notice=NoticeRef("FL"))
     edit(data / "content/notices/FL.yaml", "sheets: together", "sheets: either")
     either = load_catalogue(data / "layouts", data / "content")
@@ -211,9 +211,10 @@ def test_cli_unknown_state_names_the_states_we_have(tmp_path, capsys):
 
 def test_cli_notice_needs_a_state_and_state_needs_a_notice_layout(tmp_path, capsys):
     assert main(["notice", "--out", str(tmp_path)]) == 2
-    assert "notice needs --state" in capsys.readouterr().err
+    assert "--state: the notice prints a state's required notice" in capsys.readouterr().err
     assert main(["poster", "--state", "CA", "--out", str(tmp_path)]) == 2
-    assert "--state works with: notice" in capsys.readouterr().err
+    assert "--state: the poster prints no state's notice; a state goes with: notice" in (
+        capsys.readouterr().err)
 
 
 def test_cli_renders_every_required_language(tmp_path, capsys):
@@ -262,7 +263,7 @@ def test_an_order_names_the_state_and_gets_the_law_languages(tmp_path):
 def test_notices_on_a_press_sheet_are_held_to_their_law():
     """Imposed, the notice keeps its name and is read back against its law: the wording
     word for word and at the law's size (the sheet itself is no page of the notice)."""
-    from awareprint.catalogue.jobs import make_sheet_job
+    from awareprint.catalogue.request import make_sheet_job
     from awareprint.sheets.impose import render_sheet
 
     job = make_sheet_job(CATALOGUE, "notice", None, ["en+es"], "sra3",

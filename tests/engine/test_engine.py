@@ -139,7 +139,7 @@ def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, 
     import weasyprint.pdf.fonts
     import weasyprint.text.ffi
 
-    from awareprint.catalogue.jobs import make_job
+    from awareprint.catalogue.request import make_job
     from tests.pieces import render
 
     job = make_job(catalogue, "poster", language="ko")
@@ -152,7 +152,7 @@ def test_output_does_not_depend_on_the_clock_or_the_system_subsetter(catalogue, 
 
 
 def test_embedded_fonts_are_small_subsets(rendered_job, catalogue):
-    from awareprint.catalogue.jobs import make_job
+    from awareprint.catalogue.request import make_job
 
     pdf = rendered_job(make_job(catalogue, "poster", language="zh-Hans")).pdf
     assert len(pdf) < 400_000  # the CJK fonts are 16 MB each; a poster needs a few hundred
@@ -173,7 +173,7 @@ def test_rendering_a_piece_says_nothing_of_the_system_subsetter():
         "import warnings\n"
         "with warnings.catch_warnings(record=True) as caught:\n"
         "    warnings.simplefilter('always')\n"
-        "    from awareprint.catalogue.jobs import make_job\n"
+        "    from awareprint.catalogue.request import make_job\n"
         "    from awareprint.catalogue.load import load_catalogue\n"
         "    from awareprint.preflight.read_back import read_back\n"
         "    from awareprint.render.pipeline import render\n"

@@ -19,7 +19,7 @@ import pypdfium2.raw as raw
 import pytest
 from PIL import Image, ImageChops
 
-from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.request import make_job
 from awareprint.catalogue.user_text import PartnerMark
 from awareprint.cli.main import main
 from awareprint.compose.digital import web_url

@@ -9,8 +9,8 @@ import pikepdf
 import pytest
 
 from awareprint.catalogue.geometry import Frame, resolve
-from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.profiles import frame_for
+from awareprint.catalogue.request import make_job
 from awareprint.errors import InputError
 from awareprint.paths import PROJECT_ROOT
 from awareprint.preflight.preview import page_images

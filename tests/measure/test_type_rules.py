@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from awareprint.catalogue.geometry import PlacedSlot, Rect
-from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.request import make_job
 from awareprint.cli.check import judged
 from awareprint.engine import layout as engine
 from awareprint.measure.type_rules import type_faults

@@ -446,8 +446,8 @@ def test_an_out_that_cannot_be_a_folder_is_one_line_and_nothing_is_written(tmp_p
     for out in (a_file, a_file / "church"):
         assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
-        assert line.startswith(f"render.py: {out}") and "is a file, not a folder" in line
-        assert "give --out a folder" in line and "Traceback" not in line
+        assert line.startswith(f"render.py: --out: {out}") and "is a file, not a folder" in line
+        assert "give a folder" in line and "Traceback" not in line
     assert a_file.read_text(encoding="utf-8") == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
@@ -479,8 +479,8 @@ def test_an_out_on_a_read_only_disk_is_one_line_and_nothing_is_written(
     for out in (disk / "new", disk / "made-before"):
         assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
-        assert line.startswith(f"render.py: {out}: cannot write in {disk}")
-        assert "(Read-only file system); give --out a folder you can write to" in line
+        assert line.startswith(f"render.py: --out: {out}: cannot write in {disk}")
+        assert "(Read-only file system); give a folder you can write to" in line
     monkeypatch.undo()
     assert [p.name for p in disk.iterdir()] == ["made-before"]
     assert list((disk / "made-before").iterdir()) == []

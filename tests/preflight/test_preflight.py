@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from awareprint.catalogue import profiles
-from awareprint.catalogue.jobs import make_job
+from awareprint.catalogue.request import make_job
 from awareprint.cli.main import main
 from awareprint.compose.qr import qr_svg
 from awareprint.engine import layout as engine

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from awareprint.catalogue.jobs import make_job
 from awareprint.catalogue.load import load_catalogue
+from awareprint.catalogue.request import make_job
 from awareprint.errors import FitError, InputError, RenderError
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
 from tests.pdfread import chars

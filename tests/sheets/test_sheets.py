@@ -10,7 +10,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from awareprint.catalogue.jobs import make_job, make_sheet_job
+from awareprint.catalogue.request import make_job, make_sheet_job
 from awareprint.cli.main import main
 from awareprint.errors import InputError
 from awareprint.preflight.read_back import preflight
@@ -171,13 +171,15 @@ def test_alignment_pages_put_a_cross_at_each_centre(catalogue):
 @pytest.mark.parametrize(("argv", "words"), [
     (["wallet-card", "--sheet", "avery-9999"], ["unknown sheet", "avery-5371", "sra3"]),
     (["poster", "--sheet", "letter"], ["does not fit on the letter sheet"]),
-    (["wallet-card", "--sheet", "avery-5371", "--press"], ["label sheet", "drop --press"]),
-    (["wallet-card", "--sheet", "avery-5371", "--size", "cr80"], ["--size business-card"]),
-    (["wallet-card", "--sheet", "a3", "--gutter", "lots"], ["--gutter 'lots'"]),
+    (["wallet-card", "--sheet", "avery-5371", "--press"],
+     ["--press: ", "label sheet", "ask for office output"]),
+    (["wallet-card", "--sheet", "avery-5371", "--size", "cr80"],
+     ["--size: ", "choose business-card"]),
+    (["wallet-card", "--sheet", "a3", "--gutter", "lots"], ["--gutter: the gutter 'lots'"]),
     (["wallet-card", "--sheet", "a3", "--gutter", "6"],
-     ["--gutter '6' has no unit", "in, mm or pt", "only 0 needs none"]),
+     ["--gutter: the gutter '6' has no unit", "in, mm or pt", "only 0 needs none"]),
     (["wallet-card", "--sheet", "a3", "--fill", "es6"], ["LANG:COUNT"]),
-    (["wallet-card", "--flip", "short"], ["only apply with --sheet"]),
+    (["wallet-card", "--flip", "short"], ["--flip: ", "for pieces on a sheet"]),
 ])
 def test_sheet_mistakes_are_one_line(capsys, tmp_path, argv, words):
     assert main([*argv, "--out", str(tmp_path)]) == 2
@@ -359,7 +361,7 @@ def test_a_fill_short_of_whole_sheets_is_said_in_plain_words_for_every_sheet(cat
         with pytest.raises(InputError) as refused:
             make_sheet_job(catalogue, layout, None, [], name, fill=f"es: {held}, en:1")
         assert str(refused.value) == (
-            f"{sheet.title}: {held} pieces to a sheet, but --fill es:{held},en:1 makes "
+            f"{sheet.title}: {held} pieces to a sheet, but the quantities es:{held},en:1 make "
             f"{held + 1}; give quantities that add up to whole sheets ({held}, {2 * held}, "
             "...)")
 
@@ -368,8 +370,8 @@ def test_the_readme_fill_mistake_is_one_grammatical_line(capsys, tmp_path, catal
     assert main(["wallet-card", "--sheet", "a3", "--fill", "es:6,en:6",
                  "--out", str(tmp_path)]) == 2
     (line,) = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"render.py: {catalogue.sheets['a3'].title}: 16 pieces to a "
-                           "sheet, but --fill es:6,en:6 makes 12;")
+    assert line.startswith(f"render.py: --fill: {catalogue.sheets['a3'].title}: 16 pieces "
+                           "to a sheet, but the quantities es:6,en:6 make 12;")
     assert not re.search(r"\ba [aeiou]", line, re.IGNORECASE), line
     assert list(tmp_path.iterdir()) == []
 

@@ -158,7 +158,7 @@ def test_the_host_names_served_follow_the_listening_address_and_public_url(host,
 
 
 def test_a_public_url_that_is_not_one_is_refused():
-    with pytest.raises(InputError, match="--public-url"):
+    with pytest.raises(InputError, match=r"the public address 'print\.example\.org'"):
         allowed_hosts("127.0.0.1", "print.example.org")
 
 
@@ -536,7 +536,7 @@ def test_add_user_and_serve_refuse_bad_input_in_one_line(tmp_path):
 # The warm preview worker
 
 def test_the_preview_worker_renders_and_is_replaced_when_it_dies(catalogue):
-    from awareprint.catalogue.jobs import make_job
+    from awareprint.catalogue.request import make_job
     from awareprint.web.previewer import WorkerPreviewer
 
     previewer = WorkerPreviewer()
