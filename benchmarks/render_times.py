@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def pieces():
-    from awareprint.catalogue.request import make_job
     from awareprint.catalogue.load import load_catalogue
     from awareprint.catalogue.notices import NoticeRef
+    from awareprint.catalogue.request import make_job
 
     catalogue = load_catalogue()
     jobs = [make_job(catalogue, layout) for layout, spec in catalogue.layouts.items()

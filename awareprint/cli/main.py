@@ -7,6 +7,7 @@ Holds no logic of its own. Importing it never imports the layout engine: `--help
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -191,6 +192,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROGRAM}: interrupted; no partial files were left", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of our output left (`render.py list | head`): stop quietly, as other
+    command-line tools do. Output still buffered is sent nowhere, so that Python does not
+    fail again on flushing it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, the code a shell gives a writer whose reader left
 
 
 def _list() -> int:
