@@ -197,15 +197,15 @@ def test_check_progress_draws_a_bar_on_a_terminal():
 
 
 def test_a_reader_that_leaves_early_gets_no_traceback():
-    """`render.py list | head -1`: the reader closes the pipe; we stop quietly."""
+    """`render.py list | head -0`: the reader has closed the pipe before we write to it
+    (Python starts long after the pipe is made); we stop quietly."""
     import os
 
     read, write = os.pipe()
+    os.close(read)
     process = subprocess.Popen([sys.executable, RENDER_PY, "list"], stdout=write,
                                stderr=subprocess.PIPE, text=True)
     os.close(write)
-    with os.fdopen(read) as pipe:
-        assert pipe.readline().strip()  # a first line came; then the reader leaves
     _, errors = process.communicate(timeout=60)
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
     assert process.returncode == 141
