@@ -8,8 +8,16 @@ from awareprint.catalogue.jobs import Job, make_job
 from awareprint.catalogue.load import Catalogue, load_catalogue
 from awareprint.catalogue.notices import NoticeRef, notice_sizes
 from awareprint.render.pipeline import Rendered
+from awareprint.render.settled import forget
 from tests.data_copy import copy_data
 from tests.render_cache import RenderCache, shared_folder
+
+
+@pytest.fixture(autouse=True)
+def _settled_from_scratch():
+    """Each test sets its pieces from scratch: what an earlier test's renders settled
+    (render/settled.py) is not what the test is about."""
+    forget()
 
 
 @pytest.fixture(scope="session")

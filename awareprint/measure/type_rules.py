@@ -15,7 +15,7 @@ from ..compose.css import MAX_HYPHENATED_PT
 from ..compose.typesetting import SHORTEST_PARAGRAPH
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
-from .runts import AUTO_HYPHEN, paragraphs
+from .runts import AUTO_HYPHEN, paragraphs, running_hyphens, runt
 
 if TYPE_CHECKING:
     from ..engine.layout import Document
@@ -109,6 +109,13 @@ def early_breaks(document: Document) -> dict[str, str]:
     """The slots with a line broken early (below), each with that paragraph's last word."""
     return {slot: lines[-1].text.split()[-1] for slot, lines in paragraphs(document)
             if _broken_early(lines)}
+
+
+def set_again_for(document: Document, slot: str) -> bool:
+    """Whether the slot's own lines show what a second setting fixes (a runt, hyphens
+    running, a line broken early): whether they could have decided any of it."""
+    return any(runt(laid) or running_hyphens(laid) or _broken_early(laid)
+               for name, laid in paragraphs(document) if name == slot)
 
 
 def _broken_early(lines: tuple[boxes.Line, ...]) -> str | None:

@@ -4,7 +4,7 @@ render reads nothing back itself, so it needs no PDF reader)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -36,8 +36,9 @@ from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import fine_print_in_one_ink
-from ..measure.type_rules import early_breaks, type_faults
+from ..measure.type_rules import early_breaks, set_again_for, type_faults
 from ..output import write_atomic
+from .settled import Settled, partner_lines, recall, remember
 
 if TYPE_CHECKING:
     from ..engine.layout import Document
@@ -49,6 +50,7 @@ SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % sm
 MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 KOREAN = "Kore"                          # the script broken only between words
+PARTNER_LABEL = "partnership_label"      # the string the partner's lines follow (partner.html.j2)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Rendered:
     scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
     warnings: tuple[str, ...] = ()
     type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break
+    settled: Settled | None = None     # what setting it decided: to set it again at once
 
 
 class ReadBack(Protocol):
@@ -70,13 +73,23 @@ class ReadBack(Protocol):
                  tagged: bool = False) -> None: ...
 
 
-def render(job: Job, catalogue: Catalogue, read_back: ReadBack) -> Rendered:
+def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
+           settled: Settled | None = None) -> Rendered:
     """The finished PDF of one job, read back by `read_back` (unless it is a piece for a
-    sheet, read back with its sheet), or an error naming what would print wrong."""
+    sheet, read back with its sheet), or an error naming what would print wrong.
+
+    `settled` (by default what an earlier render of the job in this process settled, see
+    render/settled.py) is what an earlier setting of this job, or of it with other partner's
+    lines, decided: the piece is then laid out once with it and, if that does not fit or
+    the partner's lines would have decided otherwise, fitted from scratch. Either way the
+    PDF is the same."""
     intent = output_intent(catalogue.house, catalogue.sizes[job.size], job.intent)
     icc = intent.profile_path
     logo = logo_uri(job.partner, drawn_as(job.profile), icc)
-    composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
+    kept = settled if settled is not None else recall(catalogue, job)
+    laid_out = _set_again(job, catalogue, logo, kept) if kept is not None else None
+    composed, document, settled = laid_out or _lay_out_to_fit(job, catalogue, logo)
+    remember(catalogue, job, settled)
     faults = tuple(str(fault) for fault in type_faults(
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
         _strings_in(catalogue, job, KOREAN)))
@@ -91,22 +104,52 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack) -> Rendered:
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
         read_back(job.file_name, catalogue, pdf, press is not None, tagged is not None)
     warnings = logo_warnings(job.partner, drawn_as(job.profile), icc, composed.geometry)
-    return Rendered(job, pdf, page_count(document), scaled, tuple(warnings), faults)
+    return Rendered(job, pdf, page_count(document), dict(settled.scaled), tuple(warnings),
+                    faults, settled)
 
 
-def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBack
-                   ) -> Rendered:
-    """Render and write atomically; on any error nothing is written."""
-    rendered = render(job, catalogue, read_back)
+def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBack,
+                   settled: Settled | None = None) -> Rendered:
+    """Render (with what an earlier setting `settled`, as render does) and write
+    atomically; on any error nothing is written."""
+    rendered = render(job, catalogue, read_back, settled)
     write_atomic(path, rendered.pdf)
     return rendered
 
 
-def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
-                    ) -> tuple[Composed, Document, dict[str, tuple[float, float]]]:
-    """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
-    never below their minimum. Returns the fitting layout and what was made smaller."""
+def _set_again(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
+               ) -> tuple[Composed, Document, Settled] | None:
+    """The job laid out once as `kept` says, or None where that does not stand: it does not
+    fit, or the partner's lines differ from those it was set with and either those or
+    these could have decided something (then only a setting from scratch knows)."""
+    lines = partner_lines(job)
+    if kept.partner_lines != lines and not kept.partner_free:
+        return None
     groups = _size_groups(catalogue, job)
+    composed = compose(job, catalogue, dict(kept.font_pt), logo, kept.endings,
+                       masthead_gain_pt=kept.gain_pt, whole=kept.whole)
+    document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
+                                 _side_by_side(groups, composed.geometry))
+    misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+    if warnings or misfits:
+        return None
+    try:
+        _check_slots_and_pages(job, catalogue, composed, document, found)
+    except RenderError:
+        return None
+    if kept.partner_lines != lines:
+        if set_again_for(document, PARTNER_LINES):
+            return None
+        kept = replace(kept, partner_lines=lines)
+    return composed, document, kept
+
+
+def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
+                    ) -> tuple[Composed, Document, Settled]:
+    """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
+    never below their minimum. Returns the fitting layout and what was settled."""
+    groups = _size_groups(catalogue, job)
+    shown: list[bool] = []  # whether the partner's slot showed anything to set anew
     first = first_sizes(job, catalogue)
     font_pt = {name: start for name, (_, start) in first.items()}
     design = {name: size for name, (size, start) in first.items() if start < size}
@@ -120,6 +163,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
                               f"{warnings[0]}")
         slots = composed.geometry.layout_boxes()
         misfits, found = find_misfits(document, slots)
+        shown.append(_partner_shows(job, document, misfits))
         overflowing = [m for m in misfits if m.kind == OVERFLOW]
         if not overflowing or len(overflowing) != len(misfits):
             break
@@ -131,49 +175,87 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
             design.setdefault(name, _size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
-    composed, document, found = _refined(job, catalogue, logo, font_pt, design, groups,
-                                         (composed, document, found))
+    first_geometry = composed.geometry
+    (composed, document, found), (endings, gain, whole) = _refined(
+        job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown)
     _check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
-    return composed, document, scaled
+    free = not any(shown) and _partner_unmoved(job, catalogue, font_pt, endings, whole,
+                                               first_geometry, composed.geometry)
+    settled = Settled(tuple(sorted(font_pt.items())), tuple(sorted(scaled.items())), endings,
+                      whole, gain, partner_lines(job), free)
+    return composed, document, settled
+
+
+def _partner_shows(job: Job, document: Document, misfits: list[Misfit]) -> bool:
+    """Whether the partner's slot, in one setting, misfits or shows what a second setting
+    fixes: then the partner's lines took part in what was settled."""
+    if job.partner is None:
+        return False
+    return (any(misfit.slot == PARTNER_LINES for misfit in misfits)
+            or set_again_for(document, PARTNER_LINES))
+
+
+def _partner_unmoved(job: Job, catalogue: Catalogue, font_pt: dict[str, float],
+                     endings: frozenset[str], whole: frozenset[str], first: Geometry,
+                     last: Geometry) -> bool:
+    """Whether the partner's slot was the same in every setting: its size, its place and
+    the label before the partner's name (a string of ours, which endings joined or words
+    kept whole would set otherwise). Then, its lines having shown nothing, another
+    partner's lines that show nothing either would have been settled the same."""
+    if job.partner is None:
+        return True
+    labels = [str(catalogue.languages[code].strings.get(PARTNER_LABEL, ""))
+              for code in job.languages]
+    first_box, last_box = (geometry.layout_boxes().get(PARTNER_LINES) for geometry in (first, last))
+    return (PARTNER_LINES not in font_pt and first_box is not None and last_box is not None
+            and first_box.rect == last_box.rect
+            and not any(f"{code}.{PARTNER_LABEL}" in endings for code in job.languages)
+            and not any(word in label for word in whole for label in labels))
 
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
              design: dict[str, float], groups: dict[str, list[str]],
-             laid_out: tuple[Composed, Document, set[str]]) -> tuple[Composed, Document, set[str]]:
+             laid_out: tuple[Composed, Document, set[str]], shown: list[bool]
+             ) -> tuple[tuple[Composed, Document, set[str]],
+                        tuple[frozenset[str], float, frozenset[str]]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
     and their band's empty height given to the body (measure/grow.py); paragraphs ending in one
     word set with their last two words together, the second of two hyphens running kept
     whole (measure/runts.py). Where that crowds a slot, the headlines stay as they were and the
     crowded slot is set a step smaller (as the fit does) or, at its minimum, keeps its
     first setting; failing all that, the first setting stands. `font_pt` (and `design`,
-    for what was made smaller) take the sizes kept."""
+    for what was made smaller) take the sizes kept; returned with the setting kept are the
+    endings joined, the band's gift and the words kept whole it was composed with."""
     larger, gift = _growth(job, catalogue, groups, laid_out)
     endings = endings_of(catalogue, job, runt_words(laid_out[1]))
     whole = running_hyphen_words(laid_out[1])
     more, smaller = _early_fixes(catalogue, job, laid_out, groups, endings)
     endings |= more
     best = laid_out
+    kept: tuple[frozenset[str], float, frozenset[str]] = frozenset(), 0.0, frozenset()
     for _ in range(REFINING_TRIES):
         if not (larger or gift or endings or whole or smaller):
-            return best
+            return best, kept
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
         document, _ = lay_out(composed.html, composed.base_url, composed.readable,
                                      _side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+        shown.append(_partner_shows(job, document, misfits))
         if not misfits:
             for name in smaller:
                 design.setdefault(name, _size_of(name, laid_out[0].geometry))
             font_pt.update({**smaller, **larger})
             best = composed, document, found
+            kept = endings, gift, whole
             # type set smaller may end a paragraph in one word anew: set that too
             more = endings_of(catalogue, job, runt_words(document)) - endings
             running = running_hyphen_words(document) - whole
             joined, smaller = _early_fixes(catalogue, job, best, groups, endings | more)
             more |= joined
             if not (more or running or smaller):
-                return best
+                return best, kept
             endings, whole = endings | more, whole | running
             continue
         larger, gift = {}, 0.0
@@ -191,7 +273,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         endings = frozenset(name for name in endings
                             if ending_text(catalogue, job, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
-    return best
+    return best, kept
 
 
 def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Document, set[str]],
