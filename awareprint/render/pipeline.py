@@ -4,12 +4,11 @@ render reads nothing back itself, so it needs no PDF reader)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..catalogue.dates import document_date
-from ..catalogue.geometry import TABS, Geometry
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
@@ -36,8 +35,18 @@ from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import fine_print_in_one_ink
-from ..measure.type_rules import early_breaks, set_again_for, type_faults
+from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
+from .set_again import partner_shows, partner_unmoved, set_again
+from .setting import (
+    at_minimum,
+    check_slots_and_pages,
+    side_by_side,
+    size_groups,
+    size_key,
+    size_of,
+    smaller_sizes,
+)
 from .settled import Settled, partner_lines, recall, remember
 
 if TYPE_CHECKING:
@@ -46,11 +55,9 @@ if TYPE_CHECKING:
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
                    "line and website"}
-SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
 MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 KOREAN = "Kore"                          # the script broken only between words
-PARTNER_LABEL = "partnership_label"      # the string the partner's lines follow (partner.html.j2)
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
     icc = intent.profile_path
     logo = logo_uri(job.partner, drawn_as(job.profile), icc)
     kept = settled if settled is not None else recall(catalogue, job)
-    laid_out = _set_again(job, catalogue, logo, kept) if kept is not None else None
+    laid_out = set_again(job, catalogue, logo, kept) if kept is not None else None
     composed, document, settled = laid_out or _lay_out_to_fit(job, catalogue, logo)
     remember(catalogue, job, settled)
     faults = tuple(str(fault) for fault in type_faults(
@@ -117,45 +124,18 @@ def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBa
     return rendered
 
 
-def _set_again(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
-               ) -> tuple[Composed, Document, Settled] | None:
-    """The job laid out once as `kept` says, or None where that does not stand: it does not
-    fit, or the partner's lines differ from those it was set with and either those or
-    these could have decided something (then only a setting from scratch knows)."""
-    lines = partner_lines(job)
-    if kept.partner_lines != lines and not kept.partner_free:
-        return None
-    groups = _size_groups(catalogue, job)
-    composed = compose(job, catalogue, dict(kept.font_pt), logo, kept.endings,
-                       masthead_gain_pt=kept.gain_pt, whole=kept.whole)
-    document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
-                                 _side_by_side(groups, composed.geometry))
-    misfits, found = find_misfits(document, composed.geometry.layout_boxes())
-    if warnings or misfits:
-        return None
-    try:
-        _check_slots_and_pages(job, catalogue, composed, document, found)
-    except RenderError:
-        return None
-    if kept.partner_lines != lines:
-        if set_again_for(document, PARTNER_LINES):
-            return None
-        kept = replace(kept, partner_lines=lines)
-    return composed, document, kept
-
-
 def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
                     ) -> tuple[Composed, Document, Settled]:
     """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
     never below their minimum. Returns the fitting layout and what was settled."""
-    groups = _size_groups(catalogue, job)
+    groups = size_groups(catalogue, job)
     shown: list[bool] = []  # whether the partner's slot showed anything to set anew
     first = first_sizes(job, catalogue)
     font_pt = {name: start for name, (_, start) in first.items()}
     design = {name: size for name, (size, start) in first.items() if start < size}
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
-        columns = _side_by_side(groups, composed.geometry)
+        columns = side_by_side(groups, composed.geometry)
         document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
                                             columns)
         if warnings:
@@ -163,55 +143,29 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
                               f"{warnings[0]}")
         slots = composed.geometry.layout_boxes()
         misfits, found = find_misfits(document, slots)
-        shown.append(_partner_shows(job, document, misfits))
+        shown.append(partner_shows(job, document, misfits, fitting=True))
         overflowing = [m for m in misfits if m.kind == OVERFLOW]
         if not overflowing or len(overflowing) != len(misfits):
             break
-        smaller = _smaller_sizes(overflowing, composed.geometry, groups)
+        smaller = smaller_sizes(overflowing, composed.geometry, groups)
         if not smaller:  # already at the minimum: that slot is what is reported
-            misfits.sort(key=lambda misfit: not _at_minimum(misfit, composed.geometry))
+            misfits.sort(key=lambda misfit: not at_minimum(misfit, composed.geometry))
             break
         for name, size in smaller.items():
-            design.setdefault(name, _size_of(name, composed.geometry))
+            design.setdefault(name, size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
     first_geometry = composed.geometry
+    shown.append(partner_shows(job, document, misfits))  # the setting refined from
     (composed, document, found), (endings, gain, whole) = _refined(
         job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown)
-    _check_slots_and_pages(job, catalogue, composed, document, found)
+    check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
-    free = not any(shown) and _partner_unmoved(job, catalogue, font_pt, endings, whole,
-                                               first_geometry, composed.geometry)
+    free = not any(shown) and partner_unmoved(job, catalogue, groups, endings, whole,
+                                              first_geometry, composed.geometry)
     settled = Settled(tuple(sorted(font_pt.items())), tuple(sorted(scaled.items())), endings,
                       whole, gain, partner_lines(job), free)
     return composed, document, settled
-
-
-def _partner_shows(job: Job, document: Document, misfits: list[Misfit]) -> bool:
-    """Whether the partner's slot, in one setting, misfits or shows what a second setting
-    fixes: then the partner's lines took part in what was settled."""
-    if job.partner is None:
-        return False
-    return (any(misfit.slot == PARTNER_LINES for misfit in misfits)
-            or set_again_for(document, PARTNER_LINES))
-
-
-def _partner_unmoved(job: Job, catalogue: Catalogue, font_pt: dict[str, float],
-                     endings: frozenset[str], whole: frozenset[str], first: Geometry,
-                     last: Geometry) -> bool:
-    """Whether the partner's slot was the same in every setting: its size, its place and
-    the label before the partner's name (a string of ours, which endings joined or words
-    kept whole would set otherwise). Then, its lines having shown nothing, another
-    partner's lines that show nothing either would have been settled the same."""
-    if job.partner is None:
-        return True
-    labels = [str(catalogue.languages[code].strings.get(PARTNER_LABEL, ""))
-              for code in job.languages]
-    first_box, last_box = (geometry.layout_boxes().get(PARTNER_LINES) for geometry in (first, last))
-    return (PARTNER_LINES not in font_pt and first_box is not None and last_box is not None
-            and first_box.rect == last_box.rect
-            and not any(f"{code}.{PARTNER_LABEL}" in endings for code in job.languages)
-            and not any(word in label for word in whole for label in labels))
 
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
@@ -240,12 +194,12 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
         document, _ = lay_out(composed.html, composed.base_url, composed.readable,
-                                     _side_by_side(groups, composed.geometry))
+                                     side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
-        shown.append(_partner_shows(job, document, misfits))
+        shown.append(partner_shows(job, document, misfits))
         if not misfits:
             for name in smaller:
-                design.setdefault(name, _size_of(name, laid_out[0].geometry))
+                design.setdefault(name, size_of(name, laid_out[0].geometry))
             font_pt.update({**smaller, **larger})
             best = composed, document, found
             kept = endings, gift, whole
@@ -262,7 +216,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         at_minimum = set()
         boxes = composed.geometry.layout_boxes()
         for misfit in misfits:
-            step = (_smaller_sizes([misfit], composed.geometry, groups)
+            step = (smaller_sizes([misfit], composed.geometry, groups)
                     if misfit.kind == OVERFLOW and misfit.slot in boxes else {})
             if step:
                 smaller.update(step)
@@ -293,7 +247,7 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Docum
             joined |= new
         elif slot in boxes:
             stepped.append(Misfit(slot, "a line broken early", OVERFLOW))
-    return frozenset(joined), _smaller_sizes(stepped, composed.geometry, groups)
+    return frozenset(joined), smaller_sizes(stepped, composed.geometry, groups)
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
@@ -329,56 +283,6 @@ def _strings_in(catalogue: Catalogue, job: Job, script: str) -> list[str]:
             if catalogue.languages[name.split(".")[0]].language.script == script]
 
 
-def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
-    """Slot (or "tabs") → every key set at the same size with it."""
-    spec = catalogue.layouts[job.layout]
-    members: dict[str, list[str]] = {}
-    for page in spec.pages_for(len(job.languages), job.partner is not None).values():
-        for name, slot in page.slots.items():
-            members.setdefault(slot.group or name, []).append(name)
-    return {name: group for group in members.values() for name in group}
-
-
-def _side_by_side(groups: dict[str, list[str]], geometry: Geometry) -> list[frozenset[str]]:
-    """The groups whose slots stand in one row (one message in columns, a column per
-    language): their text starts at one height."""
-    boxes = geometry.layout_boxes()
-    rows = {frozenset(members) for members in groups.values() if len(members) > 1
-            and all(name in boxes for name in members)
-            and len({round(boxes[name].rect.y, 1) for name in members}) == 1}
-    return sorted(rows, key=sorted)
-
-
-def _size_key(slot: str) -> str:
-    return TABS if slot.startswith("tab-") else slot
-
-
-def _size_of(key: str, geometry: Geometry) -> float:
-    if key == TABS and geometry.tabs is not None:
-        return geometry.tabs.font_pt
-    return geometry.layout_boxes()[key].font_pt
-
-
-def _smaller_sizes(overflowing: list[Misfit], geometry: Geometry,
-                   groups: dict[str, list[str]]) -> dict[str, float]:
-    boxes = geometry.layout_boxes()
-    sizes: dict[str, float] = {}
-    for misfit in overflowing:
-        key = _size_key(misfit.slot)
-        if _at_minimum(misfit, geometry):
-            return {}  # cannot go smaller: report the overflow
-        size = max(boxes[misfit.slot].min_pt, round(_size_of(key, geometry) * SHRINK_STEP, 2))
-        for member in groups.get(key, [key]):
-            sizes[member] = min(size, sizes.get(member, size))
-    return sizes
-
-
-def _at_minimum(misfit: Misfit, geometry: Geometry) -> bool:
-    boxes = geometry.layout_boxes()
-    return (misfit.slot in boxes
-            and _size_of(_size_key(misfit.slot), geometry) <= boxes[misfit.slot].min_pt + 0.005)
-
-
 def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -> None:
     for misfit in misfits:
         given = USER_TEXT_SLOTS.get(misfit.slot)
@@ -389,24 +293,11 @@ def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -
         return
     first = misfits[0]
     detail = first.detail
-    if _size_key(first.slot) in font_pt:
-        detail += f", even set smaller to {font_pt[_size_key(first.slot)]:g} pt"
+    if size_key(first.slot) in font_pt:
+        detail += f", even set smaller to {font_pt[size_key(first.slot)]:g} pt"
     hint = (f"put it in a slot of layouts/{job.layout}/layout.yaml"
             if first.slot == OUTSIDE else None)
     raise FitError(job.layout, job.size, "+".join(job.languages), first.slot, detail, hint)
-
-
-def _check_slots_and_pages(job: Job, catalogue: Catalogue, composed: Composed,
-                           document: Document, found: set[str]) -> None:
-    slots = composed.geometry.layout_boxes()
-    missing = sorted(name for name, slot in slots.items()
-                     if not slot.optional and name not in found)
-    if missing:
-        raise RenderError(f"{job.label}: the template never fills slot(s) {', '.join(missing)}")
-    expected = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
-    if page_count(document) != expected:
-        raise RenderError(f"{job.label}: laid out {page_count(document)} pages, "
-                          f"the layout has {expected}")
 
 
 def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
