@@ -111,11 +111,14 @@ def early_breaks(document: Document) -> dict[str, str]:
             if _broken_early(lines)}
 
 
-def set_again_for(document: Document, slot: str) -> bool:
-    """Whether the slot's own lines show what a second setting fixes (a runt, hyphens
-    running, a line broken early): whether they could have decided any of it."""
-    return any(runt(laid) or running_hyphens(laid) or _broken_early(laid)
-               for name, laid in paragraphs(document) if name == slot)
+def found_in(document: Document, slot: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """What a second setting reads from one slot's lines: the words standing alone on a
+    last line (runts.py), the words broken at the second of two hyphens running, and
+    whether a line is broken early."""
+    laid = [lines for name, lines in paragraphs(document) if name == slot]
+    return (frozenset(word for lines in laid if (word := runt(lines))),
+            frozenset(word for lines in laid for word in running_hyphens(lines)),
+            any(_broken_early(lines) for lines in laid))
 
 
 def _broken_early(lines: tuple[boxes.Line, ...]) -> str | None:

@@ -143,7 +143,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
                               f"{warnings[0]}")
         slots = composed.geometry.layout_boxes()
         misfits, found = find_misfits(document, slots)
-        shown.append(partner_shows(job, document, misfits, fitting=True))
+        shown.append(partner_shows(catalogue, job, document, misfits, fitting=True))
         overflowing = [m for m in misfits if m.kind == OVERFLOW]
         if not overflowing or len(overflowing) != len(misfits):
             break
@@ -156,7 +156,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
     first_geometry = composed.geometry
-    shown.append(partner_shows(job, document, misfits))  # the setting refined from
+    shown.append(partner_shows(catalogue, job, document, misfits))  # the setting refined from
     (composed, document, found), (endings, gain, whole) = _refined(
         job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown)
     check_slots_and_pages(job, catalogue, composed, document, found)
@@ -196,7 +196,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         document, _ = lay_out(composed.html, composed.base_url, composed.readable,
                                      side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
-        shown.append(partner_shows(job, document, misfits))
+        shown.append(partner_shows(catalogue, job, document, misfits))
         if not misfits:
             for name in smaller:
                 design.setdefault(name, size_of(name, laid_out[0].geometry))

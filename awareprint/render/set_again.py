@@ -12,11 +12,11 @@ from ..catalogue.geometry import Geometry
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
-from ..compose.piece import Composed, compose
+from ..compose.piece import Composed, compose, endings_of, job_strings
 from ..engine.layout import lay_out
 from ..errors import RenderError
 from ..measure.fit import OVERFLOW, Misfit, find_misfits
-from ..measure.type_rules import set_again_for
+from ..measure.type_rules import found_in
 from .setting import SHRINK_STEP, check_slots_and_pages, side_by_side, size_groups
 from .settled import Settled, partner_lines
 
@@ -82,7 +82,7 @@ def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Sett
             return None
         index -= 1
     composed, document, _, _ = tried[steps[index]]  # type: ignore[misc]
-    if set_again_for(document, PARTNER_LINES):
+    if _partner_decides(catalogue, job, document):
         return None
     design = steps[0]
     font_pt = {**sizes, PARTNER_LINES: steps[index]} if index else {
@@ -124,17 +124,28 @@ def _setting(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
     return composed, document, misfits, found
 
 
-def partner_shows(job: Job, document: Document, misfits: list[Misfit],
+def partner_shows(catalogue: Catalogue, job: Job, document: Document, misfits: list[Misfit],
                   fitting: bool = False) -> bool:
     """Whether the partner's slot, in one setting, took part in a decision: misfits (while
     `fitting`, other than by overflowing: its own size is fitted again for other lines) or
-    shows what a second setting fixes."""
+    shows what a second setting acts on."""
     if job.partner is None:
         return False
     if fitting:
         return any(m.slot == PARTNER_LINES and m.kind != OVERFLOW for m in misfits)
     return (any(misfit.slot == PARTNER_LINES for misfit in misfits)
-            or set_again_for(document, PARTNER_LINES))
+            or _partner_decides(catalogue, job, document))
+
+
+def _partner_decides(catalogue: Catalogue, job: Job, document: Document) -> bool:
+    """Whether the partner's lines show what the second setting acts on: a line broken
+    early (their slot is set a step smaller), a word alone on a last line that also ends
+    one of our paragraphs (that ending would be joined), a word broken twice running that
+    one of our paragraphs holds (it would be kept whole there)."""
+    runts, broken, early = found_in(document, PARTNER_LINES)
+    texts = job_strings(catalogue, job).values()
+    return (early or bool(runts and endings_of(catalogue, job, runts))
+            or any(word in text for word in broken for text in texts))
 
 
 def partner_unmoved(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
