@@ -213,7 +213,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
             endings, whole = endings | more, whole | running
             continue
         larger, gift = {}, 0.0
-        at_minimum = set()
+        stuck: set[str] = set()  # slots at their minimum
         boxes = composed.geometry.layout_boxes()
         for misfit in misfits:
             step = (smaller_sizes([misfit], composed.geometry, groups)
@@ -221,9 +221,9 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
             if step:
                 smaller.update(step)
             else:
-                at_minimum.add(misfit.slot)
+                stuck.add(misfit.slot)
         crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
-                           if slot in at_minimum)
+                           if slot in stuck)
         endings = frozenset(name for name in endings
                             if ending_text(catalogue, job, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
