@@ -9,6 +9,7 @@ them; kept across runs (the batch manifest) beside a hash of all that (`settled_
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -71,6 +72,7 @@ def without_partner_lines(job: Job) -> Job:
 
 
 # job without the partner's lines → (the catalogue it was set from, what was settled)
+_lock = threading.Lock()
 _kept: OrderedDict[Job, tuple[weakref.ref[Catalogue], Settled]] = OrderedDict()
 
 
@@ -78,17 +80,19 @@ def remember(catalogue: Catalogue, job: Job, settled: Settled) -> None:
     """Keep what setting `job` from `catalogue` decided, for the next render of it (or of
     it with other partner's lines) from the same catalogue in this process."""
     key = without_partner_lines(job)
-    _kept[key] = weakref.ref(catalogue), settled
-    _kept.move_to_end(key)
-    while len(_kept) > KEPT:
-        _kept.popitem(last=False)
+    with _lock:  # a server may render on several threads
+        _kept[key] = weakref.ref(catalogue), settled
+        _kept.move_to_end(key)
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
 
 
 def recall(catalogue: Catalogue, job: Job) -> Settled | None:
     """What an earlier render in this process settled for `job` or for it with other
     partner's lines, from this very catalogue (a catalogue loaded again, or made in a test,
     may say otherwise), or None."""
-    kept = _kept.get(without_partner_lines(job))
+    with _lock:
+        kept = _kept.get(without_partner_lines(job))
     if kept is None or kept[0]() is not catalogue:
         return None
     return kept[1]
@@ -96,4 +100,5 @@ def recall(catalogue: Catalogue, job: Job) -> Settled | None:
 
 def forget() -> None:
     """Drop every kept value (the next renders set every piece from scratch)."""
-    _kept.clear()
+    with _lock:
+        _kept.clear()
