@@ -547,3 +547,15 @@ def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(t
     assert [f["settled_key"] for f in again] == [f["settled_key"] for f in first]
     assert [f["sha256"] for f in again] == [f["sha256"] for f in made]
     assert [f["settled"] for f in again] == [f["settled"] for f in made]
+
+
+def test_settled_values_are_read_only_from_entries_that_hold_them():
+    from awareprint.orders.manifest import earlier_settled
+
+    settled = {"font_pt": [], "scaled": [], "endings": [], "whole": [], "gain_pt": 0.0,
+               "partner_lines": [], "partner_free": True}
+    manifest = {"files": [{"settled_key": "a", "settled": settled},
+                          {"settled_key": "b", "settled": "edited"}, {"file": "old.pdf"}],
+                "earlier_files": [{"settled_key": None, "settled": settled}]}
+    assert earlier_settled(manifest) == {"a": settled}
+    assert earlier_settled({"files": "nonsense"}) == {}
