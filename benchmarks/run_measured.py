@@ -1,21 +1,20 @@
 """Run a command and report its wall time and the peak memory of its whole process tree
-(the sum of the resident memory of the command and every process under it, sampled from
-/proc five times a second): what a test run with pytest-xdist workers takes, where GNU
-time would report the largest single process only.
+(the sum of the proportional set size of the command and every process under it, sampled
+from /proc five times a second: memory shared by forked workers is counted once, split
+between them): what a test run with pytest-xdist workers takes, where GNU time would
+report the largest single process only.
 
     python benchmarks/run_measured.py -- python -m pytest -q
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 SAMPLE_SECONDS = 0.2
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def children() -> dict[int, list[int]]:
@@ -32,16 +31,23 @@ def children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of `root` and every process under it, in kB."""
+def pss_kb(pid: int) -> int:
+    """A process's proportional set size in kB (0 once it has gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def tree_memory_kb(root: int) -> int:
+    """Memory of `root` and every process under it, in kB."""
     tree, total, todo = children(), 0, [root]
     while todo:
         pid = todo.pop()
-        try:
-            resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-        except (OSError, IndexError):
-            continue
-        total += resident * PAGE_KB
+        total += pss_kb(pid)
         todo += tree.get(pid, [])
     return total
 
@@ -52,7 +58,7 @@ def main() -> int:
     process = subprocess.Popen(command)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
+        peak = max(peak, tree_memory_kb(process.pid))
         time.sleep(SAMPLE_SECONDS)
     took = time.monotonic() - start
     print(f"run_measured: exit {process.returncode}, {took:.1f} s wall, "

@@ -9,8 +9,16 @@ from awareprint.catalogue.load import Catalogue, load_catalogue
 from awareprint.catalogue.notices import NoticeRef, notice_sizes
 from awareprint.catalogue.request import make_job
 from awareprint.render.pipeline import Rendered
+from awareprint.render.settled import forget
 from tests.data_copy import copy_data
 from tests.render_cache import RenderCache, shared_folder
+
+
+@pytest.fixture(autouse=True)
+def _settled_from_scratch():
+    """Each test sets its pieces from scratch: what an earlier test's renders settled
+    (render/settled.py) is not what the test is about."""
+    forget()
 
 
 @pytest.fixture(scope="session")

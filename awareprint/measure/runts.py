@@ -30,26 +30,33 @@ def paragraphs(document: Document) -> Iterator[tuple[str, tuple[boxes.Line, ...]
 def runt_words(document: Document) -> frozenset[str]:
     """The words that stand alone on the last line of a paragraph of two lines or more
     and six words or more, without the brackets a template puts around a string."""
-    found: set[str] = set()
-    for _, laid in paragraphs(document):
-        lines = [line.text for line in laid]
-        words = lines[-1].split()
-        if len(lines) >= 2 and len(words) == 1 and len(
-                " ".join(lines).split()) >= SHORTEST_PARAGRAPH:
-            found.add(words[0].strip(ENCLOSING))
-    return frozenset(found)
+    return frozenset(word for _, laid in paragraphs(document) if (word := runt(laid)))
+
+
+def runt(laid: tuple[boxes.Line, ...]) -> str | None:
+    """The word alone on the last line of one paragraph (see runt_words), or None."""
+    lines = [line.text for line in laid]
+    words = lines[-1].split()
+    if len(lines) >= 2 and len(words) == 1 and len(
+            " ".join(lines).split()) >= SHORTEST_PARAGRAPH:
+        return words[0].strip(ENCLOSING)
+    return None
 
 
 def running_hyphen_words(document: Document) -> frozenset[str]:
     """The words broken at the second of two hyphenated lines running, whole."""
+    return frozenset(word for _, laid in paragraphs(document) for word in running_hyphens(laid))
+
+
+def running_hyphens(laid: tuple[boxes.Line, ...]) -> set[str]:
+    """The words of one paragraph broken at the second of two hyphenated lines running."""
     found: set[str] = set()
-    for _, laid in paragraphs(document):
-        lines = [line.text.strip() for line in laid]
-        for first, second, following in zip(lines, lines[1:], lines[2:], strict=False):
-            if first.endswith(AUTO_HYPHEN) and second.endswith(AUTO_HYPHEN) and following:
-                head = second.split()[-1].removesuffix(AUTO_HYPHEN)
-                found.add((head + following.split()[0]).strip(".,;:!?()"))
-    return frozenset(found)
+    lines = [line.text.strip() for line in laid]
+    for first, second, following in zip(lines, lines[1:], lines[2:], strict=False):
+        if first.endswith(AUTO_HYPHEN) and second.endswith(AUTO_HYPHEN) and following:
+            head = second.split()[-1].removesuffix(AUTO_HYPHEN)
+            found.add((head + following.split()[0]).strip(".,;:!?()"))
+    return found
 
 
 def slot_texts(document: Document) -> dict[str, str]:

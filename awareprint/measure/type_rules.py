@@ -15,7 +15,7 @@ from ..compose.css import MAX_HYPHENATED_PT
 from ..compose.typesetting import SHORTEST_PARAGRAPH
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
-from .runts import AUTO_HYPHEN, paragraphs
+from .runts import AUTO_HYPHEN, paragraphs, running_hyphens, runt
 
 if TYPE_CHECKING:
     from ..engine.layout import Document
@@ -109,6 +109,16 @@ def early_breaks(document: Document) -> dict[str, str]:
     """The slots with a line broken early (below), each with that paragraph's last word."""
     return {slot: lines[-1].text.split()[-1] for slot, lines in paragraphs(document)
             if _broken_early(lines)}
+
+
+def found_in(document: Document, slot: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """What a second setting reads from one slot's lines: the words standing alone on a
+    last line (runts.py), the words broken at the second of two hyphens running, and
+    whether a line is broken early."""
+    laid = [lines for name, lines in paragraphs(document) if name == slot]
+    return (frozenset(word for lines in laid if (word := runt(lines))),
+            frozenset(word for lines in laid for word in running_hyphens(lines)),
+            any(_broken_early(lines) for lines in laid))
 
 
 def _broken_early(lines: tuple[boxes.Line, ...]) -> str | None:

@@ -12,8 +12,9 @@ import hashlib
 import math
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any
 
 from ..catalogue.jobs import output_path_for
 from ..catalogue.language_checks import language_warnings
@@ -22,11 +23,13 @@ from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.request import make_sheet_job
 from ..errors import AwareprintError, InputError
 from ..output import make_folder, remove_partial_files, write_atomic
+from ..render.settled import without_partner_lines
 from ..workers import Lost, run_all
 from .fingerprint import inputs_hash
 from .manifest import (
     MANIFEST,
     earlier_results,
+    earlier_settled,
     file_names,
     read_manifest,
     remove_stale,
@@ -42,25 +45,34 @@ __all__ = ["JOB_TICKET", "MANIFEST", "ItemResult", "render_item", "run_batch"]
 
 JOB_TICKET = "job-ticket.pdf"
 PREVIEW_LONG_SIDE_PX = 1200
+SETTLED = "settled"  # hashed with the job to key what setting it decided
 
 
 Progress = Callable[[ItemResult, int, int], None]
 
 
-def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
-    """Render one order item into `out` (in a worker process) and describe the file."""
+def render_item(item: OrderItem, out: Path, inputs: str,
+                settled: tuple[str, dict[str, Any] | None] | None = None) -> ItemResult:
+    """Render one order item into `out` (in a worker process) and describe the file;
+    `settled` is the piece's settled key and what an earlier run settled for it, if any
+    (render/settled.py)."""
     from ..preflight.preview import write_previews
     from ..preflight.read_back import read_back
     from ..render.pipeline import render_to_file
+    from ..render.settled import Settled
     from ..sheets.impose import render_sheets_to_file
 
     catalogue = load_catalogue()
     job = item.job
+    key, kept = settled or (None, None)
+    set_now = None
     try:
         if item.sheet is None:
             path = output_path_for(job.file_name, out)
-            rendered = render_to_file(job, catalogue, path, read_back)
+            rendered = render_to_file(job, catalogue, path, read_back,
+                                      Settled.from_plain(kept) if kept else None)
             pages, pdf, per_sheet, warnings = rendered.pages, rendered.pdf, 1, rendered.warnings
+            set_now = rendered.settled.to_plain() if rendered.settled else None
         else:
             sheet_job = make_sheet_job(catalogue, job.layout, job.size,
                                        ["+".join(job.languages)], item.sheet, event=job.event,
@@ -75,9 +87,10 @@ def render_item(item: OrderItem, out: Path, inputs: str) -> ItemResult:
     except Exception as error:  # a bug must cost one item, not the order's other files
         return _result(item, None, 0, 1, None, _internal(error), inputs=inputs)
     notes = [note for code in job.languages for note in language_warnings(catalogue, code)]
-    return _result(item, path.name, pages, per_sheet, hashlib.sha256(pdf).hexdigest(), None,
-                   tuple(p.name for p in previews), tuple(dict.fromkeys([*notes, *warnings])),
-                   inputs)
+    result = _result(item, path.name, pages, per_sheet, hashlib.sha256(pdf).hexdigest(),
+                     None, tuple(p.name for p in previews),
+                     tuple(dict.fromkeys([*notes, *warnings])), inputs)
+    return replace(result, settled_key=key, settled=set_now) if set_now else result
 
 
 def _result(item: OrderItem, file: str | None, pages: int, per_sheet: int,
@@ -100,14 +113,17 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
     workers = workers or os.cpu_count() or 1
     earlier_manifest = read_manifest(out)
     earlier = earlier_results(earlier_manifest)
+    settled = earlier_settled(earlier_manifest)
     results: list[ItemResult] = []
-    to_render: list[tuple[OrderItem, str]] = []
+    to_render: list[tuple[OrderItem, str, tuple[str, dict[str, Any] | None] | None]] = []
     for item in order.items:
-        inputs = inputs_hash(catalogue, catalogue.layouts[item.job.layout].folder, item.job,
-                             item.sheet)
+        folder = catalogue.layouts[item.job.layout].folder
+        inputs = inputs_hash(catalogue, folder, item.job, item.sheet)
         reused = reusable(earlier.get(inputs), item, out)
         if reused is None:
-            to_render.append((item, inputs))
+            key = (inputs_hash(catalogue, folder, without_partner_lines(item.job), SETTLED)
+                   if item.sheet is None else None)
+            to_render.append((item, inputs, (key, settled.get(key)) if key else None))
         else:
             results.append(reused)
 
@@ -158,14 +174,14 @@ def _make_out(out: Path, archive: Path) -> None:
     remove_partial_files(out)
 
 
-def _render_all(items: list[tuple[OrderItem, str]], out: Path, workers: int
-                ) -> Iterator[ItemResult]:
+def _render_all(items: list[tuple[OrderItem, str, tuple[str, dict[str, Any] | None] | None]],
+                out: Path, workers: int) -> Iterator[ItemResult]:
     def lost(index: int, why: Lost) -> ItemResult:
-        item, inputs = items[index]
+        item, inputs, _ = items[index]
         error = _died(why) if why.died else _internal(why.reason)
         return _result(item, None, 0, 1, None, error, inputs=inputs)
 
-    tasks = [(item, out, inputs) for item, inputs in items]
+    tasks = [(item, out, inputs, settled) for item, inputs, settled in items]
     for _, result in run_all(render_item, tasks, workers, lost):
         yield result
 

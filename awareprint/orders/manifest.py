@@ -40,6 +40,18 @@ def earlier_results(manifest: dict[str, Any]) -> dict[str, Entry]:
         return {}
 
 
+def earlier_settled(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """What setting each piece an earlier run made decided, by its settled key (the hash
+    of what it holds for: batch.py): a piece set again lays out once."""
+    try:
+        entries = [*manifest.get("files", []), *manifest.get("earlier_files", [])]
+        return {entry["settled_key"]: entry["settled"] for entry in entries
+                if isinstance(entry, dict) and entry.get("settled_key")
+                and isinstance(entry.get("settled"), dict)}
+    except (AttributeError, KeyError, TypeError):
+        return {}
+
+
 def reusable(entry: Entry | None, item: OrderItem, out: Path) -> ItemResult | None:
     """The earlier result for the same inputs, if its files are still there unchanged."""
     if entry is None:

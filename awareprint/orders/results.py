@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class ItemResult:
     inputs: str | None = None       # hash of everything the file was made from
     per_sheet: int = 1              # pieces on each printed page
     overs: int = 0                  # printed beyond the quantity; in sheets_needed
+    # What setting the piece decided (render/settled.py), and the hash of what it holds
+    # for: the program, the data and the job but for the partner's lines. A later run
+    # setting the same piece (the file gone, or the partner's lines changed) lays it out once.
+    settled_key: str | None = None
+    settled: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..catalogue.dates import document_date
-from ..catalogue.geometry import TABS, Geometry
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
@@ -38,6 +37,17 @@ from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import fine_print_in_one_ink
 from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
+from .set_again import partner_shows, partner_unmoved, set_again
+from .setting import (
+    at_minimum,
+    check_slots_and_pages,
+    side_by_side,
+    size_groups,
+    size_key,
+    size_of,
+    smaller_sizes,
+)
+from .settled import Settled, partner_lines, recall, remember
 
 if TYPE_CHECKING:
     from ..engine.layout import Document
@@ -45,7 +55,6 @@ if TYPE_CHECKING:
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
 USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name, contact "
                    "line and website"}
-SHRINK_STEP = 0.93                       # each try sets overflowing text 7 % smaller
 MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 KOREAN = "Kore"                          # the script broken only between words
@@ -59,6 +68,7 @@ class Rendered:
     scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
     warnings: tuple[str, ...] = ()
     type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break
+    settled: Settled | None = None     # what setting it decided: to set it again at once
 
 
 class ReadBack(Protocol):
@@ -70,13 +80,23 @@ class ReadBack(Protocol):
                  tagged: bool = False) -> None: ...
 
 
-def render(job: Job, catalogue: Catalogue, read_back: ReadBack) -> Rendered:
+def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
+           settled: Settled | None = None) -> Rendered:
     """The finished PDF of one job, read back by `read_back` (unless it is a piece for a
-    sheet, read back with its sheet), or an error naming what would print wrong."""
+    sheet, read back with its sheet), or an error naming what would print wrong.
+
+    `settled` (by default what an earlier render of the job in this process settled, see
+    render/settled.py) is what an earlier setting of this job, or of it with other partner's
+    lines, decided: the piece is then laid out once with it and, if that does not fit or
+    the partner's lines would have decided otherwise, fitted from scratch. Either way the
+    PDF is the same."""
     intent = output_intent(catalogue.house, catalogue.sizes[job.size], job.intent)
     icc = intent.profile_path
     logo = logo_uri(job.partner, drawn_as(job.profile), icc)
-    composed, document, scaled = _lay_out_to_fit(job, catalogue, logo)
+    kept = settled if settled is not None else recall(catalogue, job)
+    laid_out = set_again(job, catalogue, logo, kept) if kept is not None else None
+    composed, document, settled = laid_out or _lay_out_to_fit(job, catalogue, logo)
+    remember(catalogue, job, settled)
     faults = tuple(str(fault) for fault in type_faults(
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
         _strings_in(catalogue, job, KOREAN)))
@@ -91,28 +111,31 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack) -> Rendered:
     if not job.on_sheet:  # a piece for a sheet is read back with its sheet
         read_back(job.file_name, catalogue, pdf, press is not None, tagged is not None)
     warnings = logo_warnings(job.partner, drawn_as(job.profile), icc, composed.geometry)
-    return Rendered(job, pdf, page_count(document), scaled, tuple(warnings), faults)
+    return Rendered(job, pdf, page_count(document), dict(settled.scaled), tuple(warnings),
+                    faults, settled)
 
 
-def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBack
-                   ) -> Rendered:
-    """Render and write atomically; on any error nothing is written."""
-    rendered = render(job, catalogue, read_back)
+def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBack,
+                   settled: Settled | None = None) -> Rendered:
+    """Render (with what an earlier setting `settled`, as render does) and write
+    atomically; on any error nothing is written."""
+    rendered = render(job, catalogue, read_back, settled)
     write_atomic(path, rendered.pdf)
     return rendered
 
 
 def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
-                    ) -> tuple[Composed, Document, dict[str, tuple[float, float]]]:
+                    ) -> tuple[Composed, Document, Settled]:
     """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
-    never below their minimum. Returns the fitting layout and what was made smaller."""
-    groups = _size_groups(catalogue, job)
+    never below their minimum. Returns the fitting layout and what was settled."""
+    groups = size_groups(catalogue, job)
+    shown: list[bool] = []  # whether the partner's slot showed anything to set anew
     first = first_sizes(job, catalogue)
     font_pt = {name: start for name, (_, start) in first.items()}
     design = {name: size for name, (size, start) in first.items() if start < size}
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
-        columns = _side_by_side(groups, composed.geometry)
+        columns = side_by_side(groups, composed.geometry)
         document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
                                             columns)
         if warnings:
@@ -120,78 +143,91 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
                               f"{warnings[0]}")
         slots = composed.geometry.layout_boxes()
         misfits, found = find_misfits(document, slots)
+        shown.append(partner_shows(catalogue, job, document, misfits, fitting=True))
         overflowing = [m for m in misfits if m.kind == OVERFLOW]
         if not overflowing or len(overflowing) != len(misfits):
             break
-        smaller = _smaller_sizes(overflowing, composed.geometry, groups)
+        smaller = smaller_sizes(overflowing, composed.geometry, groups)
         if not smaller:  # already at the minimum: that slot is what is reported
-            misfits.sort(key=lambda misfit: not _at_minimum(misfit, composed.geometry))
+            misfits.sort(key=lambda misfit: not at_minimum(misfit, composed.geometry))
             break
         for name, size in smaller.items():
-            design.setdefault(name, _size_of(name, composed.geometry))
+            design.setdefault(name, size_of(name, composed.geometry))
             font_pt[name] = size
     _raise_misfits(job, misfits, font_pt)
-    composed, document, found = _refined(job, catalogue, logo, font_pt, design, groups,
-                                         (composed, document, found))
-    _check_slots_and_pages(job, catalogue, composed, document, found)
+    first_geometry = composed.geometry
+    shown.append(partner_shows(catalogue, job, document, misfits))  # the setting refined from
+    (composed, document, found), (endings, gain, whole) = _refined(
+        job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown)
+    check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
-    return composed, document, scaled
+    free = not any(shown) and partner_unmoved(job, catalogue, groups, endings, whole,
+                                              first_geometry, composed.geometry)
+    settled = Settled(tuple(sorted(font_pt.items())), tuple(sorted(scaled.items())), endings,
+                      whole, gain, partner_lines(job), free)
+    return composed, document, settled
 
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
              design: dict[str, float], groups: dict[str, list[str]],
-             laid_out: tuple[Composed, Document, set[str]]) -> tuple[Composed, Document, set[str]]:
+             laid_out: tuple[Composed, Document, set[str]], shown: list[bool]
+             ) -> tuple[tuple[Composed, Document, set[str]],
+                        tuple[frozenset[str], float, frozenset[str]]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
     and their band's empty height given to the body (measure/grow.py); paragraphs ending in one
     word set with their last two words together, the second of two hyphens running kept
     whole (measure/runts.py). Where that crowds a slot, the headlines stay as they were and the
     crowded slot is set a step smaller (as the fit does) or, at its minimum, keeps its
     first setting; failing all that, the first setting stands. `font_pt` (and `design`,
-    for what was made smaller) take the sizes kept."""
+    for what was made smaller) take the sizes kept; returned with the setting kept are the
+    endings joined, the band's gift and the words kept whole it was composed with."""
     larger, gift = _growth(job, catalogue, groups, laid_out)
     endings = endings_of(catalogue, job, runt_words(laid_out[1]))
     whole = running_hyphen_words(laid_out[1])
     more, smaller = _early_fixes(catalogue, job, laid_out, groups, endings)
     endings |= more
     best = laid_out
+    kept: tuple[frozenset[str], float, frozenset[str]] = frozenset(), 0.0, frozenset()
     for _ in range(REFINING_TRIES):
         if not (larger or gift or endings or whole or smaller):
-            return best
+            return best, kept
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
         document, _ = lay_out(composed.html, composed.base_url, composed.readable,
-                                     _side_by_side(groups, composed.geometry))
+                                     side_by_side(groups, composed.geometry))
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+        shown.append(partner_shows(catalogue, job, document, misfits))
         if not misfits:
             for name in smaller:
-                design.setdefault(name, _size_of(name, laid_out[0].geometry))
+                design.setdefault(name, size_of(name, laid_out[0].geometry))
             font_pt.update({**smaller, **larger})
             best = composed, document, found
+            kept = endings, gift, whole
             # type set smaller may end a paragraph in one word anew: set that too
             more = endings_of(catalogue, job, runt_words(document)) - endings
             running = running_hyphen_words(document) - whole
             joined, smaller = _early_fixes(catalogue, job, best, groups, endings | more)
             more |= joined
             if not (more or running or smaller):
-                return best
+                return best, kept
             endings, whole = endings | more, whole | running
             continue
         larger, gift = {}, 0.0
-        at_minimum = set()
+        stuck: set[str] = set()  # slots at their minimum
         boxes = composed.geometry.layout_boxes()
         for misfit in misfits:
-            step = (_smaller_sizes([misfit], composed.geometry, groups)
+            step = (smaller_sizes([misfit], composed.geometry, groups)
                     if misfit.kind == OVERFLOW and misfit.slot in boxes else {})
             if step:
                 smaller.update(step)
             else:
-                at_minimum.add(misfit.slot)
+                stuck.add(misfit.slot)
         crowded = " ".join(text for slot, text in slot_texts(laid_out[1]).items()
-                           if slot in at_minimum)
+                           if slot in stuck)
         endings = frozenset(name for name in endings
                             if ending_text(catalogue, job, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
-    return best
+    return best, kept
 
 
 def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Document, set[str]],
@@ -211,7 +247,7 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Docum
             joined |= new
         elif slot in boxes:
             stepped.append(Misfit(slot, "a line broken early", OVERFLOW))
-    return frozenset(joined), _smaller_sizes(stepped, composed.geometry, groups)
+    return frozenset(joined), smaller_sizes(stepped, composed.geometry, groups)
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
@@ -247,56 +283,6 @@ def _strings_in(catalogue: Catalogue, job: Job, script: str) -> list[str]:
             if catalogue.languages[name.split(".")[0]].language.script == script]
 
 
-def _size_groups(catalogue: Catalogue, job: Job) -> dict[str, list[str]]:
-    """Slot (or "tabs") → every key set at the same size with it."""
-    spec = catalogue.layouts[job.layout]
-    members: dict[str, list[str]] = {}
-    for page in spec.pages_for(len(job.languages), job.partner is not None).values():
-        for name, slot in page.slots.items():
-            members.setdefault(slot.group or name, []).append(name)
-    return {name: group for group in members.values() for name in group}
-
-
-def _side_by_side(groups: dict[str, list[str]], geometry: Geometry) -> list[frozenset[str]]:
-    """The groups whose slots stand in one row (one message in columns, a column per
-    language): their text starts at one height."""
-    boxes = geometry.layout_boxes()
-    rows = {frozenset(members) for members in groups.values() if len(members) > 1
-            and all(name in boxes for name in members)
-            and len({round(boxes[name].rect.y, 1) for name in members}) == 1}
-    return sorted(rows, key=sorted)
-
-
-def _size_key(slot: str) -> str:
-    return TABS if slot.startswith("tab-") else slot
-
-
-def _size_of(key: str, geometry: Geometry) -> float:
-    if key == TABS and geometry.tabs is not None:
-        return geometry.tabs.font_pt
-    return geometry.layout_boxes()[key].font_pt
-
-
-def _smaller_sizes(overflowing: list[Misfit], geometry: Geometry,
-                   groups: dict[str, list[str]]) -> dict[str, float]:
-    boxes = geometry.layout_boxes()
-    sizes: dict[str, float] = {}
-    for misfit in overflowing:
-        key = _size_key(misfit.slot)
-        if _at_minimum(misfit, geometry):
-            return {}  # cannot go smaller: report the overflow
-        size = max(boxes[misfit.slot].min_pt, round(_size_of(key, geometry) * SHRINK_STEP, 2))
-        for member in groups.get(key, [key]):
-            sizes[member] = min(size, sizes.get(member, size))
-    return sizes
-
-
-def _at_minimum(misfit: Misfit, geometry: Geometry) -> bool:
-    boxes = geometry.layout_boxes()
-    return (misfit.slot in boxes
-            and _size_of(_size_key(misfit.slot), geometry) <= boxes[misfit.slot].min_pt + 0.005)
-
-
 def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -> None:
     for misfit in misfits:
         given = USER_TEXT_SLOTS.get(misfit.slot)
@@ -307,24 +293,11 @@ def _raise_misfits(job: Job, misfits: list[Misfit], font_pt: dict[str, float]) -
         return
     first = misfits[0]
     detail = first.detail
-    if _size_key(first.slot) in font_pt:
-        detail += f", even set smaller to {font_pt[_size_key(first.slot)]:g} pt"
+    if size_key(first.slot) in font_pt:
+        detail += f", even set smaller to {font_pt[size_key(first.slot)]:g} pt"
     hint = (f"put it in a slot of layouts/{job.layout}/layout.yaml"
             if first.slot == OUTSIDE else None)
     raise FitError(job.layout, job.size, "+".join(job.languages), first.slot, detail, hint)
-
-
-def _check_slots_and_pages(job: Job, catalogue: Catalogue, composed: Composed,
-                           document: Document, found: set[str]) -> None:
-    slots = composed.geometry.layout_boxes()
-    missing = sorted(name for name, slot in slots.items()
-                     if not slot.optional and name not in found)
-    if missing:
-        raise RenderError(f"{job.label}: the template never fills slot(s) {', '.join(missing)}")
-    expected = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
-    if page_count(document) != expected:
-        raise RenderError(f"{job.label}: laid out {page_count(document)} pages, "
-                          f"the layout has {expected}")
 
 
 def _metadata(job: Job, catalogue: Catalogue) -> Metadata:

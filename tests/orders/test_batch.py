@@ -232,10 +232,10 @@ def test_an_unexpected_error_costs_one_item_not_the_order(tmp_path, monkeypatch,
 
     real = pipeline.render_to_file
 
-    def failing_for_posters(job, catalogue, path, read_back):
+    def failing_for_posters(job, catalogue, path, read_back, settled=None):
         if job.layout == "poster":
             raise RuntimeError("simulated bug")
-        return real(job, catalogue, path, read_back)
+        return real(job, catalogue, path, read_back, settled)
 
     monkeypatch.setattr(pipeline, "render_to_file", failing_for_posters)
     order = tmp_path / "order.yaml"
@@ -522,3 +522,40 @@ def test_the_inputs_hash_covers_the_program_in_every_stage(tmp_path, monkeypatch
         assert hashed() != before
     finally:
         fingerprint._shared.cache_clear()
+
+
+def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(tmp_path):
+    """The manifest keeps what setting each piece decided; the partner's contact line
+    changed, every file is made again from it, and is the file made from scratch."""
+    folder = tmp_path / "order"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "church.yaml", folder / "order.yaml")
+    shutil.copy(EXAMPLES / "st-marks-logo.svg", folder)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert main(["batch", str(folder / "order.yaml"), "--out", str(out), "--workers", "1"]) == 0
+    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert all(f["settled_key"] and f["settled"]["font_pt"] is not None for f in first)
+    text = (folder / "order.yaml").read_text(encoding="utf-8")
+    (folder / "order.yaml").write_text(text.replace("Mon–Fri, 9–5", "weekdays 8–4"),
+                                       encoding="utf-8")
+    for where in (out, fresh):
+        assert main(["batch", str(folder / "order.yaml"), "--out", str(where),
+                     "--workers", "1"]) == 0
+    again, made = (json.loads((where / "manifest.json").read_text(encoding="utf-8"))["files"]
+                   for where in (out, fresh))
+    assert not any(f["reused"] for f in again)
+    assert [f["settled_key"] for f in again] == [f["settled_key"] for f in first]
+    assert [f["sha256"] for f in again] == [f["sha256"] for f in made]
+    assert [f["settled"] for f in again] == [f["settled"] for f in made]
+
+
+def test_settled_values_are_read_only_from_entries_that_hold_them():
+    from awareprint.orders.manifest import earlier_settled
+
+    settled = {"font_pt": [], "scaled": [], "endings": [], "whole": [], "gain_pt": 0.0,
+               "partner_lines": [], "partner_free": True}
+    manifest = {"files": [{"settled_key": "a", "settled": settled},
+                          {"settled_key": "b", "settled": "edited"}, {"file": "old.pdf"}],
+                "earlier_files": [{"settled_key": None, "settled": settled}]}
+    assert earlier_settled(manifest) == {"a": settled}
+    assert earlier_settled({"files": "nonsense"}) == {}

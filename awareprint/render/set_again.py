@@ -1,0 +1,168 @@
+"""A piece set again from what an earlier setting of it settled (render/settled.py): laid
+out once, or where only the partner's lines differ, the partner's slot fitted on its own
+with the rest as settled. None wherever that would not be the file a setting from scratch
+makes: the caller then fits the piece from scratch."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..catalogue.geometry import Geometry
+from ..catalogue.jobs import Job
+from ..catalogue.layouts import PARTNER_LINES
+from ..catalogue.load import Catalogue
+from ..compose.piece import Composed, compose, endings_of, job_strings
+from ..engine.layout import lay_out
+from ..errors import RenderError
+from ..measure.fit import OVERFLOW, Misfit, find_misfits
+from ..measure.type_rules import found_in
+from .setting import SHRINK_STEP, check_slots_and_pages, side_by_side, size_groups
+from .settled import Settled, partner_lines
+
+if TYPE_CHECKING:
+    from ..engine.layout import Document
+
+PARTNER_LABEL = "partnership_label"  # the string before the partner's name (partner.html.j2)
+
+Setting = tuple[Composed, "Document", list[Misfit], set[str]]
+
+
+def set_again(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
+              ) -> tuple[Composed, Document, Settled] | None:
+    """The job laid out as `kept` says, or None where that does not stand: it does not
+    fit, or the partner's lines differ from those it was set with and either took part in
+    a decision other than their own slot's size."""
+    lines = partner_lines(job)
+    if kept.partner_lines == lines:
+        setting = _setting(job, catalogue, logo, kept)
+        return None if setting is None or setting[2] else (setting[0], setting[1], kept)
+    if not kept.partner_free:
+        return None
+    return _partner_fitted(job, catalogue, logo, replace(kept, partner_lines=lines))
+
+
+def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
+                    ) -> tuple[Composed, Document, Settled] | None:
+    """The partner's slot fitted as the fit would (the first of its sizes, from its
+    design size 7 % smaller each step, at which it does not overflow), starting from the
+    size `kept` gives it: laid out there and a step larger, in most cases. The other
+    slots, set as kept, must fit and the partner's lines show nothing to set anew."""
+    sizes = dict(kept.font_pt)
+    tried: dict[float, Setting | None] = {}
+
+    def fits(size: float) -> bool | None:
+        """Whether the partner's lines fit at `size` (None: something else misfits)."""
+        if size not in tried:
+            tried[size] = _setting(job, catalogue, logo, replace(
+                kept, font_pt=tuple(sorted({**sizes, PARTNER_LINES: size}.items()))))
+        setting = tried[size]
+        if setting is None or any(m.slot != PARTNER_LINES or m.kind != OVERFLOW
+                                  for m in setting[2]):
+            return None
+        return not setting[2]
+
+    first = _setting(job, catalogue, logo, kept)
+    if first is None:
+        return None
+    steps = _steps(first[0].geometry, dict(kept.scaled).get(PARTNER_LINES))
+    at = sizes.get(PARTNER_LINES, steps[0])
+    if at not in steps:
+        return None
+    tried[at] = first
+    index = steps.index(at)
+    verdict = fits(at)
+    while verdict is False and index + 1 < len(steps):  # longer lines: smaller
+        index += 1
+        verdict = fits(steps[index])
+    if not verdict:
+        return None
+    while index > 0 and (larger := fits(steps[index - 1])) is not False:  # shorter lines
+        if larger is None:
+            return None
+        index -= 1
+    composed, document, _, _ = tried[steps[index]]  # type: ignore[misc]
+    if _partner_decides(catalogue, job, document):
+        return None
+    design = steps[0]
+    font_pt = {**sizes, PARTNER_LINES: steps[index]} if index else {
+        name: size for name, size in sizes.items() if name != PARTNER_LINES}
+    scaled = {**dict(kept.scaled), PARTNER_LINES: (design, steps[index])} if index else {
+        name: pair for name, pair in kept.scaled if name != PARTNER_LINES}
+    return composed, document, replace(kept, font_pt=tuple(sorted(font_pt.items())),
+                                       scaled=tuple(sorted(scaled.items())))
+
+
+def _steps(geometry: Geometry, scaled: tuple[float, float] | None) -> list[float]:
+    """The partner's slot's sizes as the fit tries them: its design size, then 7 % smaller
+    each step, down to its minimum."""
+    box = geometry.layout_boxes()[PARTNER_LINES]
+    size = scaled[0] if scaled else box.font_pt
+    steps = [size]
+    while size > box.min_pt + 0.005:
+        size = max(box.min_pt, round(size * SHRINK_STEP, 2))
+        steps.append(size)
+    return steps
+
+
+def _setting(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
+             ) -> Setting | None:
+    """The job composed and laid out as `kept` says, with its misfits; None where the
+    engine ignored part of the design or a slot or page is missing."""
+    groups = size_groups(catalogue, job)
+    composed = compose(job, catalogue, dict(kept.font_pt), logo, kept.endings,
+                       masthead_gain_pt=kept.gain_pt, whole=kept.whole)
+    document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
+                                 side_by_side(groups, composed.geometry))
+    if warnings:
+        return None
+    misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+    try:
+        check_slots_and_pages(job, catalogue, composed, document, found)
+    except RenderError:
+        return None
+    return composed, document, misfits, found
+
+
+def partner_shows(catalogue: Catalogue, job: Job, document: Document, misfits: list[Misfit],
+                  fitting: bool = False) -> bool:
+    """Whether the partner's slot, in one setting, took part in a decision: misfits (while
+    `fitting`, other than by overflowing: its own size is fitted again for other lines) or
+    shows what a second setting acts on."""
+    if job.partner is None:
+        return False
+    if fitting:
+        return any(m.slot == PARTNER_LINES and m.kind != OVERFLOW for m in misfits)
+    return (any(misfit.slot == PARTNER_LINES for misfit in misfits)
+            or _partner_decides(catalogue, job, document))
+
+
+def _partner_decides(catalogue: Catalogue, job: Job, document: Document) -> bool:
+    """Whether the partner's lines show what the second setting acts on: a line broken
+    early (their slot is set a step smaller), a word alone on a last line that also ends
+    one of our paragraphs (that ending would be joined), a word broken twice running that
+    one of our paragraphs holds (it would be kept whole there)."""
+    runts, broken, early = found_in(document, PARTNER_LINES)
+    texts = job_strings(catalogue, job).values()
+    return (early or bool(runts and endings_of(catalogue, job, runts))
+            or any(word in text for word in broken for text in texts))
+
+
+def partner_unmoved(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
+                    endings: frozenset[str], whole: frozenset[str], first: Geometry,
+                    last: Geometry) -> bool:
+    """Whether the partner's slot was the same in every setting but for its own size: set
+    alone (in no group), in one place, the label before the partner's name (a string of
+    ours, which endings joined or words kept whole would set otherwise) unchanged. Then,
+    its lines having shown nothing, another partner's lines showing nothing either leave
+    the rest settled the same."""
+    if job.partner is None:
+        return True
+    labels = [str(catalogue.languages[code].strings.get(PARTNER_LABEL, ""))
+              for code in job.languages]
+    boxes = [geometry.layout_boxes().get(PARTNER_LINES) for geometry in (first, last)]
+    return (groups.get(PARTNER_LINES, [PARTNER_LINES]) == [PARTNER_LINES]
+            and boxes[0] is not None and boxes[1] is not None
+            and boxes[0].rect == boxes[1].rect
+            and not any(f"{code}.{PARTNER_LABEL}" in endings for code in job.languages)
+            and not any(word in label for word in whole for label in labels))
