@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,9 @@ from awareprint.catalogue.request import make_job
 from awareprint.render.pipeline import Rendered
 from awareprint.render.settled import forget
 from tests.data_copy import copy_data
-from tests.render_cache import RenderCache, shared_folder
+from tests.render_cache import RenderCache, kept_folder
+
+STARTED = pytest.StashKey[float]()
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +31,8 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="session")
-def render_cache(tmp_path_factory) -> RenderCache:
-    return RenderCache(shared_folder(tmp_path_factory.getbasetemp()))
+def render_cache(catalogue) -> RenderCache:
+    return RenderCache(kept_folder(catalogue))
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +88,19 @@ def data(tmp_path):
     return copy_data(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def logo(tmp_path_factory) -> Path:
+    """A partner's logo: wide, two colours on a transparent ground, 1500 × 500 pixels."""
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("logo") / "logo.png"
+    image = Image.new("RGBA", (1500, 500), (0, 0, 0, 0))
+    image.paste((180, 30, 40, 255), (0, 0, 500, 500))
+    image.paste((20, 60, 150, 255), (600, 150, 1500, 350))
+    image.save(path)
+    return path
+
+
 @pytest.fixture
 def parish(tmp_path):
     """A co-branding partner as an order gives one: name, contact line, website, logo."""
@@ -97,12 +114,18 @@ def parish(tmp_path):
                        "stmarks-omaha.example.org", logo)
 
 
+def pytest_sessionstart(session) -> None:
+    session.config.stash[STARTED] = time.time()
+
+
 def pytest_terminal_summary(terminalreporter, config) -> None:
-    """How many pieces the session rendered (each once, whichever worker asked first)."""
-    factory = getattr(config, "_tmp_path_factory", None)
-    if factory is None or factory._basetemp is None:
+    """How many pieces this run rendered (each once, whichever worker asked first), and
+    how many it found made by an earlier run of the same program and data."""
+    folder = kept_folder(load_catalogue())
+    if not folder.is_dir():
         return
-    folder = shared_folder(factory.getbasetemp())
-    if folder.is_dir():
-        count = sum(1 for _ in folder.glob("*.pickle"))
-        terminalreporter.write_line(f"render cache: {count} pieces rendered once each")
+    started = config.stash.get(STARTED, 0.0)
+    times = [path.stat().st_mtime for path in folder.glob("*.pickle")]
+    made = sum(mtime >= started for mtime in times)
+    terminalreporter.write_line(f"render cache: {made} pieces rendered this run, each once; "
+                                f"{len(times)} in all for this program and data ({folder})")

@@ -1,7 +1,14 @@
-"""One render per job for the whole test session, shared by the pytest-xdist workers.
+"""One render per job, shared by the pytest-xdist workers and kept from one test run to
+the next while nothing it is made from changes.
 
 Keyed by the Job itself (a frozen value: the same piece asked for two ways is one key),
-with a partner's logo by its bytes rather than its path (each test writes its own copy).
+with a partner's logo by its bytes rather than its path (each test writes its own copy),
+in a folder named for everything else a piece is made from: the program, the data, the
+fonts and colour profiles (the batch's own fingerprint, orders/fingerprint.py) and the
+versions of the libraries that draw. A change to any of them starts a new folder, and
+folders of other states left for an hour are removed. So the slow run after the default
+one (CI) makes only what the default run did not.
+
 Only pieces of the project's own content are kept: a test that edits a copy of the data
 renders it itself. A piece is rendered by whichever worker asks first; another worker
 asking for it meanwhile waits on the piece's lock file and then reads the result.
@@ -14,15 +21,24 @@ import fcntl
 import hashlib
 import os
 import pickle
+import shutil
+import tempfile
+import time
+from importlib.metadata import version
 from pathlib import Path
 
 from awareprint.catalogue.jobs import Job
 from awareprint.catalogue.load import Catalogue
+from awareprint.orders.fingerprint import inputs_hash
 from awareprint.paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
 from awareprint.render.pipeline import Rendered
 from tests.pieces import render
 
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
+KEPT = Path(tempfile.gettempdir()) / "awareprint-test-renders"
+STALE_SECONDS = 3600
+DRAWING_LIBRARIES = ("weasyprint", "pikepdf", "pypdfium2", "uharfbuzz", "fonttools", "segno",
+                     "pillow", "pydantic", "jinja2")
 
 
 class RenderCache:
@@ -68,8 +84,14 @@ def job_key(job: Job) -> str:
     return digest.hexdigest()[:32]
 
 
-def shared_folder(base: Path) -> Path:
-    """The session's cache folder: under xdist, each worker's temporary folder sits in
-    one shared by the whole run."""
-    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    return run / "rendered"
+def kept_folder(catalogue: Catalogue) -> Path:
+    """The folder of the pieces made from the program and data as they are now; folders of
+    other states, untouched for an hour, are removed."""
+    state = inputs_hash(catalogue, LAYOUTS_DIR,
+                        {name: version(name) for name in DRAWING_LIBRARIES})
+    folder = KEPT / state[:24]
+    if KEPT.is_dir():
+        for other in KEPT.iterdir():
+            if other != folder and time.time() - other.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(other, ignore_errors=True)
+    return folder

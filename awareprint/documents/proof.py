@@ -15,23 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
-from jinja2 import TemplateError
-from markupsafe import Markup
 
 from .. import __version__
 from ..catalogue.dates import document_date
 from ..catalogue.jobs import Job
-from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
-from ..catalogue.profiles import OFFICE
-from ..compose.css import house_css
-from ..compose.templates import template_environment
-from ..engine.layout import lay_out, name_images_by_content, write_pdf
-from ..errors import InputError, RenderError
+from ..engine.layout import name_images_by_content, write_pdf
+from ..errors import InputError
 from ..output import make_folder, write_atomic
 from .proof_grid import Entry, Group, Summary, arrange, summarise
 from .proof_pieces import ProofPiece, proof_piece, proof_pieces
 from .proof_text import PROOF_FOLDER, PROOF_LANGUAGE, load_proof_text
+from .setting import document_head, set_document
 
 SHEET_PNG_DPI = 150           # a tabloid page: 2550 × 1650 pixels
 
@@ -91,15 +86,8 @@ def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogu
                       thumbnails: Path) -> bytes:
     """The contact sheets as PDF bytes (tabloid landscape, office colours, bundled fonts)."""
     text = load_proof_text(catalogue.content_dir)
-    folder = catalogue.layouts_dir / PROOF_FOLDER
-    english = catalogue.languages[PROOF_LANGUAGE].language
-    head = Markup("\n").join([
-        Markup("<style>{}</style>").format(
-            Markup(house_css(catalogue.house, OFFICE, catalogue.fonts_dir, [english]))),
-        Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
-    ])
     context = {
-        "head": head,
+        "head": document_head(catalogue, PROOF_LANGUAGE),
         "lang": PROOF_LANGUAGE,
         "t": text,
         "version": __version__,
@@ -107,15 +95,7 @@ def contact_sheet_pdf(groups: list[Group], summary: Summary, catalogue: Catalogu
         "summary": summary,
         "groups": groups,
     }
-    try:
-        html = template_environment(folder).get_template(TEMPLATE_FILE).render(context)
-    except TemplateError as error:
-        raise RenderError(f"layouts/{PROOF_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
-                          f"template or add the label to content/{PROOF_FOLDER}/") from None
-    document, warnings = lay_out(
-        html, folder.as_uri() + "/", (catalogue.layouts_dir, catalogue.fonts_dir, thumbnails))
-    if warnings:
-        raise RenderError(f"proof: the layout engine ignored part of the design: {warnings[0]}")
+    document = set_document("proof", PROOF_FOLDER, catalogue, context, (thumbnails,))
     name_images_by_content(document)
     return write_pdf(document)
 

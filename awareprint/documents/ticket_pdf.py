@@ -14,19 +14,16 @@ import base64
 import io
 from pathlib import Path
 
-from jinja2 import TemplateError
 from markupsafe import Markup
 from PIL import Image
 
 from ..catalogue.dates import document_date
 from ..catalogue.language_checks import PLACEHOLDER
-from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE, TICKET_FOLDER
+from ..catalogue.layouts import TICKET_FOLDER
 from ..catalogue.load import Catalogue
-from ..catalogue.profiles import OFFICE
-from ..compose.css import house_css
-from ..compose.templates import template_environment
-from ..engine.layout import lay_out, write_pdf
+from ..engine.layout import write_pdf
 from ..errors import RenderError
+from .setting import document_head, set_document
 from .ticket import Ticket
 from .ticket_text import TICKET_LANGUAGE, load_ticket_text
 
@@ -36,15 +33,8 @@ THUMBNAIL_PX = 180            # longest side of a preview: about 150 dpi as prin
 def job_ticket_pdf(ticket: Ticket, catalogue: Catalogue) -> bytes:
     """The job ticket as PDF bytes (US Letter landscape, office colours, bundled fonts)."""
     text = load_ticket_text(catalogue.content_dir)
-    folder = catalogue.layouts_dir / TICKET_FOLDER
-    english = catalogue.languages[TICKET_LANGUAGE].language
-    head = Markup("\n").join([
-        Markup("<style>{}</style>").format(
-            Markup(house_css(catalogue.house, OFFICE, catalogue.fonts_dir, [english]))),
-        Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
-        Markup("<style>@page{{@bottom-right{{content:{}}}}}</style>").format(
-            _page_counter(text.page)),
-    ])
+    head = document_head(catalogue, TICKET_LANGUAGE, Markup(
+        "<style>@page{{@bottom-right{{content:{}}}}}</style>").format(_page_counter(text.page)))
     failed = sum(not row.ok for row in ticket.rows)
     context = {
         "head": head,
@@ -60,17 +50,7 @@ def job_ticket_pdf(ticket: Ticket, catalogue: Catalogue) -> bytes:
         "warned": sum(bool(row.warnings) for row in ticket.rows if row.ok),
         "rows": ticket.rows,
     }
-    try:
-        html = template_environment(folder).get_template(TEMPLATE_FILE).render(context)
-    except TemplateError as error:
-        raise RenderError(f"layouts/{TICKET_FOLDER}/{TEMPLATE_FILE}: {error.message}; fix the "
-                          f"template or add the label to content/{TICKET_FOLDER}/") from None
-    document, warnings = lay_out(html, folder.as_uri() + "/",
-                                        (catalogue.layouts_dir, catalogue.fonts_dir))
-    if warnings:
-        raise RenderError(f"job ticket: the layout engine ignored part of the design: "
-                          f"{warnings[0]}")
-    return write_pdf(document)
+    return write_pdf(set_document("job ticket", TICKET_FOLDER, catalogue, context))
 
 
 def preview_uri(path: Path) -> str:

@@ -31,17 +31,6 @@ EXAMPLES = PROJECT_ROOT / "examples/orders"
 LOGO_PAGE = {"poster": 0, "tearoff": 0, "wallet-card": 1}
 
 
-@pytest.fixture(scope="module")
-def logo(tmp_path_factory) -> Path:
-    """A wide two-colour logo with a transparent background, 1500 × 500 pixels."""
-    path = tmp_path_factory.mktemp("logo") / "logo.png"
-    image = Image.new("RGBA", (1500, 500), (0, 0, 0, 0))
-    image.paste((180, 30, 40, 255), (0, 0, 500, 500))
-    image.paste((20, 60, 150, 255), (600, 150, 1500, 350))
-    image.save(path)
-    return path
-
-
 def _partner(logo: Path | None, name: str = "St. Mark's Parish") -> PartnerMark:
     return PartnerMark(name, "Parish office: 402-555-0143", "stmarks-omaha.example.org", logo)
 

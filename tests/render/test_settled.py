@@ -141,3 +141,21 @@ def test_the_partner_slot_is_fitted_again_both_ways(catalogue, monkeypatch, firs
     again = pipeline.render(sibling, catalogue, read_back, kept)
     assert again.pdf == fresh.pdf
     assert again.settled == fresh.settled
+
+
+@pytest.mark.parametrize(("layout", "language", "partner"), [
+    ("poster", "en", True), ("wallet-card", "ar", True), ("tearoff", "zh-Hant", True),
+    ("handout", "en+es", True), ("discreet-card", "ko", False), ("notice", "en", True)])
+def test_office_and_press_files_are_set_alike(catalogue, rendered_job, logo, layout, language,
+                                              partner):
+    """The same sizes and fixes whatever the profile: the trim area is laid out alike, so
+    the slow run's co-branded press files answer for the office ones (test_catalogue_matrix)."""
+    mark = PartnerMark("St. Mark's Catholic Parish and School",
+                       "Parish office: 402-555-0143, Mon–Fri 9–5", "stmarks-omaha.example.org",
+                       logo) if partner else None
+    notice = NoticeRef("CA") if layout == "notice" else None
+    office, press = (rendered_job(make_job(catalogue, layout, None, language, profile=profile,
+                                           notice=notice, partner=mark))
+                     for profile in ("office", "press"))
+    assert office.settled == press.settled
+    assert (office.scaled, office.type_faults) == (press.scaled, press.type_faults)
