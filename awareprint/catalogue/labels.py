@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 
 from .language_checks import PLACEHOLDER
 from .schema import ProblemsByFile, load
 
 Labels = TypeVar("Labels", bound=BaseModel)
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]  # one label
 
 
 def unknown_placeholders(labels: BaseModel, allowed: Mapping[str, set[str]]) -> None:

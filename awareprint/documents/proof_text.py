@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import StringConstraints, model_validator
+from pydantic import model_validator
 
-from ..catalogue.labels import load_labels, unknown_placeholders
+from ..catalogue.labels import Label, load_labels, unknown_placeholders
 from ..catalogue.schema import Strict
 
 PROOF_FOLDER = "proof"       # content/proof/ (labels) and layouts/proof/ (template, no layout)
 PROOF_LANGUAGE = "en"
-
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Fields(Strict):

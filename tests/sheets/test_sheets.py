@@ -15,7 +15,6 @@ from awareprint.cli.main import main
 from awareprint.errors import InputError
 from awareprint.preflight.read_back import preflight
 from tests.pdfread import assert_inside_cells, lines_of, page_sizes, placements
-from tests.pieces import render
 
 MM = 72 / 25.4
 # The manufacturers' published grids: (left, top, pitch x, pitch y) of the first piece,
@@ -132,9 +131,8 @@ def test_press_sheet_is_a_sheet_to_preflight(catalogue):
 
 
 @pytest.mark.parametrize(("sheet", "profile"), [("avery-5371", "office"), ("a3", "press")])
-def test_pieces_are_reused_not_copied(catalogue, sheet, profile):
-    single = render(make_job(catalogue, "wallet-card", None, "en", profile=profile),
-                    catalogue).pdf
+def test_pieces_are_reused_not_copied(rendered_job, catalogue, sheet, profile):
+    single = rendered_job(make_job(catalogue, "wallet-card", None, "en", profile=profile)).pdf
     pdf = _sheet(catalogue, sheet)
     assert len(pdf) <= 1.2 * len(single), f"{len(pdf)} bytes for {len(single)}"
     with pikepdf.open(io.BytesIO(pdf)) as document:
