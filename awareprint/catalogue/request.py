@@ -114,7 +114,9 @@ def check_request(request: Request, catalogue: Catalogue) -> Checked:
              or default_languages(catalogue, notice))
     pieces = {entry: _languages(catalogue, layout, notice, entry, found)
               for entry in dict.fromkeys(asked)}
-    event = _event(catalogue, request.event, layout, next(iter(pieces.values())), found)
+    event = _event(catalogue, request.event, layout,
+                   tuple(dict.fromkeys(code for codes in pieces.values() if codes
+                                       for code in codes)), found)
     _tabs(catalogue, request.tabs, layout, found)
     _partner(catalogue, request.partner, layout, pieces.values(), found)
     intent = None
@@ -345,11 +347,14 @@ def _event(catalogue: Catalogue, given: str | None, layout: str | None,
         found.add("event", f"the event name is {len(event)} characters; {MAX_EVENT_CHARS} "
                   "at most")
         return None
-    if languages:
-        script = catalogue.languages[languages[0]].language.script
+    said: set[str] = set()
+    for script in dict.fromkeys(catalogue.languages[code].language.script
+                                for code in languages or ()):
         covered = covered_codepoints(catalogue.house, script, catalogue.fonts_dir)
         for problem in text_problems(event, catalogue, covered, own_numbers=False):
-            found.add("event", f"the event name {quoted(event)}: {problem}")
+            if problem not in said:  # the same number is one problem in every script
+                said.add(problem)
+                found.add("event", f"the event name {quoted(event)}: {problem}")
     return event
 
 

@@ -77,8 +77,8 @@ def text_problems(text: str, catalogue: Catalogue, covered: Coverage,
                             + ("give the partner's own number" if own_numbers
                                else "leave it out"))
         elif not own_numbers and len(digits) >= PHONE_DIGITS:
-            problems.append(f"{digits} looks like a phone number; every number on a piece "
-                            "comes from content/hotline.yaml, so leave it out")
+            problems.append(f"{digits} looks like a phone number; the only numbers a piece "
+                            "prints are the hotline's, which it prints already: leave it out")
     missing = uncovered(text, covered)
     if missing:
         problems.append(f"{describe_chars(missing)} cannot be printed by any bundled font "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -235,7 +235,7 @@ def _render_layout(args: argparse.Namespace) -> int:
     if len(checked.jobs) > 1 and is_file_target(args.out):
         raise InputError("--out names one .pdf file but several --lang were given; "
                          "give a folder instead")
-    return _render_jobs(list(checked.jobs), args.out, args.preview)
+    return _render_jobs(list(checked.jobs), args.out, args.preview, _flags(args))
 
 
 def _flags(args: argparse.Namespace) -> dict[str, str]:
@@ -445,7 +445,8 @@ def _notice_to_check(catalogue: Catalogue, args: argparse.Namespace) -> str | No
     return notice_label(notice, codes)
 
 
-def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
+def _render_jobs(jobs: list, out: Path, preview: bool,
+                 flags: Mapping[str, str] = FLAGS) -> int:
     """Render each job; a failed job is reported and the others still complete."""
     from ..catalogue.jobs import output_path
     from ..catalogue.load import load_catalogue
@@ -462,7 +463,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool) -> int:
             rendered = render_to_file(job, catalogue, path, read_back)
         except AwareprintError as error:
             exit_code = max(exit_code, error.exit_code)
-            for line in error_lines(error):
+            for line in error_lines(error, flags):
                 print(f"{PROGRAM}: {line}", file=sys.stderr)
             continue
         print(f"wrote {path} ({rendered.pages} page{'s' if rendered.pages > 1 else ''})")

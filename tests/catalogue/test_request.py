@@ -203,3 +203,14 @@ def test_an_order_items_sheet_is_checked_before_the_batch(catalogue, tmp_path):
         f"comes in: {', '.join(catalogue.layouts['poster'].sizes)}",
         f"{path} line 7: items.1.sizes: avery-5371 holds business-card pieces; choose "
         "business-card or leave the size out"]
+
+
+@pytest.mark.parametrize("languages", [("en", "ko"), ("ko", "en")])
+def test_an_event_is_checked_against_the_fonts_of_every_language_asked_for(catalogue,
+                                                                            languages):
+    """Hangul prints on the Korean flyer but in no font of the English one: said whichever
+    of the two comes first."""
+    checked = check_request(Request("tearoff", "letter", languages, event="Walk 걷기"),
+                            catalogue)
+    assert [problem.field for problem in checked.problems] == ["event"]
+    assert "cannot be printed by any bundled font" in checked.problems[0].message
