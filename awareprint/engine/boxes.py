@@ -130,10 +130,10 @@ def page_count(document: Document) -> int:
     return len(document.pages)
 
 
-def texts(page: Page, with_furniture: bool = True) -> Iterator[tuple[str | None, Text]]:
+def texts(page: Page) -> Iterator[tuple[str | None, Text]]:
     """(slot, text) for every run of text on the page, in order."""
     for placed in page.ink:
-        if isinstance(placed.leaf, Text) and (with_furniture or not placed.furniture):
+        if isinstance(placed.leaf, Text):
             yield placed.slot, placed.leaf
 
 
