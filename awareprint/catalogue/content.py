@@ -127,7 +127,12 @@ class Publisher(Strict):
 
     @property
     def line(self) -> str:
-        return " · ".join([self.name, *self.address])
+        return ", ".join(self.parts)
+
+    @property
+    def parts(self) -> list[str]:
+        """The name and each address line: the units a line may break between."""
+        return [self.name, *self.address]
 
 
 class Attribution(Strict):
@@ -135,6 +140,9 @@ class Attribution(Strict):
 
     credit: list[Text]
     source: Text
+    # Names and titles as written, in the credit lines of every language: never broken
+    # between their words (a language file's `unbroken` adds its own, "EE. UU.").
+    names: list[Text] = Field(default_factory=list)
 
 
 class Branding(Strict):

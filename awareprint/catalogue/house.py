@@ -46,11 +46,19 @@ class Colour(Strict):
         return self.fine if self.fine is not None else self.cmyk
 
 
+class Optical(Strict):
+    """A face built from `source` drawn `scale` times larger (fonts/build_optical.py)."""
+
+    source: str
+    scale: Annotated[float, Field(gt=1, le=1.5)]
+
+
 class FontFace(Strict):
     family: str
     file: str
     weight: Annotated[int, Field(ge=100, le=900)]
     style: Literal["normal", "italic"] = "normal"
+    optical: Optical | None = None
 
 
 class Fonts(Strict):
@@ -58,6 +66,12 @@ class Fonts(Strict):
 
     faces: Annotated[list[FontFace], Field(min_length=1)]
     scripts: dict[str, Annotated[list[str], Field(min_length=1)]]
+    # The line height a script's running text and headlines need at least, where its
+    # marks and descenders reach further than Latin's (Arabic: a line's dots and the
+    # tail of ى would touch the next line's at Latin leading).
+    leading: dict[str, Annotated[float, Field(ge=1, le=2.5)]] = Field(default_factory=dict)
+    headline_leading: dict[str, Annotated[float, Field(ge=1, le=2.5)]] = Field(
+        default_factory=dict)
 
     @model_validator(mode="after")
     def _families_have_faces(self) -> Fonts:

@@ -170,6 +170,10 @@ class LayoutSpec(Strict):
     tabs: TabStrip | None = None
     bilingual: Bilingual | None = None
     hotline: list[Name] = Field(default_factory=list)  # slots printing the hotline
+    # Nothing on the piece is set smaller than this (measure/piece_rules.py), and only the
+    # `display` slots (headlines, without a language's _1/_2) outsize the hotline number.
+    least_type_pt: Annotated[float, Field(gt=0)] | None = None
+    display: list[Name] = Field(default_factory=list)
     partner: PartnerPlace | None = None
     masthead: Masthead | None = None
     shapes: list[PageShape] = Field(default_factory=list)  # one-language pages of other shapes

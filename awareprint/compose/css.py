@@ -13,6 +13,9 @@ from ..catalogue.profiles import cmyk_css, colour_css
 
 # Display type is never hyphenated: above this size a broken word reads as a mistake.
 MAX_HYPHENATED_PT = 14
+# The hotline's numbers are set in the Latin face in every language: the same figures
+# everywhere, never a script's own face drawn larger (fonts/build_optical.py).
+LATIN = "Latn"
 
 
 def house_css(house: HouseStyle, profile: str, fonts_dir: Path,
@@ -31,12 +34,31 @@ def house_css(house: HouseStyle, profile: str, fonts_dir: Path,
         f'{", ".join(f"{chr(34)}{f}{chr(34)}" for f in house.fonts.stack(language.script))}}}'
         for language in languages
     )
+    stacks += "".join(_leading(house, language) for language in languages)
     colours = ";".join(f"--{name}:{colour_css(colour, profile)}"
                        for name, colour in house.palette.items())
     registration = cmyk_css(house.press.registration)
     first = house.fonts.stack(languages[0].script)[0]
     return (f'{faces}{stacks}:root{{{colours};--registration:{registration};'
-            f'--family:"{first}"}}')
+            f'--family:"{first}";--numbers:"{house.fonts.stack(LATIN)[0]}"}}')
+
+
+def _leading(house: HouseStyle, language: Language) -> str:
+    """Line heights a script needs, over the layouts' own (which are set for Latin)."""
+    rules = ""
+    body = house.fonts.leading.get(language.script)
+    if body:
+        lang = f'[lang="{language.code}"]'
+        rules += (f".slot{lang} p,.slot p{lang},.slot{lang} li,.slot li{lang}"
+                  f"{{line-height:{body:g}}}")
+    # Display lines (a template's class "display": headlines set in a paragraph, calls
+    # to action) take the headline leading: at running text's they would fall apart.
+    headline = house.fonts.headline_leading.get(language.script)
+    if headline:
+        lang = f'[lang="{language.code}"]'
+        rules += (f".slot{lang} h1,.slot h1{lang},.slot{lang} h2,.slot{lang} .display,"
+                  f".slot .display{lang}{{line-height:{headline:g}}}")
+    return rules
 
 
 def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:

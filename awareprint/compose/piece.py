@@ -32,7 +32,7 @@ from .marks import crop_marks, slug_box
 from .qr import qr_svg
 from .scissors import scissors_svg
 from .templates import template_environment
-from .typesetting import aside, bound, typeset
+from .typesetting import address, aside, typeset
 
 HOUSE_CSS = "house.css"
 WORDING = "wording"  # the name of a notice's wording among the paragraphs (job_strings)
@@ -60,10 +60,14 @@ class TemplateLanguage:
     # blocks, each a paragraph or a list's items, marked up like every other string.
     heading: Markup | None = None
     wording: tuple[object, ...] = ()
+    # The piece's second language: set apart by the house's one device (house.css,
+    # `[data-second]`), so a reader sees where one language ends and the other begins.
+    second: bool = False
 
     @property
     def attrs(self) -> Markup:
-        return Markup('lang="{}" dir="{}"').format(self.code, self.direction)
+        second = Markup(" data-second") if self.second else Markup("")
+        return Markup('lang="{}" dir="{}"{}').format(self.code, self.direction, second)
 
     def aside(self, text: object) -> Markup:
         """A parenthesis after a word, as the script sets it: " (text)", or full-width
@@ -83,10 +87,12 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
     house = catalogue.house
     notice = notice_of(catalogue, job)
     languages = [TemplateLanguage(code, catalogue.languages[code].language.direction,
-                                  typeset_strings(catalogue.languages[code], joined, whole),
+                                  typeset_strings(catalogue.languages[code], joined,
+                                                  whole | _names(catalogue)),
                                   catalogue.languages[code].language.script,
-                                  *_typeset_wording(catalogue, job, code, joined, whole))
-                 for code in job.languages]
+                                  *_typeset_wording(catalogue, job, code, joined, whole),
+                                  second=index > 0)
+                 for index, code in enumerate(job.languages)]
     count = len(languages)
     # Pages are mirrored for a right-to-left first language (its reading order leads).
     mirrored = set(spec.pages_for(count)) if languages[0].direction == "rtl" else set()
@@ -117,7 +123,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "hotline": catalogue.hotline,
         "digital": job.profile == DIGITAL,  # links and text alternatives (digital.py)
         "publisher": catalogue.branding.publisher,
-        "publisher_line": bound(catalogue.branding.publisher.line),
+        "publisher_line": address(catalogue.branding.publisher.parts),
         "attribution": catalogue.attribution,
         "event": job.event,
         "partner": job.partner,
@@ -149,6 +155,11 @@ def _qr(job: Job, catalogue: Catalogue, first: TemplateLanguage) -> Markup:
         return qr
     return digital.figure(qr, Markup("{}: {}").format(first.t["scan_prompt"], hotline.web.display),
                           hotline.web.url)
+
+
+def _names(catalogue: Catalogue) -> frozenset[str]:
+    """Names and titles kept whole in every language (content/attribution.yaml)."""
+    return frozenset(catalogue.attribution.names if catalogue.attribution else ())
 
 
 @cache

@@ -36,10 +36,13 @@ def typeset(text: str, script: str, joined: bool = False,
     """`text` as Markup for a language written in `script`; `joined` keeps its last two
     words on one line (the render stage asks for it where a paragraph of six words or
     more ended in one word alone, whatever this string's own length); the `whole` words
-    are never broken (the second of two hyphenations running, found after layout)."""
+    are never broken (the second of two hyphenations running, found after layout), and a
+    `whole` phrase of several words (a name, "EE. UU.") never broken between its words."""
     text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
     if script in CHARACTER_SCRIPTS:
         return _characters(text, whole)
+    for phrase in sorted((word for word in whole if " " in word), key=len, reverse=True):
+        text = text.replace(phrase, phrase.replace(" ", NO_BREAK_SPACE))
     words = text.split(" ")
     marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1
                               and not _long_placeholder(word))
@@ -98,6 +101,12 @@ def aside(text: object, script: str) -> Markup:
     if script in CHARACTER_SCRIPTS:
         return Markup("\uff08{}\uff09").format(text)
     return Markup(" ({})").format(text)
+
+
+def address(parts: list[str]) -> Markup:
+    """A name and address on one line, broken only between its parts ("Innocence Freed,
+    P.O. Box 45056, Omaha, NE 68145"): each part kept whole, commas between."""
+    return Markup(", ").join(_kept(part) for part in parts)
 
 
 def bound(text: str) -> Markup:

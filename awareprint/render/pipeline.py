@@ -33,6 +33,7 @@ from ..finish.metadata import Metadata
 from ..finish.pdfx import PressFinish
 from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
+from ..measure.piece_rules import PieceRules, piece_faults
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import fine_print_in_one_ink
 from ..measure.type_rules import early_breaks, type_faults
@@ -58,6 +59,9 @@ USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name
 MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 KOREAN = "Kore"                          # the script broken only between words
+# What a victim reads first, on every piece in each of its languages: "Get help", and that
+# the hotline is not police or immigration.
+VICTIM_LINES = ("get_help", "hotline_about_short")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,8 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
     remember(catalogue, job, settled)
     faults = tuple(str(fault) for fault in type_faults(
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
-        _strings_in(catalogue, job, KOREAN)))
+        _strings_in(catalogue, job, KOREAN))) + tuple(
+        str(fault) for fault in piece_faults(document, _piece_rules(job, catalogue)))
     press = None
     if job.profile == PRESS:
         fine_print_in_one_ink(document, catalogue.house)
@@ -275,6 +280,14 @@ def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
                          / boxes[masthead.headline].font_pt or 1.0,
                          laid_out[0].geometry.height)
     return larger, gift
+
+
+def _piece_rules(job: Job, catalogue: Catalogue) -> PieceRules:
+    spec = catalogue.layouts[job.layout]
+    victim = tuple(str(catalogue.languages[code].strings[key]) for code in job.languages
+                   for key in VICTIM_LINES)
+    return PieceRules(spec.least_type_pt, frozenset(spec.display),
+                      catalogue.hotline.call.display, victim)
 
 
 def _strings_in(catalogue: Catalogue, job: Job, script: str) -> list[str]:
