@@ -296,9 +296,9 @@ def job_strings(catalogue: Catalogue, job: Job) -> dict[str, str]:
 def endings_of(catalogue: Catalogue, job: Job, last_words: frozenset[str]) -> frozenset[str]:
     """The names (job_strings) of the job's paragraphs that end in one of `last_words`
     (compared without the punctuation around them)."""
-    bare = {_bare(word) for word in last_words}
+    bare = {_bare(word).casefold() for word in last_words}  # a line may be set in capitals
     return frozenset(name for name, text in job_strings(catalogue, job).items()
-                     if text.split() and _bare(text.split()[-1]) in bare)
+                     if text.split() and _bare(text.split()[-1]).casefold() in bare)
 
 
 def ending_text(catalogue: Catalogue, job: Job, name: str) -> str:

@@ -105,8 +105,10 @@ def aside(text: object, script: str) -> Markup:
 
 def address(parts: list[str]) -> Markup:
     """A name and address on one line, broken only between its parts ("Innocence Freed,
-    P.O. Box 45056, Omaha, NE 68145"): each part kept whole, commas between."""
-    return Markup(", ").join(_kept(part) for part in parts)
+    P.O. Box 45056, Omaha, NE 68145"): each part kept whole by no-break spaces (the
+    engine breaks no better between no-wrap spans inside right-to-left text), commas
+    between."""
+    return Markup(", ").join(escape(part.replace(" ", NO_BREAK_SPACE)) for part in parts)
 
 
 def bound(text: str) -> Markup:

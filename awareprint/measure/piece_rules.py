@@ -45,7 +45,7 @@ def _text_runs(document: Document) -> Iterator[tuple[str, boxes.Text]]:
         for placed in page.ink:
             leaf = placed.leaf
             if (isinstance(leaf, boxes.Text) and not placed.furniture
-                    and placed.slot is not None and leaf.text.strip()):
+                    and placed.slot is not None and SPACES.sub("", leaf.text)):
                 yield placed.slot, leaf
 
 
