@@ -30,7 +30,7 @@ class PieceRules:
     least_type_pt: float | None
     display_slots: frozenset[str]
     number: str
-    victim_lines: tuple[str, ...]
+    victim_lines: tuple[tuple[str, ...], ...]  # each: the line, or the forms it may take
 
 
 def piece_faults(document: Document, rules: PieceRules) -> list[TypeFault]:
@@ -85,8 +85,9 @@ def _number_outsized(placed: list[tuple[str, boxes.Text]], rules: PieceRules
 def _victim_lines_missing(placed: list[tuple[str, boxes.Text]], rules: PieceRules
                           ) -> list[TypeFault]:
     printed = _flat("".join(text.text for _, text in placed))
-    return [TypeFault("piece", f"'{line}' is not printed")
-            for line in rules.victim_lines if _flat(line) not in printed]
+    return [TypeFault("piece", f"'{forms[0]}' is not printed")
+            for forms in rules.victim_lines
+            if not any(_flat(form) in printed for form in forms)]
 
 
 def _flat(text: str) -> str:

@@ -60,8 +60,8 @@ MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 KOREAN = "Kore"                          # the script broken only between words
 # What a victim reads first, on every piece in each of its languages: "Get help", and that
-# the hotline is not police or immigration.
-VICTIM_LINES = ("get_help", "hotline_about_short")
+# the hotline is not police or immigration (in its short or its long form).
+VICTIM_LINES = (("get_help",), ("hotline_about_short", "hotline_about"))
 
 
 @dataclass(frozen=True)
@@ -284,8 +284,8 @@ def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
 
 def _piece_rules(job: Job, catalogue: Catalogue) -> PieceRules:
     spec = catalogue.layouts[job.layout]
-    victim = tuple(str(catalogue.languages[code].strings[key]) for code in job.languages
-                   for key in VICTIM_LINES)
+    victim = tuple(tuple(str(catalogue.languages[code].strings[key]) for key in forms)
+                   for code in job.languages for forms in VICTIM_LINES)
     return PieceRules(spec.least_type_pt, frozenset(spec.display),
                       catalogue.hotline.call.display, victim)
 
