@@ -57,8 +57,8 @@ def palette_table() -> float:
 
 
 def pieces_table() -> float:
-    from awareprint.cli.main import main
     from awareprint.catalogue.load import load_catalogue
+    from awareprint.cli.main import main
     from awareprint.preflight.proof_match import colour_pairs, painted
 
     house = load_catalogue().house
