@@ -37,7 +37,7 @@ class Swatch:
 
 class Colour(Strict):
     """A palette colour, defined once in CMYK; its office RGB is derived from the CMYK
-    through the house's printing condition (HouseStyle.proof_intent). Type a press cannot
+    through the house's printing condition (press.proof_intent). Type a press cannot
     hold in register prints in another build: `small` (at most two inks) for type under
     fine_print.two_inks_below_pt, `fine` (one ink) for type under
     fine_print.single_ink_below_pt and for QR codes; each is a CMYK build of the same
