@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveFloat, StringConstraints, model_validator
+from pydantic import Field, PositiveFloat, PrivateAttr, model_validator
 
 from ..paths import LAYOUTS_DIR, PROJECT_ROOT
+from .colorimetry import ProfileError, office_srgb
 from .schema import ProblemsByFile, Strict, load
 from .sizes import POINTS_PER_UNIT
 
@@ -16,6 +18,7 @@ HOUSE_FILE = "house.yaml"
 InkPercent = Annotated[int, Field(ge=0, le=100)]
 Cmyk = tuple[InkPercent, InkPercent, InkPercent, InkPercent]
 REQUIRED_COLOURS = ("ink", "paper")  # the QR code is drawn in ink on paper
+SOLID, SMALL, FINE = "solid", "small", "fine"  # a colour's builds, by what they print
 
 
 def inks(cmyk: tuple[float, ...]) -> int:
@@ -23,27 +26,64 @@ def inks(cmyk: tuple[float, ...]) -> int:
     return sum(1 for value in cmyk if value > 0)
 
 
-class Colour(Strict):
-    """A palette colour: CMYK for press, its RGB equivalent for office output, and for a
-    colour of several inks the one ink it prints in as fine detail (small type, QR code)."""
+@dataclass(frozen=True)
+class Swatch:
+    """One build of a palette colour: the inks it prints in, and the office sRGB that
+    proofs it (the build as the house's printing condition prints it, converted)."""
 
-    rgb: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+    cmyk: tuple[int, int, int, int]
+    rgb: str
+
+
+class Colour(Strict):
+    """A palette colour, defined once in CMYK; its office RGB is derived from the CMYK
+    through the house's printing condition (press.proof_intent). Type a press cannot
+    hold in register prints in another build: `small` (at most two inks) for type under
+    fine_print.two_inks_below_pt, `fine` (one ink) for type under
+    fine_print.single_ink_below_pt and for QR codes; each is a CMYK build of the same
+    colour or the name of another palette colour where no such build matches it."""
+
     cmyk: Cmyk
-    fine: Cmyk | None = None
+    small: Cmyk | str | None = None
+    fine: Cmyk | str | None = None
+    _swatches: dict[str, Swatch] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _fine_is_one_ink(self) -> Colour:
-        if self.fine is not None and inks(self.fine) != 1:
+    def _builds_are_registration_safe(self) -> Colour:
+        if isinstance(self.small, tuple) and inks(self.small) > 2:
+            raise ValueError("small must print in two inks at most")
+        if isinstance(self.fine, tuple) and inks(self.fine) != 1:
             raise ValueError("fine must be a single ink (one of the four channels above 0)")
-        if self.fine is None and inks(self.cmyk) > 1:
-            raise ValueError("a colour of several inks needs `fine`: the single ink it "
-                             "prints in as small type and in QR codes")
+        if self.small is None and inks(self.cmyk) > 2:
+            raise ValueError("a colour of more than two inks needs `small`: the build of "
+                             "at most two inks (or another palette colour) small type "
+                             "prints in")
         return self
 
     @property
-    def fine_cmyk(self) -> Cmyk:
-        """The colour as fine detail prints it: itself when it is one ink (or none)."""
-        return self.fine if self.fine is not None else self.cmyk
+    def rgb(self) -> str:
+        """The office colour: the CMYK build as it prints, in sRGB."""
+        return self.swatch(SOLID).rgb
+
+    @property
+    def fine_cmyk(self) -> tuple[int, int, int, int]:
+        """The colour as fine detail (a QR code) prints it."""
+        return self.swatch(FINE).cmyk
+
+    def swatch(self, build: str) -> Swatch:
+        """The solid, small or fine build; a colour without that build prints as itself."""
+        return self._swatches.get(build) or self._swatches[SOLID]
+
+    def has_build(self, build: str) -> bool:
+        return build in self._swatches
+
+    def for_type(self, size_pt: float, rules: FinePrint) -> Swatch:
+        """The build type of this size prints in."""
+        if size_pt < rules.single_ink_below_pt:
+            return self.swatch(FINE) if self.has_build(FINE) else self.swatch(SMALL)
+        if size_pt < rules.two_inks_below_pt:
+            return self.swatch(SMALL)
+        return self.swatch(SOLID)
 
 
 class Optical(Strict):
@@ -105,11 +145,25 @@ class OutputIntent(Strict):
 
 
 class FinePrint(Strict):
-    """Type a press can hold in register: below `single_ink_below_pt` one ink; reversed
-    type (light on a darker ground) at least `reversed_min_pt` and bold."""
+    """Type a press can hold in register: below `single_ink_below_pt` one ink, below
+    `two_inks_below_pt` at most two; reversed type (light on a darker ground) at least
+    `reversed_min_pt` and bold."""
 
     single_ink_below_pt: PositiveFloat
+    two_inks_below_pt: PositiveFloat
     reversed_min_pt: PositiveFloat
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FinePrint:
+        if self.two_inks_below_pt < self.single_ink_below_pt:
+            raise ValueError("two_inks_below_pt must be at least single_ink_below_pt")
+        return self
+
+    def inks_allowed(self, size_pt: float) -> int:
+        """How many inks type of this size may print in (4: any)."""
+        if size_pt < self.single_ink_below_pt:
+            return 1
+        return 2 if size_pt < self.two_inks_below_pt else 4
 
 
 class PressRules(Strict):
@@ -126,9 +180,16 @@ class PressRules(Strict):
     fine_print: FinePrint
     output_intents: Annotated[dict[str, OutputIntent], Field(min_length=1)]
     output_intent_by_unit: dict[Literal["in", "mm"], str]
+    # The printing condition the palette is proofed in: office RGB is each CMYK build as
+    # this condition prints it. One CMYK set serves every condition (tests/catalogue/
+    # test_palette.py holds each within Delta E 3 of its office colour).
+    proof_intent: str
 
     @model_validator(mode="after")
     def _known_intents(self) -> PressRules:
+        if self.proof_intent not in self.output_intents:
+            raise ValueError(f"proof_intent names {self.proof_intent}; choose from: "
+                             f"{', '.join(self.output_intents)}")
         for unit, name in self.output_intent_by_unit.items():
             if name not in self.output_intents:
                 raise ValueError(f"output_intent_by_unit.{unit} names {name}; choose from: "
@@ -175,6 +236,35 @@ class HouseStyle(Strict):
         missing = [name for name in REQUIRED_COLOURS if name not in self.palette]
         if missing:
             raise ValueError(f"palette lacks {', '.join(missing)}; the QR code needs them")
+        return self
+
+    @model_validator(mode="after")
+    def _office_colours(self) -> HouseStyle:
+        """Each colour's builds with the office sRGB derived from their CMYK; a build named
+        by another colour is that colour's solid build, which must itself be safe."""
+        profile = self.press.output_intents[self.press.proof_intent].profile_path
+        limits = {SMALL: 2, FINE: 1}
+        for name, colour in self.palette.items():
+            builds: dict[str, tuple[int, int, int, int]] = {SOLID: colour.cmyk}
+            for build in (SMALL, FINE):
+                chosen = getattr(colour, build)
+                if isinstance(chosen, str):
+                    other = self.palette.get(chosen)
+                    if other is None or inks(other.cmyk) > limits[build]:
+                        raise ValueError(f"palette.{name}.{build} names '{chosen}', which is "
+                                         f"not a palette colour of {limits[build]} ink(s) "
+                                         "at most")
+                    chosen = other.cmyk
+                if chosen is not None:
+                    builds[build] = chosen
+            if FINE in builds and SMALL not in builds and inks(colour.cmyk) > 2:
+                builds[SMALL] = builds[FINE]
+            try:
+                colour._swatches = {build: Swatch(cmyk, office_srgb(cmyk, profile))
+                                    for build, cmyk in builds.items()}
+            except (OSError, ProfileError) as error:
+                raise ValueError(f"the proof profile {profile.name} cannot be read: "
+                                 f"{error}") from None
         return self
 
     @property

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .geometry import Frame
-from .house import Colour, HouseStyle, OutputIntent
+from .house import FINE, SOLID, Colour, HouseStyle, OutputIntent, Swatch
 from .sizes import Size
 
 OFFICE = "office"
@@ -60,17 +60,19 @@ def checked_intent(house: HouseStyle, size: Size, chosen: str | None, profile: s
 
 
 def colour_css(colour: Colour, profile: str) -> str:
-    """A palette colour as CSS: its RGB equivalent for office, device CMYK for press."""
-    if drawn_as(profile) == OFFICE:
-        return colour.rgb
-    return cmyk_css(colour.cmyk)
+    """A palette colour as CSS: its derived RGB for office, device CMYK for press."""
+    return swatch_css(colour.swatch(SOLID), profile)
 
 
 def fine_colour_css(colour: Colour, profile: str) -> str:
-    """A palette colour for fine detail (a QR code's modules): in press, its single ink."""
-    if drawn_as(profile) == OFFICE:
-        return colour.rgb
-    return cmyk_css(colour.fine_cmyk)
+    """A palette colour for fine detail (a QR code's modules): its single-ink build, in
+    office files as the RGB that proofs it."""
+    return swatch_css(colour.swatch(FINE), profile)
+
+
+def swatch_css(swatch: Swatch, profile: str) -> str:
+    """One build of a colour as CSS: its office RGB, or its inks for press."""
+    return swatch.rgb if drawn_as(profile) == OFFICE else cmyk_css(swatch.cmyk)
 
 
 def cmyk_css(cmyk: tuple[int, int, int, int]) -> str:

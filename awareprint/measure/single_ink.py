@@ -1,7 +1,8 @@
-"""Small press type in one ink: after layout, text set smaller than the house's
-`fine_print.single_ink_below_pt` in a palette colour of several inks is printed in that
-colour's `fine` ink instead (navy becomes black in K only), so that no plate's drift on
-the press can fringe it. Colour does not move text, so the layout stands as it is.
+"""Small type in the build of its colour a press holds in register: after layout, text set
+in a palette colour smaller than the house's `fine_print` sizes is drawn in that colour's
+`small` build (two inks at most, under two_inks_below_pt) or `fine` build (one ink, under
+single_ink_below_pt). Office files get the same builds in their derived RGB, so that the
+office proof shows what the press prints. Colour does not move text, so the layout stands.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from typing import TYPE_CHECKING
 
 from tinycss2.color5 import parse_color
 
-from ..catalogue.house import HouseStyle, inks
-from ..catalogue.profiles import cmyk_css
+from ..catalogue.house import SOLID, HouseStyle
+from ..catalogue.profiles import drawn_as, swatch_css
 from ..engine import boxes
-from ..engine.boxes import PX_PER_PT
 
 if TYPE_CHECKING:
     from ..engine.layout import Document
@@ -21,26 +21,31 @@ if TYPE_CHECKING:
 DEVICE_CMYK = "device-cmyk"
 
 
-def fine_print_in_one_ink(document: Document, house: HouseStyle) -> int:
-    """Recolour the small multi-ink text of a laid-out press document; returns how many
-    runs of text were recoloured."""
-    below_px = house.press.fine_print.single_ink_below_pt * PX_PER_PT
-    substitutes = {_key(colour.cmyk): parse_color(cmyk_css(colour.fine_cmyk))
-                   for colour in house.palette.values() if colour.fine_cmyk != colour.cmyk}
+def small_type_in_safe_inks(document: Document, house: HouseStyle, profile: str) -> int:
+    """Recolour the small type of a laid-out document; returns how many runs of text were
+    recoloured."""
+    drawn = drawn_as(profile)
+    colours = {_key(parse_color(swatch_css(colour.swatch(SOLID), drawn))): colour
+               for colour in house.palette.values()}
     changed = 0
     for page in boxes.pages(document):
         for _, text in boxes.texts(page):
-            space, coordinates = text.colour
-            if (text.size_px >= below_px or space != DEVICE_CMYK
-                    or inks(coordinates) <= 1):
+            colour = colours.get(_key_of(text.colour))
+            if colour is None:
+                continue  # not a palette colour: preflight names it in press files
+            build = colour.for_type(text.size_pt, house.press.fine_print)
+            if build == colour.swatch(SOLID):
                 continue
-            substitute = substitutes.get(_key(tuple(v * 100 for v in coordinates)))
-            if substitute is None:
-                continue  # not a palette colour: preflight names it
-            text.recolour(substitute)
+            text.recolour(parse_color(swatch_css(build, drawn)))
             changed += 1
     return changed
 
 
-def _key(cmyk: tuple[float, ...]) -> tuple[float, ...]:
-    return tuple(round(float(value), 1) for value in cmyk)
+def _key(colour) -> tuple[str, tuple[float, ...]]:  # noqa: ANN001 - a tinycss2 colour
+    return _key_of((colour.space, tuple(colour.coordinates)))
+
+
+def _key_of(colour: tuple[str, tuple[float, ...]]) -> tuple[str, tuple[float, ...]]:
+    space, coordinates = colour
+    return space, tuple(round(float(value), 3) for value in coordinates)
+

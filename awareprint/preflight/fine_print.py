@@ -1,7 +1,7 @@
 """Press rules for fine detail, read from the inks each page prints (ink_walk):
 
-- type under `single_ink_below_pt` prints in a single ink (black in K only): several
-  plates never hold small type in register;
+- type under `single_ink_below_pt` prints in a single ink (black in K only), type under
+  `two_inks_below_pt` in two at most: more plates never hold small type in register;
 - reversed type, lighter than the ground it is knocked out of, is at least
   `reversed_min_pt` and bold, or ink spread fills it in;
 - the modules of every QR code print in black only (K), so that no plate's drift blurs
@@ -46,11 +46,15 @@ def fine_print_faults(document: pikepdf.Pdf, rules: FinePrint, registration: Cmy
 def _text_faults(run: TextRun, ground: Cmyk, rules: FinePrint) -> list[str]:
     assert run.cmyk is not None
     faults = []
-    small = run.size < rules.single_ink_below_pt - SIZE_TOLERANCE_PT
-    if small and inks(run.cmyk) > 1:
+    allowed = rules.inks_allowed(run.size + SIZE_TOLERANCE_PT)
+    if inks(run.cmyk) > allowed == 1:
         faults.append(f"small text not in a single ink: {run.size:g} pt in "
                       f"{describe(run.cmyk)} (under {rules.single_ink_below_pt:g} pt: one "
                       "ink, black in K only)")
+    elif inks(run.cmyk) > allowed:
+        faults.append(f"small text in more than two inks: {run.size:g} pt in "
+                      f"{describe(run.cmyk)} (under {rules.two_inks_below_pt:g} pt: two "
+                      "inks at most)")
     reversed_ = _lightness(run.cmyk) > _lightness(ground)
     if reversed_ and (run.size < rules.reversed_min_pt - SIZE_TOLERANCE_PT or not run.bold):
         weight = "bold" if run.bold else "not bold"

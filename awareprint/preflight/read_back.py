@@ -88,7 +88,8 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
 
 def _check_fine_print(data: bytes, report: PreflightReport, catalogue: Catalogue,
                       codes: list[FoundCode]) -> None:
-    """Small type in one ink, reversed type large and bold, QR codes in K only."""
+    """Small type in one ink (under 8 pt) or two (under 12 pt), reversed type large and
+    bold, QR codes in K only."""
     rules = catalogue.house.press
     registration = tuple(v / 100 for v in rules.registration)
     trim = report.boxes["TrimBox"] if report.sheet is None else None

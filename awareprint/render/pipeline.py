@@ -35,7 +35,7 @@ from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
 from ..measure.piece_rules import PieceRules, piece_faults
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
-from ..measure.single_ink import fine_print_in_one_ink
+from ..measure.single_ink import small_type_in_safe_inks
 from ..measure.type_rules import early_breaks, type_faults
 from ..output import write_atomic
 from .set_again import partner_shows, partner_unmoved, set_again
@@ -105,9 +105,9 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
         _strings_in(catalogue, job, KOREAN))) + tuple(
         str(fault) for fault in piece_faults(document, _piece_rules(job, catalogue)))
+    small_type_in_safe_inks(document, catalogue.house, job.profile)
     press = None
     if job.profile == PRESS:
-        fine_print_in_one_ink(document, catalogue.house)
         press = PressFinish(composed.geometry.trim, composed.geometry.frame.bleed, intent)
     pdf, tagged = (write_tagged_pdf(document) if job.profile == DIGITAL
                    else (write_pdf(document), None))

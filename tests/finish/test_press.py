@@ -230,30 +230,38 @@ def _cmyk(obj):
 
 @pytest.mark.parametrize(("layout", "size"), [("wallet-card", "business-card"),
                                               ("poster", "letter"), ("tearoff", "letter")])
-def test_small_text_the_number_and_the_qr_code_print_in_one_ink(catalogue, rendered, layout,
-                                                                size):
+def test_small_text_the_number_and_the_qr_code_print_in_registration_safe_inks(
+        catalogue, rendered, layout, size):
+    """Under 8 pt one ink, under 12 pt two at most; the QR code in black only."""
     pdf = rendered(layout, size, profile="press")
     # a number printed under 12 pt: the emergency number on the card's back, the hotline's
     # elsewhere
     digits = (catalogue.hotline.emergency.digits if layout == "wallet-card"
               else catalogue.hotline.call.digits[-4:])
     k_only = (0.0, 0.0, 0.0, 1.0)
-    small = catalogue.house.press.fine_print.single_ink_below_pt
+    rules = catalogue.house.press.fine_print
+    small, fine = rules.two_inks_below_pt, rules.single_ink_below_pt
     trims = [boxes["TrimBox"] for boxes in _boxes(pdf)]
-    inks_of_small, modules, number = set(), set(), []
+    inks_of_small, inks_of_fine, modules, number = set(), set(), set(), []
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         for page, trim in zip(document.pages, trims, strict=True):
             height = float(page.height)
             chars = [c for c in page.chars if c.get("upright", True) and _inside(c, trim, height)]
             inks_of_small |= {_cmyk(c) for c in chars if c["size"] < small}
+            inks_of_fine |= {_cmyk(c) for c in chars if c["size"] < fine - 0.05}
             line = "".join(c["text"] for c in chars if c["size"] < small)
             if digits in "".join(ch for ch in line if ch.isdigit()):
                 number += [_cmyk(c) for c in chars if c["size"] < small and c["text"].isdigit()]
             modules |= {_cmyk(r) for r in page.rects if r["height"] < 5 and r["width"] < 50
                         and _inside(r, trim, height) and _cmyk(r) != (0.0, 0.0, 0.0, 0.0)}
-    for cmyk in inks_of_small:  # paper (knocked out) or one ink
+    for cmyk in inks_of_small:  # paper (knocked out), one ink or two
+        assert sum(v > 0 for v in cmyk) <= 2, cmyk
+    for cmyk in inks_of_fine:  # paper or one ink
         assert sum(v > 0 for v in cmyk) <= 1, cmyk
     assert k_only in inks_of_small
     assert modules == {k_only}  # the QR code's modules: black only
     if layout == "wallet-card":  # the number under 12 pt on the back: black only
         assert number and set(number) == {k_only}
+        assert inks_of_fine, "the card's back sets type under 8 pt"
+        # The yellow of the front's call to action keeps its two inks (not Y 100 alone).
+        assert tuple(v / 100 for v in catalogue.house.palette["signal"].cmyk) in inks_of_small

@@ -277,7 +277,7 @@ def test_a_wrong_qr_code_is_decoded_from_its_own_region_in_our_files(catalogue, 
     assert "a QR code leads to https://example.com/scam" in capsys.readouterr().out
 
 
-# --- Fine print on press: one ink under 12 pt, QR code in K only, reversed type 8 pt bold ---
+# --- Fine print on press: one ink under 8 pt, two under 12, QR in K only, reversed 8 pt bold ---
 
 def _recoloured(pdf: bytes, page_index: int, change) -> bytes:
     """The PDF with one page's drawing operators passed through change(operator,
@@ -345,7 +345,9 @@ def test_reversed_text_small_or_not_bold_fails(catalogue, rendered):
         return [operands[0], float(operands[1]) * 0.8] if name == "Tf" else operands
 
     report = preflight(_recoloured(good, 0, smaller), catalogue)
-    assert any("reversed text under 8 pt / not bold" in f and "C0 M0 Y0 K0 on C100 M64 Y0 K60"
+    navy = " ".join(f"{ink}{value}" for ink, value in
+                    zip("CMYK", catalogue.house.palette["ink"].cmyk, strict=True))
+    assert any("reversed text under 8 pt / not bold" in f and f"C0 M0 Y0 K0 on {navy}"
                in f for f in report.faults), report.faults
 
 
@@ -374,8 +376,8 @@ def test_check_refuses_a_press_piece_that_breaks_the_fine_print(catalogue, monke
     from awareprint.cli.check import check_job
     from awareprint.render.outcome import FAIL
 
-    monkeypatch.setattr("awareprint.render.pipeline.fine_print_in_one_ink",
-                        lambda document, house: 0)  # small navy type left in three inks
+    monkeypatch.setattr("awareprint.render.pipeline.small_type_in_safe_inks",
+                        lambda document, house, profile: 0)  # small navy type in three inks
     result = check_job(make_job(catalogue, "wallet-card", "business-card", profile="press"))
     assert result.outcome == FAIL
     assert "small text not in a single ink" in result.detail
