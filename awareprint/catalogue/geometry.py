@@ -182,6 +182,11 @@ def scale_for(size: Size, reference: Size) -> float:
     return min(size.width_pt / reference.width_pt, size.height_pt / reference.height_pt)
 
 
+# The hotline number on a notice is set this much larger than the law's type size at least:
+# the wording is set near that size, and the number is the largest thing after the title.
+NUMBER_OVER_STATUTE = 1.25
+
+
 def resolve(
     spec: LayoutSpec, size: Size, reference: Size, tab_count: int | None,
     frame: Frame = Frame(),
@@ -228,8 +233,11 @@ def resolve(
 
     def number_size(number_pt: float | None) -> float | None:
         """The number keeps its size when the rest of its slot is set smaller to fit: it
-        is the one thing on the piece that must read, and two languages share it."""
-        return None if number_pt is None else round(number_pt * scale, 2)
+        is the one thing on the piece that must read, and two languages share it. Beside
+        a law's wording it stays larger than the law's type size."""
+        if number_pt is None:
+            return None
+        return round(max(number_pt * scale, (statute_pt or 0.0) * NUMBER_OVER_STATUTE), 2)
 
     pages = tuple(
         PageGeometry(
