@@ -22,7 +22,7 @@ def catalogue_jobs(catalogue: Catalogue, profile: str = "office") -> list[Job]:
         for size in spec.sizes:
             for code in catalogue.languages:
                 jobs.append(make_job(catalogue, layout, size, code, profile=profile))
-            if spec.bilingual is not None:
+            if spec.takes_two_languages(size):
                 for code in catalogue.languages:
                     if code != source:
                         jobs.append(make_job(catalogue, layout, size, f"{source}+{code}",

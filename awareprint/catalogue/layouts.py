@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, PositiveFloat, PositiveInt, StringConstraints, model_validator
+from pydantic import Field, PositiveFloat, NonNegativeInt, PositiveInt, StringConstraints, model_validator
 
 from ..paths import LAYOUTS_DIR
 from .schema import ProblemsByFile, Strict, load
@@ -54,8 +54,9 @@ class Slot(Box):
     # A headline whose text is short grows up to this size (its lines kept as they are),
     # so that one line does not leave half its band empty.
     max_pt: PositiveFloat | None = None
-    # How many items of a list (questions, signs) the slot prints: the first `items`.
-    items: PositiveInt | None = None
+    # How many items of a list (questions, signs) the slot prints: the first `items`
+    # (0: none, the slot left empty where a small piece has no room for them).
+    items: NonNegativeInt | None = None
     # The slot prints a law's wording (state notices): never set below the law's type size.
     statute: bool = False
 
@@ -140,6 +141,8 @@ class Bilingual(Strict):
     pages: dict[Name, Page]
     partner: PartnerPlace | None = None  # co-branding on the bilingual pages
     shapes: list[PageShape] = Field(default_factory=list)  # bilingual pages of other shapes
+    # The sizes that hold two languages at the piece's reading size (default: all).
+    sizes: list[str] | None = None
 
 
 class Masthead(Strict):
@@ -179,6 +182,11 @@ class LayoutSpec(Strict):
     shapes: list[PageShape] = Field(default_factory=list)  # one-language pages of other shapes
     name: str = ""
     folder: Path = LAYOUTS_DIR
+
+    def takes_two_languages(self, size: str) -> bool:
+        """Whether the layout sets two languages on a piece of this size."""
+        return self.bilingual is not None and (self.bilingual.sizes is None
+                                               or size in self.bilingual.sizes)
 
     @model_validator(mode="after")
     def _shape_names_known(self) -> LayoutSpec:

@@ -191,7 +191,8 @@ def _check_layout(
         if size_name not in sizes:
             continue
         counts = {spec.tabs.min, spec.tabs.max} if spec.tabs else {None}
-        variants = (1, 2) if spec.has_own_bilingual_pages else (1,)
+        variants = ((1, 2) if spec.has_own_bilingual_pages
+                    and spec.takes_two_languages(size_name) else (1,))
         for count in counts:
             for languages in variants:
                 for partner in (False, True):

@@ -117,6 +117,7 @@ def check_request(request: Request, catalogue: Catalogue) -> Checked:
     event = _event(catalogue, request.event, layout,
                    tuple(dict.fromkeys(code for codes in pieces.values() if codes
                                        for code in codes)), found)
+    _two_languages_fit(catalogue, layout, size, pieces.values(), found)
     _tabs(catalogue, request.tabs, layout, found)
     _partner(catalogue, request.partner, layout, pieces.values(), found)
     intent = None
@@ -295,6 +296,19 @@ def default_languages(catalogue: Catalogue, notice: NoticeRef | None) -> list[st
     if notice is None:
         return ["en"]
     return notice_languages(catalogue.notices[notice.state].notices[notice.notice])
+
+
+def _two_languages_fit(catalogue: Catalogue, layout: str | None, size: str | None,
+                       pieces: Iterable[tuple[str, ...] | None], found: _Problems) -> None:
+    """A two-language piece only at the sizes that hold two languages legibly."""
+    if layout is None or size is None:
+        return
+    spec = catalogue.layouts[layout]
+    if spec.bilingual is None or spec.takes_two_languages(size):
+        return
+    if any(languages and len(languages) == 2 for languages in pieces):
+        found.add("size", f"a {layout} of size {size} holds one language at its reading "
+                  f"size; for two, choose {' or '.join(spec.bilingual.sizes or [])}")
 
 
 def _languages(catalogue: Catalogue, layout: str | None, notice: NoticeRef | None,
