@@ -98,9 +98,9 @@ PARTNER_LINES = "partner"
 
 class Room(Box):
     """A slot's box on a co-branded piece, and how many items of a list it then prints
-    (none given: as many as without a partner)."""
+    (none given: as many as without a partner; 0: none, the lockup takes their room)."""
 
-    items: PositiveInt | None = None
+    items: NonNegativeInt | None = None
 
 
 class PartnerPlace(Strict):
