@@ -5,7 +5,7 @@ things drawn on it, so that a preflight rule is tested on the least that exercis
 
 Coordinates are points from the trim's lower-left corner; colours are CMYK (4 values,
 `k`) or RGB (3 values, `rg`), 0–1 a channel. Text is set in a font of fonts/, embedded
-whole as a CID font with a ToUnicode map (any character, read back as written), or in
+as a subset in a CID font with a ToUnicode map (any character, read back as written), or in
 the standard, unembedded Helvetica (Latin-1 only).
 """
 
@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import pikepdf
+from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from awareprint.paths import FONTS_DIR, PROJECT_ROOT
@@ -26,6 +27,7 @@ PROFILE = PROJECT_ROOT / "colour" / "awareprint-GRACoL.icc"
 HELVETICA = "Helvetica"
 REGULAR = "NotoSans-Regular.ttf"
 BOLD = "NotoSans-Bold.ttf"
+ASCII = "".join(chr(code) for code in range(32, 127))
 
 K = (0.0, 0.0, 0.0, 1.0)
 PAPER = (0.0, 0.0, 0.0, 0.0)
@@ -175,11 +177,17 @@ class _Latin1(dict):
 
 
 @cache
-def _font_facts(file: str) -> tuple[bytes, dict[int, int], dict[int, int], dict[str, int]]:
-    """The font program, its cmap (code point -> glyph), advance widths in 1/1000 em by
-    glyph, and its metrics."""
-    program = (FONTS / file).read_bytes()
-    font = TTFont(io.BytesIO(program))
+def _font_facts(file: str, text: str
+                ) -> tuple[bytes, dict[int, int], dict[int, int], dict[str, object]]:
+    """The font program cut down to the characters of `text` (as our renders embed
+    theirs), its cmap (code point -> glyph), advance widths in 1/1000 em by glyph, and
+    its metrics."""
+    font = TTFont(FONTS / file)
+    cutter = subset.Subsetter(subset.Options(notdef_outline=True))
+    cutter.populate(text=text)
+    cutter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
     order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
     cmap = {code: order[name] for code, name in font.getBestCmap().items()}
     scale = 1000 / font["head"].unitsPerEm
@@ -191,15 +199,16 @@ def _font_facts(file: str) -> tuple[bytes, dict[int, int], dict[int, int], dict[
                "cap": round(getattr(os2, "sCapHeight", 700) * scale),
                "weight": os2.usWeightClass,
                "bbox": [round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)]}
-    return program, cmap, widths, metrics
+    return buffer.getvalue(), cmap, widths, metrics
 
 
 def _embedded(document: pikepdf.Pdf, file: str, text: str
               ) -> tuple[pikepdf.Object, dict[str, bytes]]:
-    """A Type 0 font of the whole file: one CID per distinct character of `text`, mapped
+    """A Type 0 font cut from the file: one CID per distinct character of `text`, mapped
     to its glyph (.notdef where the font has none) and back to the character."""
-    program, cmap, widths, metrics = _font_facts(file)
     chars = list(dict.fromkeys(text))
+    extra = "".join(sorted(set(text) - set(ASCII)))  # files of ASCII text share one subset
+    program, cmap, widths, metrics = _font_facts(file, ASCII + extra)
     cids = {char: index + 1 for index, char in enumerate(chars)}
     gids = [0] + [cmap.get(ord(char), 0) for char in chars]
     name = pikepdf.Name("/" + Path(file).stem)
