@@ -282,3 +282,36 @@ def test_preflight_notes_the_typesetting_a_proofreader_would_mark(catalogue, tmp
     assert "a separator at a line's end" in notes
     assert "TYPE" in format_report(report)
     assert not any("broken" in fault or "separator" in fault for fault in report.faults)
+
+
+def test_rendered_pieces_read_back_in_typographic_quotes(catalogue, rendered):
+    """The content's apostrophes, and an event's quotes set in the piece's language."""
+    event = 'St. Mark\'s "Freedom" Walk'
+    for pdf, expected in ((rendered("poster", "letter"), "Can’t leave your job?"),
+                          (rendered("tearoff", "letter", "zh-Hant", event=event),
+                           "St. Mark’s 「Freedom」 Walk")):
+        report = preflight(pdf, catalogue)
+        assert report.passed, report.faults
+        text = " ".join(pdfplumber_text(pdf).split())
+        assert expected.upper() in text.upper()  # an event line may be set in capitals
+        assert "'" not in text and '"' not in text
+
+
+def pdfplumber_text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return "\n".join(page.extract_text() or "" for page in document.pages)
+
+
+def test_a_straight_quote_in_the_content_stops_the_render(data):
+    from awareprint.catalogue.load import load_catalogue
+    from awareprint.preflight.read_back import read_back
+    from awareprint.render.pipeline import render
+    from tests.data_copy import edit
+
+    edit(data / "content" / "en.yaml", "question_line: Can’t leave", "question_line: Can't leave")
+    changed = load_catalogue(data / "layouts", data / "content")
+    with pytest.raises(RenderError) as caught:
+        render(make_job(changed, "poster", "letter"), changed, read_back)
+    message = str(caught.value)
+    assert message.startswith("poster_letter_en.pdf: preflight refused the file: ")
+    assert "a straight quote ' in “" in message and "Can't leave your job?" in message

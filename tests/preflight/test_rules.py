@@ -146,3 +146,19 @@ def test_preflight_reports_the_smallest_text_on_the_piece(catalogue):
     report = preflight(card.pdf(ours=True), catalogue, font_sources=False)
     assert report.passed, report.faults
     assert report.smallest_text_pt == pytest.approx(5.5, abs=0.01)
+
+
+def test_a_straight_quote_on_our_file_is_a_fault_with_the_text_around_it(catalogue):
+    straight = press_card(catalogue).text("Can't leave your job?", 18, 20, 12).pdf(ours=True)
+    faults = faults_of(straight, catalogue)
+    assert any(f.startswith("page 1: a straight quote ' in “") and "Can't leave your job?”"
+               in f for f in faults), faults
+    typeset = press_card(catalogue).text("Can’t leave? Text “Help”", 18, 20, 12).pdf(ours=True)
+    assert faults_of(typeset, catalogue) == []
+
+
+def test_a_straight_quote_on_a_file_from_elsewhere_is_a_note(catalogue):
+    report = preflight(office_card(catalogue, 'Text "Help"'), catalogue)
+    assert report.passed, report.faults
+    assert any('a straight quote " in' in note and 'Text "Help"' in note
+               for note in report.type_notes), report.type_notes
