@@ -23,6 +23,19 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Digits = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 
 
+Mark = Annotated[str, StringConstraints(min_length=1, max_length=2)]
+
+
+class Quotes(Strict):
+    """A language's quotation marks (from CLDR's delimiters): the primary pair, the pair
+    for a quotation inside a quotation, and the apostrophe. A mark may carry the space
+    its language sets between it and the words (French « and »)."""
+
+    primary: tuple[Mark, Mark]
+    secondary: tuple[Mark, Mark]
+    apostrophe: Annotated[str, StringConstraints(min_length=1, max_length=1)]
+
+
 class Language(Strict):
     """Who a language file is for and how far it can be trusted."""
 
@@ -31,6 +44,7 @@ class Language(Strict):
     native_name: Text
     script: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
     direction: Literal["ltr", "rtl"]
+    quotes: Quotes
     status: Literal["source", "draft", "reviewed"]
     reviewed_by: Text | None = None
     reviewed_on: date | None = None

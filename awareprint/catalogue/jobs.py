@@ -11,6 +11,7 @@ from pathlib import Path
 from .load import Catalogue
 from .notices import GENERAL, NoticeRef
 from .profiles import OFFICE
+from .quotes import fold_quotes
 from .sheets import Imposition, impose
 from .user_text import PartnerMark
 
@@ -95,6 +96,8 @@ def event_suffix(event: str | None) -> str:
     say it all (another script, punctuation, a long name) a short hash of the whole."""
     if event is None:
         return ""
+    # The user's quotes are set in each language's marks: one event, one name.
+    event = fold_quotes(event)
     plain = unicodedata.normalize("NFKD", event).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", plain.lower())
     slug = "-".join(words)

@@ -13,6 +13,7 @@ from .content import Branding, Hotline, LanguageFile
 from .coverage import covered_codepoints, describe_chars, uncovered
 from .house import HouseStyle
 from .layouts import TEMPLATE_FILE, LayoutSpec
+from .quotes import fold_quotes
 from .schema import ProblemsByFile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -89,6 +90,9 @@ def check_coverage(house: HouseStyle, fonts_dir: Path, languages: dict[str, Lang
             for index, text in enumerate(value if isinstance(value, list) else [value]):
                 suffix = f"[{index}]" if isinstance(value, list) else ""
                 check(files[code], f"strings.{key}{suffix}", text, script)
+        quotes = language.language.quotes  # a user's quotes are set in these marks
+        check(files[code], "language.quotes",
+              "".join([*quotes.primary, *quotes.secondary, quotes.apostrophe]), script)
         # Every piece prints the hotline and the publisher inside this language's text.
         for field in ("call", "text", "tty"):
             check(hotline_file, f"{field}.display", getattr(hotline, field).display, script)
@@ -125,8 +129,10 @@ def _first(value: str | list[str]) -> str:
 
 
 def fingerprint(value: str | list[str]) -> str:
-    """A short fingerprint of an English string, recorded by the translations made from it."""
-    text = "\n\n".join(value) if isinstance(value, list) else value
+    """A short fingerprint of an English string, recorded by the translations made from it.
+    Quotation marks are folded to straight ones first: setting "Can't" as "Can’t" changes
+    no word, so it leaves every translation as current as it was."""
+    text = fold_quotes("\n\n".join(value) if isinstance(value, list) else value)
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import TypeVar
 
 from ..errors import InputError, Problem, RequestError
@@ -21,6 +21,7 @@ from .load import Catalogue
 from .names import canonical
 from .notices import NoticeRef, choose_notice, notice_languages, notice_sizes, size_problem
 from .profiles import DIGITAL, OFFICE, PRESS, PROFILES, checked_intent
+from .quotes import typographic
 from .sheets import FLIPS
 from .user_text import PartnerMark, quoted, text_problems, tidy
 
@@ -130,15 +131,18 @@ def check_request(request: Request, catalogue: Catalogue) -> Checked:
     if found.found or layout is None or size is None or profile is None:
         return Checked(problems=tuple(found.found))
     if sheet is None:
-        jobs = tuple(Job(layout, size, languages, profile, event, request.tabs,
-                         partner=request.partner, intent=intent, notice=notice)
+        jobs = tuple(_job(catalogue, layout, size, languages, profile, event, request,
+                          intent, notice)
                      for languages in pieces.values() if languages)
         return Checked(jobs=jobs)
     named = {entry: "+".join(languages or ()) for entry, languages in pieces.items()}
     counts = [(named[code], count) for code, count in counts] if counts else None
+    first = next((languages[0] for languages in pieces.values() if languages), None)
+    event, partner = (_in_marks_of(catalogue, first, event, request.partner) if first
+                      else (event, request.partner))
     sheet_job = _sheet_job(catalogue, SheetJob(
         layout, size, profile, sheet, tuple(named.values()), request.flip, gutter_pt,
-        request.alignment, event, request.tabs, request.partner, notice), counts, found)
+        request.alignment, event, request.tabs, partner, notice), counts, found)
     return Checked(sheet_job=sheet_job, problems=tuple(found.found))
 
 
@@ -370,6 +374,28 @@ def _event(catalogue: Catalogue, given: str | None, layout: str | None,
                 said.add(problem)
                 found.add("event", f"the event name {quoted(event)}: {problem}")
     return event
+
+
+def _job(catalogue: Catalogue, layout: str, size: str, languages: tuple[str, ...],
+         profile: str, event: str | None, request: Request, intent: str | None,
+         notice: NoticeRef | None) -> Job:
+    event, partner = _in_marks_of(catalogue, languages[0], event, request.partner)
+    return Job(layout, size, languages, profile, event, request.tabs, partner=partner,
+               intent=intent, notice=notice)
+
+
+def _in_marks_of(catalogue: Catalogue, language: str, event: str | None,
+                 partner: PartnerMark | None) -> tuple[str | None, PartnerMark | None]:
+    """The event and the partner's name and contact line with their straight quotes set
+    in the marks of the piece's first language (a sheet's first piece's): “Help” in
+    English, « Help » in French, 「Help」 in Traditional Chinese."""
+    quotes = catalogue.languages[language].language.quotes
+    if event is not None:
+        event = typographic(event, quotes)
+    if partner is not None:
+        partner = replace(partner, name=typographic(partner.name, quotes),
+                          contact=partner.contact and typographic(partner.contact, quotes))
+    return event, partner
 
 
 def _tabs(catalogue: Catalogue, tabs: int | None, layout: str | None,

@@ -27,6 +27,7 @@ from .fine_print import fine_print_faults
 from .fonts import bundled_source
 from .marks import filled_rectangles
 from .qr import FoundCode, qr_codes
+from .quotes import straight_quotes
 from .report import FontReport, PreflightReport
 from .tagged import read_tagged
 from .text import Glyph, PageText, read_pages
@@ -81,6 +82,11 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
     _check_text(pages, report, catalogue)
     if font_sources:  # the printed report; our own renders were held to it after layout
         report.type_notes = type_notes(pages)
+    quotes = straight_quotes(pages)
+    if report.ours:
+        report.faults += quotes
+    elif font_sources:
+        report.type_notes += quotes
     if report.press:
         _check_fine_print(data, report, catalogue, codes)
     return report

@@ -124,15 +124,11 @@ def test_the_emergency_number_is_a_whole_word_after_its_label(rendered):
 def test_a_co_branded_card_gives_the_partner_room_of_one_question(rendered_job, catalogue, parish):
     """The partner's lockup takes the foot of the back: two questions instead of three
     (`room:` with `items` in layout.yaml), the emergency line and the hotline kept."""
-    import dataclasses
-
     from awareprint.catalogue.request import make_job
 
-    partner = parish
-    job = dataclasses.replace(make_job(catalogue, "wallet-card", "business-card", "en"),
-                              partner=partner)
+    job = make_job(catalogue, "wallet-card", "business-card", "en", partner=parish)
     text = _flat(text_of(rendered_job(job).pdf))
     questions = CATALOGUE.languages["en"].strings["victim_questions"]
     assert all(_flat(question) in text for question in questions[:2])
     assert _flat(questions[2]) not in text
-    assert _flat(_emergency("en")) in text and _flat("St. Mark's Parish") in text
+    assert _flat(_emergency("en")) in text and _flat("St. Mark’s Parish") in text

@@ -246,7 +246,7 @@ def test_a_partner_takes_the_publishers_place(rendered_job, catalogue, parish):
     for language in ("en", "en+es"):
         pdf = rendered_job(make_job(catalogue, LAYOUT, None, language, partner=partner)).pdf
         text = page_text(pdf, 1)
-        assert "St. Mark's Parish" in text and "stmarks-omaha.example.org" in text
+        assert "St. Mark’s Parish" in text and "stmarks-omaha.example.org" in text
         assert catalogue.branding.publisher.name not in text
         with pdfplumber.open(io.BytesIO(pdf)) as document:
             assert len(document.pages[1].images) == 1

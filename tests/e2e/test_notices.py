@@ -286,7 +286,7 @@ def test_a_co_branded_notice_keeps_the_law_whole(rendered_job, parish):
     report = preflight(pdf, CATALOGUE)
     assert report.faults == [], report.faults
     text = _words(text_of(pdf))
-    assert "St. Mark's Parish" in text and "Parish office: 402-555-0143" in text
+    assert "St. Mark’s Parish" in text and "Parish office: 402-555-0143" in text
     assert str(CATALOGUE.branding.publisher.name) not in text
 
 

@@ -45,7 +45,7 @@ def test_an_order_renders_in_parallel_into_a_package(tmp_path, capsys):
         pdf = (out / entry["file"]).read_bytes()
         assert hashlib.sha256(pdf).hexdigest() == entry["sha256"]
         text = text_of(pdf)
-        assert "1-888-373-7888" in text and "St. Mark's Parish" in text  # co-branded
+        assert "1-888-373-7888" in text and "St. Mark’s Parish" in text  # co-branded
         assert entry["previews"] == [entry["file"].replace(".pdf", "_p1.png")]
         with Image.open(out / entry["previews"][0]) as preview:
             width, height = preview.size

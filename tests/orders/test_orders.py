@@ -273,7 +273,8 @@ def test_csv_quoting_as_spreadsheets_write_it(catalogue, tmp_path, delimiter, bo
     assert partner.contact == f"Front desk{d} lobby{newline}ask for Ana"
     assert [item.job.label for item in order.items] == [
         "poster letter [en]", "poster tabloid [en]", "wallet-card business-card [es]"]
-    assert order.items[0].job.partner.name == 'The "Safe Harbor" Project'
+    # On the piece, the partner's quotes are set in its language's marks.
+    assert order.items[0].job.partner.name == "The “Safe Harbor” Project"
 
 
 def test_csv_rows_are_counted_as_the_spreadsheet_shows_them(catalogue, tmp_path):
