@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from ..errors import InputError, Problem, RequestError
 from .coverage import covered_codepoints
+from .issue import Issue, issued_date, job_number
 from .jobs import Job, SheetJob, imposition_for
 from .load import Catalogue
 from .names import canonical
@@ -38,7 +39,8 @@ class Request:
 
     `languages`: codes or pairs ("en+es"), one piece each (none: English, or for a state's
     notice the languages its law asks for). `sheet` puts the pieces on sheets; `flip`,
-    `gutter`, `fill` and `alignment` apply to sheets only.
+    `gutter`, `fill` and `alignment` apply to sheets only. `issued` and `job` are printed
+    where a print shop reads them (a press file's slug line); office pieces carry neither.
     """
 
     layout: str
@@ -56,6 +58,8 @@ class Request:
     gutter: str | None = None     # a length as typed: 0.25in, 6mm, 18pt, 0
     fill: str | None = None       # how many of each language on the sheets: es:6,en:4
     alignment: bool = False
+    issued: str | None = None     # the date of issue, year-month-day, a press slug prints
+    job: str | None = None        # the job number a press slug prints
 
 
 FIELDS = tuple(field.name for field in fields(Request))
@@ -126,18 +130,22 @@ def check_request(request: Request, catalogue: Catalogue) -> Checked:
     gutter_pt = None
     if sheet and catalogue.sheets[sheet].kind == "press" and request.gutter is not None:
         gutter_pt = _gutter(request.gutter, found)
+    issue = _issue(request, catalogue, found)
     if found.found or layout is None or size is None or profile is None:
         return Checked(problems=tuple(found.found))
+    if profile != PRESS:
+        issue = None  # printed nowhere: an office file stays the same whatever the day
     if sheet is None:
         jobs = tuple(Job(layout, size, languages, profile, event, request.tabs,
-                         partner=request.partner, intent=intent, notice=notice)
+                         partner=request.partner, intent=intent, notice=notice, issue=issue)
                      for languages in pieces.values() if languages)
         return Checked(jobs=jobs)
     named = {entry: "+".join(languages or ()) for entry, languages in pieces.items()}
     counts = [(named[code], count) for code, count in counts] if counts else None
     sheet_job = _sheet_job(catalogue, SheetJob(
         layout, size, profile, sheet, tuple(named.values()), request.flip, gutter_pt,
-        request.alignment, event, request.tabs, request.partner, notice), counts, found)
+        request.alignment, event, request.tabs, request.partner, notice, issue), counts,
+        found)
     return Checked(sheet_job=sheet_job, problems=tuple(found.found))
 
 
@@ -174,12 +182,14 @@ def make_sheet_job(
     tabs: int | None = None,
     partner: PartnerMark | None = None,
     notice: NoticeRef | None = None,
+    issue: Issue | None = None,
 ) -> SheetJob:
     """Pieces on sheets, checked (check_request); a RequestError carries every problem."""
     request = Request(layout, size, tuple(languages), PRESS if press else OFFICE, None, event,
                       tabs, partner, notice.state if notice else None,
                       notice.notice if notice else None, sheet_name, flip, gutter, fill,
-                      alignment)
+                      alignment, issue.date.isoformat() if issue else None,
+                      issue.job if issue else None)
     checked = check_request(request, catalogue).or_raise()
     assert checked.sheet_job is not None  # a request with a sheet and no problem has one
     return checked.sheet_job
@@ -384,6 +394,18 @@ def _partner(catalogue: Catalogue, partner: PartnerMark | None, layout: str | No
                       "partner or choose another layout")
 
 
+def _issue(request: Request, catalogue: Catalogue, found: _Problems) -> Issue | None:
+    """The date of issue and job number, checked; None without a date."""
+    issued = (found.caught("issued", issued_date, request.issued)
+              if request.issued is not None else None)
+    job = (found.caught("job", job_number, request.job, catalogue) if request.job is not None
+           else None)
+    if request.job is not None and request.issued is None:
+        found.add("issued", "a job number goes with its date of issue; give the date "
+                  "(year-month-day)")
+    return Issue(issued, job) if issued is not None else None
+
+
 def _fill(fill: str, found: _Problems) -> list[tuple[str, int]] | None:
     """'es:6,en:4' → [('es', 6), ('en', 4)]."""
     parts = []
@@ -455,4 +477,4 @@ def _sheet_job(catalogue: Catalogue, probe: SheetJob,
 def _with_pieces(probe: SheetJob, pieces: tuple[str, ...]) -> SheetJob:
     return SheetJob(probe.layout, probe.size, probe.profile, probe.sheet, pieces, probe.flip,
                     probe.gutter_pt, probe.alignment, probe.event, probe.tabs, probe.partner,
-                    probe.notice)
+                    probe.notice, probe.issue)

@@ -23,6 +23,8 @@ FLAGS = {
     "gutter": "--gutter",
     "fill": "--fill",
     "alignment": "--alignment",
+    "issued": "--issued",
+    "job": "--job",
     "out": "--out",
     "public_url": "--public-url",
 }

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -137,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
                             "(lodging; default: its general notice)")
         layout.add_argument("--alignment", action="store_true",
                             help="add a page with a cross at each piece's centre, both sides")
+        layout.add_argument("--issued", metavar="YYYY-MM-DD",
+                            help="the date of issue a press file's slug line prints "
+                            "(default: today)")
+        layout.add_argument("--job", metavar="NUMBER",
+                            help="a job number for the press file's slug line")
     return parser
 
 
@@ -228,7 +234,8 @@ def _render_layout(args: argparse.Namespace) -> int:
     request = Request(args.command, args.size, tuple(args.lang or ()), profile,
                       args.press_profile, args.event, args.tabs, state=args.state,
                       notice=args.notice, sheet=args.sheet, flip=args.flip, gutter=args.gutter,
-                      fill=args.fill, alignment=args.alignment)
+                      fill=args.fill, alignment=args.alignment,
+                      issued=args.issued or date.today().isoformat(), job=args.job)
     checked = check_request(request, catalogue).or_raise()
     if checked.sheet_job is not None:
         return _render_sheet(catalogue, checked.sheet_job, args)
@@ -345,7 +352,7 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
-    order = load_order(order_path, load_catalogue())
+    order = load_order(order_path, load_catalogue(), date.today())
     out = out or DEFAULT_OUT_DIR / order_path.stem
     progress = BatchProgress(sys.stdout, sys.stderr, sys.stdout.isatty())
     run = run_batch(order, out, workers, progress)
