@@ -304,6 +304,9 @@ def _explain(issue: Any, model: Model) -> str:
     if loc[-2:] == ("event", "date") or loc[-1:] in (("due",), ("issued",)):
         return f"not a date; write it year-month-day (2027-03-14); got {quoted(issue.get('input'))}"
     if kind == "too_long" and isinstance(issue.get("input"), list):
+        if loc[-1:] == ("address",):
+            return (f"{len(issue['input']):,} lines; an address has at most "
+                    f"{issue.get('ctx', {}).get('max_length')}")
         return f"{len(issue['input']):,} entries; give each once, at most {MAX_LIST}"
     if kind == "string_too_long" and isinstance(issue.get("input"), str):
         return (f"{len(issue['input']):,} characters; shorten it to "

@@ -209,3 +209,37 @@ def test_a_reader_that_leaves_early_gets_no_traceback():
     _, errors = process.communicate(timeout=60)
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
     assert process.returncode == 141
+
+
+def _slug(pdf: bytes) -> str:
+    """The press file's slug line: the line that names the program."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        lines = (document.pages[0].extract_text() or "").splitlines()
+    (line,) = [line for line in lines if line.startswith("awareprint")]
+    return line
+
+
+def test_a_press_file_prints_its_date_of_issue_and_job_number(tmp_path):
+    from datetime import date
+
+    target = tmp_path / "card.pdf"
+    assert main(["wallet-card", "--press", "--issued", "2027-03-14", "--job", "PO-2027-A114",
+                 "--out", str(target)]) == 0
+    slug = _slug(target.read_bytes())
+    assert "issued 2027-03-14" in slug and "job PO-2027-A114" in slug
+    today = tmp_path / "today.pdf"
+    assert main(["wallet-card", "--press", "--out", str(today)]) == 0
+    assert f"issued {date.today().isoformat()}" in _slug(today.read_bytes())
+
+
+@pytest.mark.parametrize(("argv", "line"), [
+    (["--issued", "14/03/2027"], "--issued: the date of issue '14/03/2027' is not a date"),
+    (["--issued", "2027-03-14", "--job", "402-555-0143"],
+     "--job: the job number '402-555-0143' reads as a phone number"),
+])
+def test_a_bad_date_of_issue_or_job_number_is_one_line(capsys, tmp_path, argv, line):
+    assert main(["poster", "--press", *argv, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert line in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -467,3 +467,24 @@ def test_wallet_card_back_keeps_its_yellow_edge_on_labels(catalogue):
     assert edge.rect.y == pytest.approx(catalogue.house.label_inset_pt)
     assert edge.rect.h == pytest.approx(3 * MM)
     assert all(not edge.rect.overlaps(slot.rect) for slot in geometry.page("back").slots)
+
+
+def test_a_press_sheet_slug_prints_the_date_of_issue_and_job_number(catalogue):
+    """The slug carries when the file was issued and the number the shop quotes; a sheet
+    made for no issue names the hotline facts' date as what it is, not as a date of issue."""
+    import datetime
+
+    from awareprint.catalogue.issue import Issue
+    from awareprint.sheets.impose import render_sheet
+
+    issue = Issue(datetime.date(2027, 1, 2), "270102-KDTJ")
+    job = make_sheet_job(catalogue, "wallet-card", None, ["en"], "sra3", issue=issue)
+    assert job.issue == issue
+    slug = lines_of(render_sheet(job, catalogue).pdf).splitlines()
+    (line, *_) = [line for line in slug if line.startswith("awareprint")]
+    assert "issued 2027-01-02 · job 270102-KDTJ" in line
+    assert catalogue.hotline.checked.isoformat() not in line
+    unissued = lines_of(_sheet(catalogue, "sra3")).splitlines()
+    (line, *_) = [line for line in unissued if line.startswith("awareprint")]
+    assert f"facts checked {catalogue.hotline.checked.isoformat()}" in line
+    assert "issued" not in line
