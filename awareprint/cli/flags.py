@@ -25,6 +25,7 @@ FLAGS = {
     "alignment": "--alignment",
     "issued": "--issued",
     "job": "--job",
+    "scale": "--scale",
     "out": "--out",
     "public_url": "--public-url",
 }

@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--png", action="store_true",
                        help="also write a PNG of each contact-sheet page next to the PDF")
     proof.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    proof.add_argument("--scale", type=float, metavar="S",
+                       help="show every page at this share of its real size, to read it "
+                       "(1: as printed; default: small, the whole catalogue at a glance)")
     batch = commands.add_parser("batch", help="render every item of a partner order "
                                 "(YAML or CSV) in parallel, with a manifest")
     batch.add_argument("order", type=Path, metavar="ORDER")
@@ -318,12 +321,13 @@ def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
 
 def _proof(args: argparse.Namespace) -> int:
     from ..catalogue.load import load_catalogue
-    from ..documents.proof import make_proof
+    from ..documents.proof import check_scale, make_proof
     from ..documents.proof_select import proof_path, select_jobs
     from .progress import Progress
 
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    check_scale(args.scale)
     catalogue = load_catalogue()
     jobs = select_jobs(catalogue, args.layout or [], args.size or [], args.lang or [])
     path = proof_path(args.out)
@@ -331,7 +335,7 @@ def _proof(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr, sys.stderr, sys.stderr.isatty())
     proof = make_proof(jobs, catalogue, path, args.workers, args.png, lambda piece, done, total:
                        progress.step(piece.job.label, done, total,
-                                     f"{piece.job.label}: {piece.outcome}"))
+                                     f"{piece.job.label}: {piece.outcome}"), scale=args.scale)
     progress.finish()
     for piece in proof.failed:
         print(f"{PROGRAM}: FAILED {piece.job.label}: {piece.error}", file=sys.stderr)
