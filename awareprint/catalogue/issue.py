@@ -13,7 +13,7 @@ from ..errors import InputError
 from .numbers import PHONE_DIGITS, WithHotline, near_hotline, phone_numbers
 from .user_text import quoted
 
-JOB_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,23}")
+JOB_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,15}")
 # Letters only, without I, L, O and U (Crockford's choice): read out over the phone, none
 # is taken for a digit or another letter; and no digit joins the date's into a phone number.
 JOB_LETTERS = "ABCDEFGHJKMNPQRSTVWXYZ"
@@ -38,12 +38,13 @@ def issued_date(text: str) -> date:
 
 
 def job_number(text: str, catalogue: WithHotline) -> str:
-    """A job number as typed: letters, digits and . / - , up to 24, led by a letter or
-    digit, and nothing in it that reads as a phone number (it is printed beside the
-    pieces, where the only phone numbers are the hotline's)."""
+    """A job number as typed: letters, digits and . / - , up to 16 (the slug line of a
+    business card holds no more), led by a letter or digit, and nothing in it that reads
+    as a phone number (it is printed beside the pieces, where the only phone numbers are
+    the hotline's)."""
     number = text.strip()
     if not JOB_NUMBER.fullmatch(number):
-        raise InputError(f"the job number {quoted(text)}: give 1 to 24 letters and digits "
+        raise InputError(f"the job number {quoted(text)}: give 1 to 16 letters and digits "
                          "(. / - may join them), such as PO-114", field="job")
     for digits in phone_numbers(number):
         if len(digits) >= PHONE_DIGITS or near_hotline(digits, catalogue):

@@ -225,10 +225,17 @@ def test_a_press_file_prints_its_date_of_issue_and_job_number(tmp_path):
     from datetime import date
 
     target = tmp_path / "card.pdf"
-    assert main(["wallet-card", "--press", "--issued", "2027-03-14", "--job", "PO-2027-A114",
+    longest = "PO-2027-A114-RSH"  # 16 characters, the most a job number has
+    assert main(["wallet-card", "--press", "--issued", "2027-03-14", "--job", longest,
                  "--out", str(target)]) == 0
     slug = _slug(target.read_bytes())
-    assert "issued 2027-03-14" in slug and "job PO-2027-A114" in slug
+    assert "issued 2027-03-14" in slug and f"job {longest}" in slug
+    import pdfplumber
+
+    with pdfplumber.open(str(target)) as document:  # on the smallest piece, on the page
+        page = document.pages[0]
+        small = [c for c in page.chars if c["size"] < 6 and c["top"] > page.height - 44]
+        assert small and max(c["x1"] for c in small) <= page.width - 9
     today = tmp_path / "today.pdf"
     assert main(["wallet-card", "--press", "--out", str(today)]) == 0
     assert f"issued {date.today().isoformat()}" in _slug(today.read_bytes())

@@ -611,7 +611,8 @@ def test_a_job_number_is_made_from_the_order_and_the_date(catalogue, tmp_path):
 @pytest.mark.parametrize(("lines", "field", "message"), [
     ("issued: 2027-13-40\n", "line 1: issued:", "not a date; write it year-month-day"),
     ("job: 402-555-0143\n", "line 1: job:", "reads as a phone number"),
-    ("job: 'PO 114'\n", "line 1: job:", "give 1 to 24 letters and digits"),
+    ("job: 'PO 114'\n", "line 1: job:", "give 1 to 16 letters and digits"),
+    ("job: PO-2027-A114-RUSH-X\n", "line 1: job:", "give 1 to 16 letters and digits"),
     ("deliver_to:\n  name: Dock\n  address: ['Call 1-888-373-7888']\n",
      "line 3: deliver_to.address.0:", "looks like the hotline's"),
     ("deliver_to:\n  name: \"Dock \\u202e kcolB\"\n  address: [Omaha]\n",
