@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from .layouts import Box, LayoutSpec, Masthead
+from .layouts import Box, LayoutSpec, Masthead, Page
 from .sizes import Size
 
 
@@ -49,12 +49,15 @@ class Frame:
     Office: the page is the piece. Press: the piece (trim) sits `margin` inside a larger
     page, edge-touching panels run `bleed` past the trim, marks go in the margin. On an
     office label sheet, edge-touching panels stop `inset` short of the cut instead: the
-    printer's drift then shows white, not a sliver of colour on the next label.
+    printer's drift then shows white, not a sliver of colour on the next label. A band
+    the inset would leave thinner than `least_band` is grown to it, or dropped where it
+    would then reach a text box: never a hairline.
     """
 
     margin: float = 0.0
     bleed: float = 0.0
     inset: float = 0.0
+    least_band: float = 0.0
 
 
 TABS = "tabs"  # the name under which all tear-off tabs share one type size
@@ -239,21 +242,25 @@ def resolve(
             return None
         return round(max(number_pt * scale, (statute_pt or 0.0) * NUMBER_OVER_STATUTE), 2)
 
-    pages = tuple(
-        PageGeometry(
-            name=name,
-            panels=tuple(PlacedPanel(key, panel(p, name), p.fill)
-                         for key, p in page.panels.items()),
-            slots=tuple(
-                PlacedSlot(key, rect(s, name), type_size(key, s.font_pt, s.statute),
-                           floor(s.statute, s.min_pt), s.optional, number_size(s.number_pt),
-                           round(s.max_pt * scale, 2) if s.max_pt else None, s.items,
-                           s.statute)
-                for key, s in page.slots.items()
-            ),
+    def placed_page(name: str, page: Page) -> PageGeometry:
+        slots = tuple(
+            PlacedSlot(key, rect(s, name), type_size(key, s.font_pt, s.statute),
+                       floor(s.statute, s.min_pt), s.optional, number_size(s.number_pt),
+                       round(s.max_pt * scale, 2) if s.max_pt else None, s.items,
+                       s.statute)
+            for key, s in page.slots.items()
         )
-        for name, page in spec.pages_for(language_count, partner, height / width).items()
-    )
+        panels = []
+        for key, p in page.panels.items():
+            placed = panel(p, name)
+            if frame.inset > 0:
+                placed = _no_hairline(placed, p, frame.least_band, [s.rect for s in slots])
+            if placed is not None:
+                panels.append(PlacedPanel(key, placed, p.fill))
+        return PageGeometry(name=name, panels=tuple(panels), slots=slots)
+
+    pages = tuple(placed_page(name, page) for name, page
+                  in spec.pages_for(language_count, partner, height / width).items())
     if masthead_gain_pt > 0 and spec.masthead is not None and language_count == 1:
         pages = tuple(_band_given_to_body(page, spec.masthead, masthead_gain_pt)
                       if page.name == spec.masthead.page else page for page in pages)
@@ -272,6 +279,25 @@ def resolve(
         tabs = TabGeometry(spec.tabs.page, tuple(placed), strip.y,
                            type_size(TABS, spec.tabs.font_pt), spec.tabs.min_pt)
     return Geometry(width, height, scale, pages, tabs, frame)
+
+
+def _no_hairline(placed: Rect, box: Box, least: float, text: list[Rect]) -> Rect | None:
+    """A band along one edge that the label inset left thinner than `least`, grown away
+    from that edge to `least`; None (no band) where the grown band would reach a text box."""
+    grown = placed
+    if (box.top <= 0) != (box.top + box.height >= 100) and placed.h < least:
+        if box.top <= 0:
+            grown = Rect(placed.x, placed.y, placed.w, least)
+        else:
+            grown = Rect(placed.x, placed.bottom - least, placed.w, least)
+    if (box.left <= 0) != (box.left + box.width >= 100) and grown.w < least:
+        if box.left <= 0:
+            grown = Rect(grown.x, grown.y, least, grown.h)
+        else:
+            grown = Rect(grown.right - least, grown.y, least, grown.h)
+    if grown == placed:
+        return placed
+    return None if any(grown.overlaps(slot) for slot in text) else grown
 
 
 def _band_given_to_body(page: PageGeometry, masthead: Masthead, gain: float) -> PageGeometry:

@@ -227,6 +227,9 @@ class HouseStyle(Strict):
     safe_margin_in: PositiveFloat
     # On office label sheets no colour runs to a cut edge: a desk printer drifts 1-2 mm.
     label_inset_mm: Annotated[float, Field(ge=2)]
+    # A coloured band the inset would leave thinner than this reads as a printing fault
+    # (a hairline): it is grown to this or dropped (catalogue/geometry.py).
+    label_band_min_mm: Annotated[float, Field(ge=1)] = 3.0
     palette: dict[str, Colour]
     fonts: Fonts
     press: PressRules
@@ -274,6 +277,10 @@ class HouseStyle(Strict):
     @property
     def label_inset_pt(self) -> float:
         return self.label_inset_mm * POINTS_PER_UNIT["mm"]
+
+    @property
+    def label_band_min_pt(self) -> float:
+        return self.label_band_min_mm * POINTS_PER_UNIT["mm"]
 
 
 def load_house(problems: ProblemsByFile, layouts_dir: Path = LAYOUTS_DIR) -> HouseStyle | None:

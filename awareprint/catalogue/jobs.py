@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .issue import Issue
 from .load import Catalogue
 from .notices import GENERAL, NoticeRef
 from .profiles import OFFICE
@@ -30,6 +31,7 @@ class Job:
     partner: PartnerMark | None = None
     intent: str | None = None  # a press printing condition other than the size's default
     notice: NoticeRef | None = None  # the state's notice a notice layout prints
+    issue: Issue | None = None  # the date of issue and job number its slug line prints
 
     @property
     def file_name(self) -> str:
@@ -63,6 +65,7 @@ class SheetJob:
     tabs: int | None = None
     partner: PartnerMark | None = None
     notice: NoticeRef | None = None
+    issue: Issue | None = None  # the date of issue and job number a press sheet's slug prints
 
     @property
     def languages(self) -> tuple[str, ...]:

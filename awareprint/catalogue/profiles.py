@@ -26,7 +26,8 @@ def frame_for(profile: str, size: Size, house: HouseStyle, on_sheet: bool = Fals
     for a sheet keeps its bleed but leaves marks to the sheet; an office piece bound for
     a label sheet keeps its colour inside the cut."""
     if drawn_as(profile) == OFFICE:
-        return Frame(inset=house.label_inset_pt if on_sheet else 0.0)
+        return (Frame(inset=house.label_inset_pt, least_band=house.label_band_min_pt)
+                if on_sheet else Frame())
     rules = house.press
     bleed = rules.bleed_pt(size.unit)
     return Frame(margin=bleed if on_sheet else rules.media_margin_pt, bleed=bleed)

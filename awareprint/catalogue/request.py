@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from ..errors import InputError, Problem, RequestError
 from .coverage import covered_codepoints
+from .issue import Issue, issued_date, job_number
 from .jobs import Job, SheetJob, imposition_for
 from .load import Catalogue
 from .names import canonical
@@ -39,7 +40,8 @@ class Request:
 
     `languages`: codes or pairs ("en+es"), one piece each (none: English, or for a state's
     notice the languages its law asks for). `sheet` puts the pieces on sheets; `flip`,
-    `gutter`, `fill` and `alignment` apply to sheets only.
+    `gutter`, `fill` and `alignment` apply to sheets only. `issued` and `job` are printed
+    where a print shop reads them (a press file's slug line); office pieces carry neither.
     """
 
     layout: str
@@ -57,6 +59,8 @@ class Request:
     gutter: str | None = None     # a length as typed: 0.25in, 6mm, 18pt, 0
     fill: str | None = None       # how many of each language on the sheets: es:6,en:4
     alignment: bool = False
+    issued: str | None = None     # the date of issue, year-month-day, a press slug prints
+    job: str | None = None        # the job number a press slug prints
 
 
 FIELDS = tuple(field.name for field in fields(Request))
@@ -128,11 +132,14 @@ def check_request(request: Request, catalogue: Catalogue) -> Checked:
     gutter_pt = None
     if sheet and catalogue.sheets[sheet].kind == "press" and request.gutter is not None:
         gutter_pt = _gutter(request.gutter, found)
+    issue = _issue(request, catalogue, found)
     if found.found or layout is None or size is None or profile is None:
         return Checked(problems=tuple(found.found))
+    if profile != PRESS:
+        issue = None  # printed nowhere: an office file stays the same whatever the day
     if sheet is None:
         jobs = tuple(_job(catalogue, layout, size, languages, profile, event, request,
-                          intent, notice)
+                          intent, notice, issue)
                      for languages in pieces.values() if languages)
         return Checked(jobs=jobs)
     named = {entry: "+".join(languages or ()) for entry, languages in pieces.items()}
@@ -142,7 +149,7 @@ def check_request(request: Request, catalogue: Catalogue) -> Checked:
                       else (event, request.partner))
     sheet_job = _sheet_job(catalogue, SheetJob(
         layout, size, profile, sheet, tuple(named.values()), request.flip, gutter_pt,
-        request.alignment, event, request.tabs, partner, notice), counts, found)
+        request.alignment, event, request.tabs, partner, notice, issue), counts, found)
     return Checked(sheet_job=sheet_job, problems=tuple(found.found))
 
 
@@ -179,12 +186,14 @@ def make_sheet_job(
     tabs: int | None = None,
     partner: PartnerMark | None = None,
     notice: NoticeRef | None = None,
+    issue: Issue | None = None,
 ) -> SheetJob:
     """Pieces on sheets, checked (check_request); a RequestError carries every problem."""
     request = Request(layout, size, tuple(languages), PRESS if press else OFFICE, None, event,
                       tabs, partner, notice.state if notice else None,
                       notice.notice if notice else None, sheet_name, flip, gutter, fill,
-                      alignment)
+                      alignment, issue.date.isoformat() if issue else None,
+                      issue.job if issue else None)
     checked = check_request(request, catalogue).or_raise()
     assert checked.sheet_job is not None  # a request with a sheet and no problem has one
     return checked.sheet_job
@@ -378,10 +387,10 @@ def _event(catalogue: Catalogue, given: str | None, layout: str | None,
 
 def _job(catalogue: Catalogue, layout: str, size: str, languages: tuple[str, ...],
          profile: str, event: str | None, request: Request, intent: str | None,
-         notice: NoticeRef | None) -> Job:
+         notice: NoticeRef | None, issue: Issue | None) -> Job:
     event, partner = _in_marks_of(catalogue, languages[0], event, request.partner)
     return Job(layout, size, languages, profile, event, request.tabs, partner=partner,
-               intent=intent, notice=notice)
+               intent=intent, notice=notice, issue=issue)
 
 
 def _in_marks_of(catalogue: Catalogue, language: str, event: str | None,
@@ -422,6 +431,18 @@ def _partner(catalogue: Catalogue, partner: PartnerMark | None, layout: str | No
             found.add("partner", f"the {layout} has no place for a partner's logo and lines"
                       f"{' in two languages' if count == 2 else ''}; order it without a "
                       "partner or choose another layout")
+
+
+def _issue(request: Request, catalogue: Catalogue, found: _Problems) -> Issue | None:
+    """The date of issue and job number, checked; None without a date."""
+    issued = (found.caught("issued", issued_date, request.issued)
+              if request.issued is not None else None)
+    job = (found.caught("job", job_number, request.job, catalogue) if request.job is not None
+           else None)
+    if request.job is not None and request.issued is None:
+        found.add("issued", "a job number goes with its date of issue; give the date "
+                  "(year-month-day)")
+    return Issue(issued, job) if issued is not None else None
 
 
 def _fill(fill: str, found: _Problems) -> list[tuple[str, int]] | None:
@@ -495,4 +516,4 @@ def _sheet_job(catalogue: Catalogue, probe: SheetJob,
 def _with_pieces(probe: SheetJob, pieces: tuple[str, ...]) -> SheetJob:
     return SheetJob(probe.layout, probe.size, probe.profile, probe.sheet, pieces, probe.flip,
                     probe.gutter_pt, probe.alignment, probe.event, probe.tabs, probe.partner,
-                    probe.notice)
+                    probe.notice, probe.issue)

@@ -23,6 +23,9 @@ FLAGS = {
     "gutter": "--gutter",
     "fill": "--fill",
     "alignment": "--alignment",
+    "issued": "--issued",
+    "job": "--job",
+    "scale": "--scale",
     "out": "--out",
     "public_url": "--public-url",
 }

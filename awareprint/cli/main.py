@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -63,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--png", action="store_true",
                        help="also write a PNG of each contact-sheet page next to the PDF")
     proof.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    proof.add_argument("--scale", type=float, metavar="S",
+                       help="show every page at this share of its real size, to read it "
+                       "(1: as printed; default: small, the whole catalogue at a glance)")
     batch = commands.add_parser("batch", help="render every item of a partner order "
                                 "(YAML or CSV) in parallel, with a manifest")
     batch.add_argument("order", type=Path, metavar="ORDER")
@@ -137,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
                             "(lodging; default: its general notice)")
         layout.add_argument("--alignment", action="store_true",
                             help="add a page with a cross at each piece's centre, both sides")
+        layout.add_argument("--issued", metavar="YYYY-MM-DD",
+                            help="the date of issue a press file's slug line prints "
+                            "(default: today)")
+        layout.add_argument("--job", metavar="NUMBER",
+                            help="a job number for the press file's slug line")
     return parser
 
 
@@ -228,7 +237,8 @@ def _render_layout(args: argparse.Namespace) -> int:
     request = Request(args.command, args.size, tuple(args.lang or ()), profile,
                       args.press_profile, args.event, args.tabs, state=args.state,
                       notice=args.notice, sheet=args.sheet, flip=args.flip, gutter=args.gutter,
-                      fill=args.fill, alignment=args.alignment)
+                      fill=args.fill, alignment=args.alignment,
+                      issued=args.issued or date.today().isoformat(), job=args.job)
     checked = check_request(request, catalogue).or_raise()
     if checked.sheet_job is not None:
         return _render_sheet(catalogue, checked.sheet_job, args)
@@ -311,12 +321,13 @@ def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
 
 def _proof(args: argparse.Namespace) -> int:
     from ..catalogue.load import load_catalogue
-    from ..documents.proof import make_proof
+    from ..documents.proof import check_scale, make_proof
     from ..documents.proof_select import proof_path, select_jobs
     from .progress import Progress
 
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    check_scale(args.scale)
     catalogue = load_catalogue()
     jobs = select_jobs(catalogue, args.layout or [], args.size or [], args.lang or [])
     path = proof_path(args.out)
@@ -324,7 +335,7 @@ def _proof(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr, sys.stderr, sys.stderr.isatty())
     proof = make_proof(jobs, catalogue, path, args.workers, args.png, lambda piece, done, total:
                        progress.step(piece.job.label, done, total,
-                                     f"{piece.job.label}: {piece.outcome}"))
+                                     f"{piece.job.label}: {piece.outcome}"), scale=args.scale)
     progress.finish()
     for piece in proof.failed:
         print(f"{PROGRAM}: FAILED {piece.job.label}: {piece.error}", file=sys.stderr)
@@ -345,7 +356,7 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
-    order = load_order(order_path, load_catalogue())
+    order = load_order(order_path, load_catalogue(), date.today())
     out = out or DEFAULT_OUT_DIR / order_path.stem
     progress = BatchProgress(sys.stdout, sys.stderr, sys.stdout.isatty())
     run = run_batch(order, out, workers, progress)

@@ -13,6 +13,7 @@ from .. import __version__
 from ..catalogue.content import LanguageFile
 from ..catalogue.dates import document_date
 from ..catalogue.geometry import Geometry, resolve
+from ..catalogue.issue import slug_dates
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
 from ..catalogue.load import Catalogue
@@ -333,7 +334,7 @@ def printer_marks(job: Job, catalogue: Catalogue, geometry: Geometry) -> Markup:
     slug = " · ".join([
         f"awareprint {__version__}", job.layout, f"{job.size} ({size.dimensions})",
         "+".join(job.languages), job.profile,
-        document_date(catalogue.hotline.checked).date().isoformat(),
+        *slug_dates(job.issue, document_date(catalogue.hotline.checked).date()),
     ])
     box = slug_box(geometry, rules, size.unit)
     slug_html = Markup('<div class="slug" data-furniture style="{}font-size:{}pt">{}</div>')

@@ -12,6 +12,7 @@ import io
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pypdfium2
@@ -43,11 +44,15 @@ class Proof:
 def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int | None = None,
                png: bool = False,
                progress: Callable[[ProofPiece, int, int], None] | None = None,
-               make_piece: Callable[[Job], ProofPiece] = proof_piece) -> Proof:
+               make_piece: Callable[[Job], ProofPiece] | None = None,
+               scale: float | None = None) -> Proof:
     """Render `jobs`, lay their pages out on contact sheets and write them to `path`;
     `progress` is told of each piece with how many are done and the total. `make_piece`
     makes each piece's thumbnails (by default it renders it; a caller that has the
-    files already may make them from those)."""
+    files already may make them from those). With `scale`, every page is shown at that
+    share of its real size (1: as printed, to read and measure) instead of small."""
+    check_scale(scale)
+    make_piece = make_piece or (partial(proof_piece, scale=scale) if scale else proof_piece)
     if not jobs:
         raise InputError("no piece to proof: none has the layouts, sizes and languages "
                          "chosen together; choose fewer of them")
@@ -64,12 +69,19 @@ def make_proof(jobs: list[Job], catalogue: Catalogue, path: Path, workers: int |
                 progress(piece, done, len(jobs))
         shown = [entry for entry in entries if entry is not None]
         summary = summarise(shown, catalogue)
-        pdf = contact_sheet_pdf(arrange(shown, catalogue), summary, catalogue, folder)
+        pdf = contact_sheet_pdf(arrange(shown, catalogue, scale), summary, catalogue, folder)
     write_atomic(path, pdf)
     images = write_sheet_pngs(pdf, path) if png else []
     order = {job: index for index, job in enumerate(jobs)}
     return Proof(path, _page_count(pdf), summary,
                  tuple(sorted(failed, key=lambda piece: order[piece.job])), tuple(images))
+
+
+def check_scale(scale: float | None) -> None:
+    """A scale to show the pieces at: 0.1 to 1 of their real size."""
+    if scale is not None and not 0.1 <= scale <= 1:
+        raise InputError(f"a proof's scale of {scale:g}: give 0.1 to 1 (1 shows every piece "
+                         "at its real size)", field="scale")
 
 
 def _keep(index: int, piece: ProofPiece, folder: Path) -> Entry:

@@ -5,6 +5,7 @@ language."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -12,9 +13,64 @@ from ..catalogue.geometry import TABS
 from ..catalogue.jobs import Job
 from ..catalogue.language_checks import source_language, stale_keys
 from ..catalogue.load import Catalogue
+from ..catalogue.sizes import Size
 
 MAX_COLUMNS = 14             # columns a tabloid-wide block holds; more languages wrap
 SCALED, DRAFT, STALE, FAILED = "scaled", "draft", "stale", "failed"
+# The room on a contact sheet (layouts/proof/style.css: tabloid landscape inside its
+# margins), the row labels' column, a cell's padding, and the height a block's heading,
+# the languages' line and a cell's labels take besides its picture, and the first sheet's
+# title and counts above it: a row of the largest pictures still fits on the first sheet.
+SHEET_W_IN, SHEET_H_IN = 17 - 2 * 0.45, 11 - 0.55 - 0.5
+HEAD_IN = 0.78
+CELL_PAD_IN = 6 / 72
+LABELS_H_IN = 1.0 + 1.6
+LEAST_COLUMN_IN = 1.09       # a column narrower than this wraps its cell's labels
+THUMB_W_IN, THUMB_H_IN = 1.0, 1.36  # the overview's picture box (no scale asked for)
+THUMBNAIL_PX = 480           # the overview's longest side: about 330 dpi in its cell
+SCALED_DPI = 150             # a picture shown at a scale: sharp at 100 % on paper
+
+
+@dataclass(frozen=True)
+class Cells:
+    """How large a block's cells are: its pictures' box and its columns, in inches; the
+    share of its real size a piece is shown at (None: the overview's small pictures)."""
+
+    thumb_w_in: float
+    thumb_h_in: float
+    column_in: float
+    scale: float | None = None
+
+    @property
+    def columns(self) -> int:
+        """Columns of cells across the sheet."""
+        fit = max(1, math.floor((SHEET_W_IN - HEAD_IN) / self.column_in + 1e-6))
+        return min(fit, MAX_COLUMNS)
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.scale is None else round(100 * self.scale)
+
+
+def cells_for(size: Size, scale: float | None) -> Cells:
+    """The cells of pieces of `size`: the overview's, or each page at `scale` of its real
+    size (smaller where the sheet cannot hold it so)."""
+    width_in, height_in = size.width_pt / 72, size.height_pt / 72
+    if scale is None:
+        return Cells(THUMB_W_IN, min(THUMB_H_IN, THUMB_W_IN * height_in / width_in),
+                     LEAST_COLUMN_IN)
+    shown = min(scale, (SHEET_W_IN - HEAD_IN - CELL_PAD_IN) / width_in,
+                (SHEET_H_IN - LABELS_H_IN) / height_in)
+    return Cells(width_in * shown, height_in * shown,
+                 max(width_in * shown + CELL_PAD_IN, LEAST_COLUMN_IN), shown)
+
+
+def thumbnail_px(size: Size, scale: float | None) -> int:
+    """The longest side of a page's picture: sharp at the size it is shown."""
+    if scale is None:
+        return THUMBNAIL_PX
+    cells = cells_for(size, scale)
+    return max(THUMBNAIL_PX, round(max(cells.thumb_w_in, cells.thumb_h_in) * SCALED_DPI))
 
 
 @dataclass(frozen=True)
@@ -74,6 +130,7 @@ class Group:
     aspect: float            # height / width of the piece
     first: str               # the first language of the two-language pieces
     bands: tuple[Band, ...]
+    cells: Cells = Cells(THUMB_W_IN, THUMB_H_IN, LEAST_COLUMN_IN)
 
 
 @dataclass(frozen=True)
@@ -86,8 +143,10 @@ class Summary:
     failed: int
 
 
-def arrange(entries: Sequence[Entry], catalogue: Catalogue) -> list[Group]:
-    """The entries in blocks, in the order the catalogue lists layouts and sizes."""
+def arrange(entries: Sequence[Entry], catalogue: Catalogue,
+            scale: float | None = None) -> list[Group]:
+    """The entries in blocks, in the order the catalogue lists layouts and sizes; with a
+    `scale`, every page shown at that share of its real size (1: as printed)."""
     source = source_language(catalogue.languages).language.code
     order = [source, *(code for code in catalogue.languages if code != source)]
     # A state's notices share a layout and a size: a block for each notice.
@@ -100,11 +159,13 @@ def arrange(entries: Sequence[Entry], catalogue: Catalogue) -> list[Group]:
         spec, paper = catalogue.layouts[layout], catalogue.sizes[size]
         title = f"{spec.title} {notice}" if notice else spec.title
         codes = [code for code in order if any(_column(e) == code for e in members)]
-        bands = tuple(_band(members, codes[start:start + MAX_COLUMNS], catalogue)
-                      for start in range(0, len(codes), MAX_COLUMNS))
+        cells = cells_for(paper, scale)
+        bands = tuple(_band(members, codes[start:start + cells.columns], catalogue)
+                      for start in range(0, len(codes), cells.columns))
         pairs = [e.job.languages[0] for e in members if len(e.job.languages) == 2]
         groups.append(Group(layout, size, title, paper.title, paper.dimensions,
-                            paper.height / paper.width, pairs[0] if pairs else source, bands))
+                            paper.height / paper.width, pairs[0] if pairs else source, bands,
+                            cells))
     return groups
 
 

@@ -17,8 +17,8 @@ from ..preflight.read_back import read_back
 from ..render import pipeline
 from ..render.outcome import FAIL, PASS, SCALED
 from ..workers import Lost, run_all
+from .proof_grid import THUMBNAIL_PX, thumbnail_px
 
-THUMBNAIL_PX = 480      # longest side: about 330 dpi in a 1.45 in cell, sharp when zoomed
 JPEG_QUALITY = 88
 
 
@@ -36,20 +36,24 @@ class ProofPiece:
         return FAIL if self.error is not None else SCALED if self.scaled else PASS
 
 
-def proof_piece(job: Job) -> ProofPiece:
-    """Render one piece and make its thumbnails (in a worker process)."""
+def proof_piece(job: Job, scale: float | None = None) -> ProofPiece:
+    """Render one piece and make its thumbnails (in a worker process), sharp at `scale`
+    of its real size (None: the overview's)."""
     catalogue = load_catalogue()
     try:
         rendered = pipeline.render(job, catalogue, read_back)
-        return ProofPiece(job, thumbnails(rendered.pdf, job, catalogue), rendered.scaled)
+        longest = thumbnail_px(catalogue.sizes[job.size], scale)
+        return ProofPiece(job, thumbnails(rendered.pdf, job, catalogue, longest),
+                          rendered.scaled)
     except AwareprintError as error:
         return ProofPiece(job, error=str(error).removeprefix(f"{job.label}: "))
 
 
-def thumbnails(pdf: bytes, job: Job, catalogue: Catalogue) -> tuple[bytes, ...]:
-    """Every page of a finished piece as a JPEG at most THUMBNAIL_PX on its longest side."""
+def thumbnails(pdf: bytes, job: Job, catalogue: Catalogue,
+               longest_px: int = THUMBNAIL_PX) -> tuple[bytes, ...]:
+    """Every page of a finished piece as a JPEG at most `longest_px` on its longest side."""
     size = catalogue.sizes[job.size]
-    dpi = THUMBNAIL_PX / (max(size.width_pt, size.height_pt) / 72)
+    dpi = longest_px / (max(size.width_pt, size.height_pt) / 72)
     images = []
     for image in page_images(pdf, dpi, trimmed=True):
         buffer = io.BytesIO()

@@ -55,12 +55,13 @@ class ProofText(Strict):
     page: Label            # {page}, {pages}
     markers: Markers
     legend: Legend
+    shown_at: Label        # {percent}: the share of its real size a block is shown at
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> ProofText:
         unknown_placeholders(self, {"document_title": {"pieces"}, "made": {"version", "date"},
                              "page": {"page", "pages"}, "rows.two": {"source"},
-                             "markers.scaled": {"percent"}})
+                             "markers.scaled": {"percent"}, "shown_at": {"percent"}})
         return self
 
 

@@ -61,6 +61,14 @@ class Partner:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """Where the printed pieces go."""
+
+    name: str
+    address: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Ticket:
     """An order as its job ticket tells it."""
 
@@ -69,3 +77,6 @@ class Ticket:
     orderer: Person | None = None
     partner: Partner | None = None
     due: str | None = None         # ISO
+    issued: str | None = None      # ISO: the date of issue (None: the hotline facts' date)
+    job: str | None = None         # the job number the print shop quotes
+    deliver_to: Delivery | None = None

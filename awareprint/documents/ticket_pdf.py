@@ -44,13 +44,23 @@ def job_ticket_pdf(ticket: Ticket, catalogue: Catalogue) -> bytes:
         "orderer": ticket.orderer,
         "due": ticket.due,
         "partner": ticket.partner,
-        "date": document_date(catalogue.hotline.checked).date().isoformat(),
+        "date": ticket.issued or document_date(catalogue.hotline.checked).date().isoformat(),
+        "job": ticket.job,
+        "deliver_to": ticket.deliver_to,
         "files": len(ticket.rows) - failed,
         "failed": failed,
         "warned": sum(bool(row.warnings) for row in ticket.rows if row.ok),
         "rows": ticket.rows,
+        "compact": False,
     }
-    return write_pdf(set_document("job ticket", TICKET_FOLDER, catalogue, context))
+    document = set_document("job ticket", TICKET_FOLDER, catalogue, context)
+    if len(document.pages) > 1:
+        # Set closer, a short order often fits a page less: no last page left nearly empty.
+        closer = set_document("job ticket", TICKET_FOLDER, catalogue,
+                              {**context, "compact": True})
+        if len(closer.pages) < len(document.pages):
+            document = closer
+    return write_pdf(document)
 
 
 def preview_uri(path: Path) -> str:

@@ -16,7 +16,9 @@ TICKET_LANGUAGE = "en"
 
 class Fields(Strict):
     order: Label
-    date: Label
+    date: Label        # the date of issue
+    job: Label
+    deliver_to: Label
     due: Label
     orderer: Label
     email: Label
@@ -28,6 +30,13 @@ class Fields(Strict):
     files: Label
     failed: Label
     warnings: Label
+
+
+class Approval(Strict):
+    """The print shop's sign-off of the proof, written in by hand."""
+
+    by: Label
+    date: Label
 
 
 class Columns(Strict):
@@ -85,6 +94,7 @@ class TicketText(Strict):
     document_title: Label  # {order}
     page: Label            # {page}, {pages}
     fields: Fields
+    approval: Approval
     columns: Columns
     profiles: Profiles
     sides: Sides

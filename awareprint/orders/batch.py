@@ -76,7 +76,8 @@ def render_item(item: OrderItem, out: Path, inputs: str,
         else:
             sheet_job = make_sheet_job(catalogue, job.layout, job.size,
                                        ["+".join(job.languages)], item.sheet, event=job.event,
-                                       partner=job.partner, notice=job.notice)
+                                       partner=job.partner, notice=job.notice,
+                                       issue=job.issue)
             path = output_path_for(sheet_job.file_name, out)
             sheet = render_sheets_to_file(sheet_job, catalogue, path)
             pages, pdf, per_sheet, warnings = sheet.pages, sheet.pdf, sheet.per_sheet, \
@@ -203,7 +204,7 @@ def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
     thumbnails take seconds)."""
     rows = [{**asdict(result), "reused": None} for result in results]
     return inputs_hash(catalogue, catalogue.layouts_dir / TICKET_FOLDER, order.path.name,
-                       rows, order.order.model_dump(mode="json"))
+                       rows, order.order.model_dump(mode="json"), order.issue)
 
 
 def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,

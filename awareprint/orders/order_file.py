@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, ValidationError, field_validator
 
+from ..catalogue.dates import document_date
+from ..catalogue.issue import Issue, derived_job_number, job_number
 from ..catalogue.jobs import Job, PartnerMark
 from ..catalogue.load import Catalogue
 from ..catalogue.names import matched, suggestion
@@ -35,7 +38,16 @@ from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
 from .messages import capped, quoted
 from .order_read import Found, Lines, Loc, read_order
-from .orderer import Due, Orderer, orderer_problems, stock_problems, tidied
+from .orderer import (
+    DeliverTo,
+    Due,
+    Issued,
+    Orderer,
+    delivery_problems,
+    orderer_problems,
+    stock_problems,
+    tidied,
+)
 from .shop import load_shop, overs_for
 
 MAX_QUANTITY = 100_000
@@ -89,6 +101,9 @@ class Item(Strict):
 class Order(Strict):
     orderer: Orderer | None = None
     due: datetime.date | None = None
+    issued: datetime.date | None = None   # the date of issue; else the day it is run
+    job: Text | None = None               # the job number; else one made from the order
+    deliver_to: DeliverTo | None = None
     partner: Partner
     items: Annotated[list[Item], Field(min_length=1)]
 
@@ -112,6 +127,7 @@ class LoadedOrder:
     order: Order
     items: tuple[OrderItem, ...]
     logo: Path | None
+    issue: Issue | None = None  # the date of issue and job number, as given or made
 
 
 class OrderProblems(ContentError):
@@ -149,18 +165,23 @@ class ProblemsByLine:
         return f"{self.path}{where}: {field}: {message}"
 
 
-def load_order(path: Path, catalogue: Catalogue) -> LoadedOrder:
-    """Read, validate and expand an order file; OrderProblems lists every problem."""
+def load_order(path: Path, catalogue: Catalogue,
+               issued: datetime.date | None = None) -> LoadedOrder:
+    """Read, validate and expand an order file; OrderProblems lists every problem.
+    `issued` is the date of issue when the order gives none (the front end's today)."""
     if not path.is_file():
         raise InputError(f"{path}: no such order file")
     data, lines, found = read_order(path)
-    return check_order(data, path, catalogue, lines, found)
+    return check_order(data, path, catalogue, lines, found, issued)
 
 
 def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None = None,
-                found: Found | None = None) -> LoadedOrder:
+                found: Found | None = None,
+                issued: datetime.date | None = None) -> LoadedOrder:
     """Validate and expand an order's data as read from `path` (a logo it names is looked
-    for beside it); OrderProblems lists every problem."""
+    for beside it); OrderProblems lists every problem. The date of issue is the order's,
+    else `issued`, else (no front end said) the day the hotline's facts were checked, so
+    that the same call gives the same files."""
     problems = ProblemsByLine(path, lines or {})
     for loc, message in found or ():
         problems.add(loc, message)
@@ -179,6 +200,13 @@ def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None
     if "due" in data:
         checked_due, _ = _validated(Due, {"due": data["due"]}, (), problems)
         due = checked_due.due if checked_due else None
+    issue = _issue(data, catalogue, problems, issued)
+    deliver_to = None
+    if "deliver_to" in data:
+        deliver_to, _ = _validated(DeliverTo, data["deliver_to"], ("deliver_to",), problems)
+        for field, problem in delivery_problems(deliver_to, catalogue) if deliver_to else ():
+            problems.add(("deliver_to", *(field if isinstance(field, tuple) else (field,))),
+                         problem)
     partner = None
     if "partner" in data:
         partner, _ = _validated(Partner, data["partner"], ("partner",), problems)
@@ -207,14 +235,33 @@ def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None
         for field, problem in partner_problems(mark, catalogue):
             problems.add(("partner", field), problem)
     event = partner.event.text if partner is not None and partner.event else None
-    items = _items(entries, catalogue, mark, event, problems)
+    items = _items(entries, catalogue, mark, event, issue, problems)
     problems.raise_if_any()
     order = Order.model_construct(orderer=orderer, due=due, partner=partner,
+                                  issued=issue.date, job=issue.job, deliver_to=deliver_to,
                                   items=[item for _, item, _ in entries])
-    return LoadedOrder(path, order, tuple(items), logo)
+    return LoadedOrder(path, order, tuple(items), logo, issue)
 
 
-Model = type[Partner] | type[Item] | type[Orderer] | type[Due]
+def _issue(data: dict[str, Any], catalogue: Catalogue, problems: ProblemsByLine,
+           default: datetime.date | None) -> Issue:
+    """The order's date of issue and job number: as it gives them, else the front end's
+    date and a number made from the order's content and that date (derived_job_number)."""
+    issued = default or document_date(catalogue.hotline.checked).date()
+    if "issued" in data:
+        checked, _ = _validated(Issued, {"issued": data["issued"]}, (), problems)
+        issued = checked.issued if checked and checked.issued else issued
+    if "job" in data:
+        try:
+            return Issue(issued, job_number(str(data["job"]), catalogue))
+        except InputError as error:
+            problems.add(("job",), str(error))
+    content = json.dumps({key: value for key, value in data.items()
+                          if key not in ("issued", "job")}, sort_keys=True, default=str)
+    return Issue(issued, derived_job_number(content.encode(), issued))
+
+
+Model = type[Partner] | type[Item] | type[Orderer] | type[Due] | type[Issued] | type[DeliverTo]
 
 
 def _validated(model: Model, data: Any, prefix: Loc,
@@ -254,9 +301,12 @@ def _explain(issue: Any, model: Model) -> str:
         return f"{quoted(issue.get('input'))} is not a sane quantity; give 1 to {MAX_QUANTITY:,}"
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return f"not a whole number; give one such as 250; got {quoted(issue.get('input'))}"
-    if loc[-2:] == ("event", "date") or loc[-1:] == ("due",):
+    if loc[-2:] == ("event", "date") or loc[-1:] in (("due",), ("issued",)):
         return f"not a date; write it year-month-day (2027-03-14); got {quoted(issue.get('input'))}"
     if kind == "too_long" and isinstance(issue.get("input"), list):
+        if loc[-1:] == ("address",):
+            return (f"{len(issue['input']):,} lines; an address has at most "
+                    f"{issue.get('ctx', {}).get('max_length')}")
         return f"{len(issue['input']):,} entries; give each once, at most {MAX_LIST}"
     if kind == "string_too_long" and isinstance(issue.get("input"), str):
         return (f"{len(issue['input']):,} characters; shorten it to "
@@ -315,8 +365,8 @@ class ItemPlan:
 
 
 def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
-           mark: PartnerMark | None, event: str | None, problems: ProblemsByLine
-           ) -> list[OrderItem]:
+           mark: PartnerMark | None, event: str | None, issue: Issue,
+           problems: ProblemsByLine) -> list[OrderItem]:
     plans = [_plan(index, item, whole, catalogue, problems) for index, item, whole in entries]
     total = sum(plan.files for plan in plans)
     if total > MAX_FILES:
@@ -336,7 +386,8 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
                 request = Request(plan.layout, size, (language,), plan.item.profile,
                                   event=event if spec.event else None, partner=mark,
                                   state=plan.notice.state if plan.notice else None,
-                                  notice=plan.notice.notice if plan.notice else None)
+                                  notice=plan.notice.notice if plan.notice else None,
+                                  issued=issue.date.isoformat(), job=issue.job)
                 checked = check_request(request, catalogue)
                 if not checked.problems and plan.sheet is not None:
                     # As the batch makes it: on the sheet, in the sheet's profile.
@@ -361,7 +412,8 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
 
 # Where a request's field is in an order: the partner's lines and event are the order's,
 # the rest the item's.
-ORDER_FIELDS: dict[str, Loc] = {"event": ("partner", "event", "name"), "partner": ("partner",)}
+ORDER_FIELDS: dict[str, Loc] = {"event": ("partner", "event", "name"), "partner": ("partner",),
+                                "issued": ("issued",), "job": ("job",)}
 ITEM_FIELDS = {"size": "sizes", "profile": "profile", "state": "state", "notice": "notice",
                "layout": "layout", "sheet": "sheet"}
 

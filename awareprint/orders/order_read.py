@@ -140,8 +140,10 @@ def _index(root: yaml.Node) -> Lines:
 CSV_PARTNER = {"partner": "name", "contact": "contact", "website": "website", "logo": "logo"}
 CSV_EVENT = {"event": "name", "event_date": "date"}
 CSV_ORDERER = {"orderer": "name", "orderer_email": "email", "orderer_phone": "phone"}
-CSV_ORDER = ("due",)
-CSV_FIRST_ROW = (*CSV_PARTNER, *CSV_EVENT, *CSV_ORDERER, *CSV_ORDER)  # the order's, not an item's
+CSV_ORDER = ("due", "issued", "job")
+CSV_DELIVERY = {"deliver_to": "name", "deliver_to_address": "address"}
+# The order's columns, not an item's: read from the first row.
+CSV_FIRST_ROW = (*CSV_PARTNER, *CSV_EVENT, *CSV_ORDERER, *CSV_ORDER, *CSV_DELIVERY)
 CSV_ITEM = ("layout", "sizes", "languages", "profile", "sheet", "quantity", "stock", "weight",
             "overs", "state", "notice")
 CSV_COLUMNS = (*CSV_FIRST_ROW, *CSV_ITEM)
@@ -180,7 +182,16 @@ def read_csv(path: Path, text: str) -> tuple[Any, Lines, Found]:
     if orderer:
         order["orderer"] = orderer
     order.update({column: first[column] for column in CSV_ORDER if first.get(column)})
-    lines: Lines = {("partner",): partner_row, ("orderer",): partner_row, ("due",): partner_row}
+    delivery = {field: first[column] for column, field in CSV_DELIVERY.items()
+                if first.get(column)}
+    if delivery.get("address"):  # the lines of one cell: on lines of their own, or " / "
+        delivery["address"] = [line for part in delivery["address"].splitlines()
+                               for line in part.split(" / ")]
+    if delivery:
+        order["deliver_to"] = delivery
+    lines: Lines = {("partner",): partner_row, ("orderer",): partner_row, ("due",): partner_row,
+                    ("issued",): partner_row, ("job",): partner_row,
+                    ("deliver_to",): partner_row}
     items = []
     for index, (number, record) in enumerate(rows):
         cells = _cells(columns, record)

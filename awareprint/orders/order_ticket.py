@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..catalogue.load import Catalogue
-from ..documents.ticket import Partner, Person, Ticket
+from ..documents.ticket import Delivery, Partner, Person, Ticket
 from ..documents.ticket_pdf import job_ticket_pdf, preview_uri
 from ..documents.ticket_text import load_ticket_text
 from .order_file import LoadedOrder
@@ -28,6 +28,7 @@ def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
         rows.append(ticket_row(result, items.get(result.item),
                                preview_uri(preview) if preview else None, catalogue, shop, text))
     orderer, partner = order.order.orderer, order.order.partner
+    delivery = order.order.deliver_to
     event = partner.event if partner else None
     return Ticket(
         order=order.path.name,
@@ -38,6 +39,10 @@ def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
                         event.date.isoformat() if event and event.date else None)
         if partner else None,
         due=order.order.due.isoformat() if order.order.due else None,
+        issued=order.issue.date.isoformat() if order.issue else None,
+        job=order.issue.job if order.issue else None,
+        deliver_to=Delivery(delivery.name, tuple(delivery.address))
+        if delivery and delivery.name else None,
     )
 
 

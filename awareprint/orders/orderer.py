@@ -10,7 +10,7 @@ import datetime
 import re
 from typing import Annotated, Any
 
-from pydantic import StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from ..catalogue.coverage import all_covered
 from ..catalogue.load import Catalogue
@@ -53,6 +53,43 @@ class Orderer(Strict):
 
 class Due(Strict):
     due: datetime.date
+
+
+class Issued(Strict):
+    issued: datetime.date
+
+
+MAX_ADDRESS_LINES = 6
+AddressLine = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+
+
+class DeliverTo(Strict):
+    """Where the print shop sends the printed pieces: a name and the address's lines."""
+
+    name: Name
+    address: Annotated[list[AddressLine], Field(min_length=1, max_length=MAX_ADDRESS_LINES)]
+
+    _tidy = field_validator("name", mode="before")(tidied)
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _lines(cls, value: Any) -> Any:
+        """One line as text, or a list; each line tidied, empty ones left out."""
+        lines = [value] if isinstance(value, str) else value
+        if not isinstance(lines, list):
+            return value
+        return [tidied(line) for line in lines if not isinstance(line, str) or line.strip()]
+
+
+def delivery_problems(deliver_to: DeliverTo, catalogue: Catalogue) -> list[tuple[Any, str]]:
+    """What in the delivery address cannot be printed on the ticket: (field, problem).
+    A street number, a ZIP code or a phone number for the driver may stand in it; a number
+    that is, or is a digit or two off, the hotline's may not."""
+    covered = all_covered(catalogue.house, catalogue.fonts_dir)
+    texts: list[tuple[Any, str]] = [("name", deliver_to.name)] if deliver_to.name else []
+    texts += [(("address", index), line) for index, line in enumerate(deliver_to.address or ())]
+    return [(field, problem) for field, text in texts
+            for problem in text_problems(text, catalogue, covered, own_numbers=True)]
 
 
 def orderer_problems(orderer: Orderer, catalogue: Catalogue) -> list[tuple[str, str]]:

@@ -23,6 +23,12 @@ from .results import ItemResult
 from .shop import Shop, press_paper
 
 ORDERED_FLIP = FLIPS[0]  # orders impose two-sided sheets for the default turn, the long edge
+NO_BREAK_SPACE = "\u00a0"
+
+
+def whole(text: str) -> str:
+    """A size as one unbreakable run: "US business card (3.5 × 2 in)" never wraps inside."""
+    return text.replace(" ", NO_BREAK_SPACE)
 
 
 def ticket_row(result: ItemResult, item: OrderItem | None, thumbnail: str | None,
@@ -31,7 +37,7 @@ def ticket_row(result: ItemResult, item: OrderItem | None, thumbnail: str | None
     sheet = catalogue.sheets[result.sheet] if result.sheet else None
     layout = catalogue.layouts.get(result.layout)
     two_sided = layout is not None and len(layout.pages_for(len(result.languages))) == 2
-    trim = size.dimensions
+    trim = whole(size.dimensions)
     up = str(_up(result, catalogue))
     finishing: list[Markup] = []
     if sheet is not None and sheet.kind == "label":
@@ -53,7 +59,7 @@ def ticket_row(result: ItemResult, item: OrderItem | None, thumbnail: str | None
     return Row(
         file=result.file, error=result.error, thumbnail=thumbnail,
         layout=layout.title if layout else result.layout,
-        size=size.title, dimensions=size.dimensions,
+        size=whole(size.title), dimensions=whole(size.dimensions),
         languages=[_language_name(code, catalogue) for code in result.languages],
         profile=result.profile,
         condition=(None if result.profile == OFFICE
@@ -84,17 +90,18 @@ def _paper(result: ItemResult, up: str, size: Size, catalogue: Catalogue, shop: 
     if result.sheet:
         sheet = catalogue.sheets[result.sheet]
         paper = catalogue.sizes[sheet.paper]
-        return sheet.title, [str(fill(text.up, up=up)), paper.dimensions]
+        return sheet.title, [str(fill(text.up, up=up)), whole(paper.dimensions)]
     if result.profile == OFFICE:
-        return str(fill(text.one_a_page, paper=size.title)), [size.dimensions]
+        return str(fill(text.one_a_page, paper=whole(size.title))), [whole(size.dimensions)]
     rules = catalogue.house.press
     margin = 2 * rules.media_margin_pt / POINTS_PER_UNIT[size.unit]
     media = f"{round(size.width + margin, 2):g} × {round(size.height + margin, 2):g} {size.unit}"
-    file_size = str(fill(text.file_size, size=media))
+    file_size = str(fill(text.file_size, size=whole(media)))
     chosen = press_paper(shop, size, rules)
     if chosen is None:
         return text.no_paper, [file_size]
-    return str(fill(text.one_a_page, paper=chosen.title)), [chosen.dimensions, file_size]
+    return (str(fill(text.one_a_page, paper=whole(chosen.title))),
+            [whole(chosen.dimensions), file_size])
 
 
 def _language_name(code: str, catalogue: Catalogue) -> str:

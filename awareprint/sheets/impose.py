@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..catalogue.dates import document_date
 from ..catalogue.geometry import Rect
+from ..catalogue.issue import slug_dates
 from ..catalogue.jobs import SheetJob, imposition_for
 from ..catalogue.load import Catalogue
 from ..catalogue.notices import notice_label
@@ -128,7 +129,8 @@ def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,
             slug = " · ".join([
                 f"awareprint {__version__}", f"{job.layout} {job.size}",
                 f"{len(layout.fronts)} up on {job.sheet}", ", ".join(job.languages), label,
-                job.profile, document_date(catalogue.hotline.checked).date().isoformat()])
+                job.profile, *slug_dates(job.issue,
+                                         document_date(catalogue.hotline.checked).date())])
             if side.slug is not None:
                 parts.append(Markup(
                     '<div class="slug" style="{}font-size:{}pt">{}</div>').format(

@@ -13,6 +13,7 @@ import os
 import time
 import traceback
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from ..catalogue.load import load_catalogue
@@ -76,7 +77,8 @@ def run_order(store: Store, order_id: int, workers: int | None = None) -> None:
         store.progress(order_id, made, failed)
 
     try:
-        order = load_order(order_folder(data, record.folder) / ORDER_FILE, load_catalogue())
+        order = load_order(order_folder(data, record.folder) / ORDER_FILE, load_catalogue(),
+                           date.today())  # the date of issue: the day the files are made
         run = run_batch(order, output_folder(data, record), workers or os.cpu_count(),
                         progress)
     except AwareprintError as error:

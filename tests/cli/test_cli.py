@@ -209,3 +209,44 @@ def test_a_reader_that_leaves_early_gets_no_traceback():
     _, errors = process.communicate(timeout=60)
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
     assert process.returncode == 141
+
+
+def _slug(pdf: bytes) -> str:
+    """The press file's slug line: the line that names the program."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        lines = (document.pages[0].extract_text() or "").splitlines()
+    (line,) = [line for line in lines if line.startswith("awareprint")]
+    return line
+
+
+def test_a_press_file_prints_its_date_of_issue_and_job_number(tmp_path):
+    from datetime import date
+
+    target = tmp_path / "card.pdf"
+    longest = "PO-2027-A114-RSH"  # 16 characters, the most a job number has
+    assert main(["wallet-card", "--press", "--issued", "2027-03-14", "--job", longest,
+                 "--out", str(target)]) == 0
+    slug = _slug(target.read_bytes())
+    assert "issued 2027-03-14" in slug and f"job {longest}" in slug
+    import pdfplumber
+
+    with pdfplumber.open(str(target)) as document:  # on the smallest piece, on the page
+        page = document.pages[0]
+        small = [c for c in page.chars if c["size"] < 6 and c["top"] > page.height - 44]
+        assert small and max(c["x1"] for c in small) <= page.width - 9
+    today = tmp_path / "today.pdf"
+    assert main(["wallet-card", "--press", "--out", str(today)]) == 0
+    assert f"issued {date.today().isoformat()}" in _slug(today.read_bytes())
+
+
+@pytest.mark.parametrize(("argv", "line"), [
+    (["--issued", "14/03/2027"], "--issued: the date of issue '14/03/2027' is not a date"),
+    (["--issued", "2027-03-14", "--job", "402-555-0143"],
+     "--job: the job number '402-555-0143' reads as a phone number"),
+])
+def test_a_bad_date_of_issue_or_job_number_is_one_line(capsys, tmp_path, argv, line):
+    assert main(["poster", "--press", *argv, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert line in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -266,3 +266,91 @@ def test_a_proof_is_the_same_file_every_time(catalogue, tmp_path):
         made.append((tmp_path / name).read_bytes())
     assert placed_images(made[0]), "no thumbnail on the proof: nothing was compared"
     assert made[0] == made[1], "the two proofs differ"
+
+
+def _placed(pdf: bytes) -> list[dict]:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return [image for page in document.pages for image in page.images]
+
+
+def _smallest_cell_text(pdf: bytes) -> float:
+    """The smallest type on the contact sheets below the first page's title block: the
+    cells' labels (the pieces themselves are pictures)."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return min(char["size"] for page in document.pages for char in page.chars
+                   if char["text"].strip() and char["top"] > 1.5 * 72
+                   and char["bottom"] < page.height - 0.5 * 72)
+
+
+def test_at_scale_1_every_page_is_shown_at_its_real_size(catalogue, rendered, tmp_path):
+    """`proof --scale 1`: a wallet card's pages are pictures 3.5 × 2 in on the sheet, sharp
+    enough to read (150 dpi or more), the block says the scale, and no word in a cell is
+    set under 6 pt."""
+    jobs = select_jobs(catalogue, ["wallet-card"], ["business-card"], ["en"])
+
+    def piece(job, scale=1.0):
+        from awareprint.documents.proof_grid import thumbnail_px
+
+        pdf = rendered(job.layout, job.size)
+        return ProofPiece(job, thumbnails(pdf, job, catalogue,
+                                          thumbnail_px(catalogue.sizes[job.size], scale)))
+
+    target = tmp_path / "proof.pdf"
+    make_proof(jobs, catalogue, target, make_piece=piece, scale=1.0)
+    pdf = target.read_bytes()
+    images = _placed(pdf)
+    assert len(images) == 2  # front and back
+    for image in images:
+        assert image["width"] == pytest.approx(3.5 * 72, abs=0.5)
+        assert image["height"] == pytest.approx(2 * 72, abs=0.5)
+        assert image["srcsize"][0] / 3.5 >= 150
+    assert "shown at 100 % of its size" in " ".join(text_of(pdf).replace("\xa0", " ").split())
+    assert _smallest_cell_text(pdf) >= 6
+
+
+def test_the_overview_shows_small_pictures_with_labels_of_6_pt(catalogue, rendered,
+                                                                tmp_path):
+    jobs = select_jobs(catalogue, ["wallet-card"], ["business-card"], ["en"])
+
+    def piece(job):
+        return ProofPiece(job, thumbnails(rendered(job.layout, job.size), job, catalogue))
+
+    target = tmp_path / "proof.pdf"
+    make_proof(jobs, catalogue, target, make_piece=piece)
+    pdf = target.read_bytes()
+    assert all(image["width"] == pytest.approx(72, abs=0.5) for image in _placed(pdf))
+    assert "of its size" not in text_of(pdf)
+    assert _smallest_cell_text(pdf) >= 6
+
+
+@pytest.mark.parametrize(("scale", "languages"), [(None, ("en", "es", "ar", "vi", "ko", "ru")),
+                                                  (0.5, ("en", "es"))])
+def test_the_sheets_are_filled_but_the_last(catalogue, tmp_path, scale, languages):
+    """A block runs on to the next sheet rather than leave a sheet half empty: every sheet
+    but the last is filled more than halfway down."""
+    jobs = [job for job in catalogue_jobs(catalogue)
+            if job.notice is None and set(job.languages) <= set(languages)]
+
+    def piece(job):
+        size = catalogue.sizes[job.size]
+        pages = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
+        buffer = io.BytesIO()
+        Image.new("RGB", (round(size.width_pt / 4), round(size.height_pt / 4)),
+                  (12, 35, 64)).save(buffer, format="JPEG")
+        return ProofPiece(job, (buffer.getvalue(),) * pages)
+
+    target = tmp_path / "proof.pdf"
+    proof = make_proof(jobs, catalogue, target, make_piece=piece, scale=scale)
+    assert proof.pages >= 3
+    with pdfplumber.open(io.BytesIO(target.read_bytes())) as document:
+        for page in document.pages[:-1]:
+            lowest = max(image["bottom"] for image in page.images)
+            assert lowest >= 0.5 * page.height, (page.page_number, lowest / page.height)
+
+
+def test_a_scale_out_of_range_is_one_line_and_exit_2(capsys, tmp_path):
+    assert main(["proof", "--layout", "poster", "--scale", "2",
+                 "--out", str(tmp_path / "proof.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("render.py: --scale: a proof's scale of 2: give 0.1 to 1")
+    assert len(err.strip().splitlines()) == 1

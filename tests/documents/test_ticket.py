@@ -323,3 +323,84 @@ def test_a_failed_sheet_item_still_shows_how_many_are_up(order, catalogue):
                     pages=0, quantity=480, sheets=0, error=ERROR, overs=24)
     text = flat(order_ticket_pdf(order, [failed], {}, catalogue))
     assert "Cut 21 up to 3.5 × 2 in at the crop marks" in text and "21 up 320 × 450 mm" in text
+
+
+ISSUED = """\
+issued: 2027-01-02
+job: PRH-PO-114
+deliver_to:
+  name: Prairie Hotels Group, attn. Security
+  address: [1200 Farnam St, Loading dock B, "Omaha, NE 68102"]
+"""
+
+
+def test_the_ticket_carries_the_date_of_issue_job_number_and_delivery(catalogue, tmp_path):
+    path = tmp_path / "issued.yaml"
+    path.write_text(ISSUED + ORDER, encoding="utf-8")
+    order = load_order(path, catalogue)
+    pdf = order_ticket_pdf(order, shop_results()[:2], {}, catalogue)
+    labels = load_ticket_text(catalogue.content_dir)
+    text = flat(pdf)
+    fields = labels.fields
+    assert "2027-01-02" in text and "PRH-PO-114" in text
+    facts = catalogue.hotline.checked.isoformat()
+    assert facts != "2027-01-02" and facts not in text  # the facts' date is no date of issue
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        lines = (document.pages[0].extract_text() or "").splitlines()
+        page = document.pages[0]
+        approval = [w for w in page.extract_words() if w["text"] == labels.approval.by.split()[0]]
+        rules = [r for r in page.rects + page.lines  # the blanks' underlines, drawn as boxes
+                 if r["width"] >= 1 * 72 and approval
+                 and abs(r["bottom"] - approval[0]["bottom"]) < 6]
+    head = " ".join(lines[:12])
+    for label, value in ((fields.date, "2027-01-02"), (fields.job, "PRH-PO-114")):
+        assert label.upper() in head and value in head
+    for line in ("Prairie Hotels Group, attn. Security", "1200 Farnam St",
+                 "Loading dock B", "Omaha, NE 68102"):
+        assert line in text
+    assert f"{labels.approval.by} {labels.approval.date}" in text
+    assert len(rules) >= 2 and max(r["width"] for r in rules) >= 3 * 72  # lines to sign on
+
+
+def test_sizes_are_never_broken_across_lines(catalogue, order):
+    """A size is read whole: "US business card (3.5 × 2 in)" on one line, in every cell."""
+    results = [result(1, AVERY, "wallet-card", "business-card", sheet="avery-5371", pages=2,
+                      quantity=200, sheets=21, per_sheet=10),
+               result(2, "wallet-card_cr80_en_press.pdf", "wallet-card", "cr80",
+                      profile="press", pages=2),
+               result(3, TABLOID, size="tabloid", profile="press", quantity=5, sheets=7)]
+    pdf = order_ticket_pdf(order, results, {}, catalogue)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        lines = [" ".join(line.split()) for page in document.pages
+                 for line in (page.extract_text() or "").splitlines()]
+    for size in ("business-card", "cr80", "tabloid"):
+        title = " ".join(catalogue.sizes[size].title.split())
+        assert any(title in line for line in lines), (title, lines)
+    for dimensions in ("3.5 × 2 in", "85.6 × 53.98 mm", "11 × 17 in"):
+        assert any(dimensions in line for line in lines), dimensions
+    assert not any(line.endswith(("(3.5", "(85.60", "(11")) for line in lines)
+
+
+@pytest.mark.parametrize("example", ["church.yaml", "hotel-group.yaml", "event.csv"])
+def test_the_example_orders_leave_no_last_page_mostly_empty(catalogue, rendered, tmp_path,
+                                                           example):
+    """With a preview on every row, as a batch makes it: one page, or a last page at
+    least a third full."""
+    from awareprint.paths import PROJECT_ROOT
+
+    order = load_order(PROJECT_ROOT / "examples" / "orders" / example, catalogue)
+    preview = tmp_path / "preview.png"
+    page_images(rendered("poster", "letter"), dpi=100)[0].save(preview)
+    results = [result(item.number, item.job.file_name, item.job.layout, item.job.size,
+                      item.job.languages, item.job.profile, item.sheet,
+                      warnings=["the es translation is a draft, not yet reviewed by a person"])
+               for item in order.items]
+    pdf = order_ticket_pdf(order, results, {r.file: preview for r in results}, catalogue)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = document.pages
+        last = pages[-1]
+        margin_top, margin_bottom = 0.5 * 72, 0.6 * 72
+        body = [c for c in last.chars if c["bottom"] < last.height - margin_bottom]
+        used = (max(c["bottom"] for c in body) - margin_top) / (
+            last.height - margin_top - margin_bottom)
+    assert len(pages) == 1 or used >= 1 / 3, (len(pages), used)

@@ -573,3 +573,79 @@ def test_the_manifest_records_the_orderer_due_date_overs_and_yield(catalogue, tm
         480, 24, 21, 24)  # ceil((480 + 24) / 21)
     again = reusable(entry, cards, tmp_path)
     assert again is not None and again.sheets_needed == 24 and again.overs == 24
+
+
+PRESS_ORDER = "partner:\n  name: Clinic\nitems:\n  - layout: poster\n    profile: press\n"
+
+
+def test_the_date_of_issue_and_job_number_come_from_the_order(catalogue, tmp_path):
+    import datetime
+
+    path = _order(tmp_path, "issued: 2027-01-02\njob: PO-2027-A114\n" + PRESS_ORDER)
+    order = load_order(path, catalogue, datetime.date(2030, 5, 5))  # the order's date wins
+    assert order.issue.date == datetime.date(2027, 1, 2) and order.issue.job == "PO-2027-A114"
+    (item,) = order.items
+    assert item.job.issue == order.issue  # a press file's slug line prints them
+
+
+def test_a_job_number_is_made_from_the_order_and_the_date(catalogue, tmp_path):
+    """Without `job:`, the number is the date of issue and four letters of the order's
+    hash: the same order on the same day quotes the same number; another order, or the
+    same one another day, another number."""
+    import datetime
+    import re
+
+    day = datetime.date(2027, 1, 2)
+    path = _order(tmp_path, "# a comment changes nothing\n" + PRESS_ORDER)
+    first = load_order(path, catalogue, day).issue
+    again = load_order(_order(tmp_path, PRESS_ORDER, "copy.yaml"), catalogue, day).issue
+    assert first == again and re.fullmatch(r"270102-[A-HJKMNP-TV-Z]{4}", first.job)
+    assert load_order(path, catalogue, day + datetime.timedelta(days=1)).issue.job != first.job
+    more = _order(tmp_path, PRESS_ORDER + "    quantity: 2\n", "more.yaml")
+    assert load_order(more, catalogue, day).issue.job != first.job
+    office = _order(tmp_path, "partner:\n  name: Clinic\nitems:\n  - layout: poster\n",
+                    "office.yaml")
+    (item,) = load_order(office, catalogue, day).items
+    assert item.job.issue is None  # an office file prints no slug: it stays the same
+
+
+@pytest.mark.parametrize(("lines", "field", "message"), [
+    ("issued: 2027-13-40\n", "line 1: issued:", "not a date; write it year-month-day"),
+    ("job: 402-555-0143\n", "line 1: job:", "reads as a phone number"),
+    ("job: 'PO 114'\n", "line 1: job:", "give 1 to 16 letters and digits"),
+    ("job: PO-2027-A114-RUSH-X\n", "line 1: job:", "give 1 to 16 letters and digits"),
+    ("deliver_to:\n  name: Dock\n  address: ['Call 1-888-373-7888']\n",
+     "line 3: deliver_to.address.0:", "looks like the hotline's"),
+    ("deliver_to:\n  name: \"Dock \\u202e kcolB\"\n  address: [Omaha]\n",
+     "line 2: deliver_to.name:", "invisible control characters"),
+    ("deliver_to:\n  name: Dock\n", "line 1: deliver_to.address:", "missing"),
+    ("deliver_to:\n  name: Dock\n  address: [a, b, c, d, e, f, g]\n",
+     "line 3: deliver_to.address:", "7 lines; an address has at most 6"),
+])
+def test_a_bad_issue_or_delivery_field_is_named_with_the_fix(catalogue, tmp_path, lines,
+                                                             field, message):
+    path = _order(tmp_path, lines + PRESS_ORDER)
+    problems = _problems(catalogue, path)
+    assert any(f"{path} {field}" in problem and message in problem for problem in problems), \
+        problems
+
+
+def test_a_delivery_address_with_its_zip_code_and_a_drivers_number_is_kept(catalogue,
+                                                                           tmp_path):
+    path = _order(tmp_path, "deliver_to:\n  name: '  St. Mark''s   office '\n  address:\n"
+                  "    - 3410 Leavenworth St\n    - 'Omaha, NE 68105-2811'\n"
+                  "    - 'Driver: 402-555-0199'\n" + PRESS_ORDER)
+    delivery = load_order(path, catalogue).order.deliver_to
+    assert delivery.name == "St. Mark's office"
+    assert delivery.address == ["3410 Leavenworth St", "Omaha, NE 68105-2811",
+                                "Driver: 402-555-0199"]
+
+
+def test_a_csv_order_gives_its_date_job_and_delivery_on_the_first_row(catalogue, tmp_path):
+    path = _order(tmp_path, "partner,issued,job,deliver_to,deliver_to_address,layout\n"
+                  "Clinic,2027-01-02,PO-7,Clinic front desk,\"12 Main St\nOmaha, NE 68102\","
+                  "poster\n", "order.csv")
+    order = load_order(path, catalogue)
+    assert str(order.issue.date) == "2027-01-02" and order.issue.job == "PO-7"
+    assert order.order.deliver_to.name == "Clinic front desk"
+    assert order.order.deliver_to.address == ["12 Main St", "Omaha, NE 68102"]

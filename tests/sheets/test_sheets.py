@@ -408,3 +408,83 @@ def test_a_zero_gutter_is_taken_from_the_command_line(tmp_path, capsys):
     assert capsys.readouterr().err == ""
     (pdf,) = tmp_path.iterdir()  # read back with the press rules before it was written
     assert pdf.name == "wallet-card_business-card_en_a3_press.pdf"
+
+
+LABEL_PIECES = [("wallet-card", "avery-5371", ("en",)), ("wallet-card", "avery-5371", ("en+es",)),
+                ("wallet-card", "avery-c32011", ("en",)),
+                ("wallet-card", "avery-c32011", ("en+es",))]
+
+
+@pytest.mark.parametrize(("layout", "sheet", "languages"), LABEL_PIECES)
+def test_label_sheets_print_no_hairline_band(catalogue, layout, sheet, languages):
+    """The inset keeps colour off each cut; a band it would shrink below 3 mm is grown to
+    3 mm or dropped, never printed as a hairline (the wallet card's yellow edge was 0.7 mm)."""
+    from awareprint.sheets.impose import render_sheet
+
+    least = catalogue.house.label_band_min_pt
+    assert least == pytest.approx(3 * MM)
+    job = make_sheet_job(catalogue, layout, None, list(languages), sheet)
+    pdf = render_sheet(job, catalogue).pdf
+    bands = 0
+    for page_index in (0, 1):
+        cells = placements(pdf, page_index)
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            page = document.pages[page_index]
+            coloured = [r for r in page.rects if r["fill"] and r["non_stroking_color"]
+                        not in ((1,), (1, 1, 1), [1, 1, 1], (0, 0, 0, 0))]
+        inset = catalogue.house.label_inset_pt
+        for rect in coloured:
+            long_side = max(rect["width"], rect["height"])
+            if long_side < 0.5 * min(cells[0].w, cells[0].h) or not _at_a_cut(rect, cells,
+                                                                              inset):
+                continue  # a QR code's module, a rule drawn thin by design: not a band
+            bands += 1
+            assert min(rect["width"], rect["height"]) >= least - 0.05, (
+                f"page {page_index + 1}: a band {min(rect['width'], rect['height']) / MM:.2f}"
+                f" mm thin at ({rect['x0']:.0f}, {rect['top']:.0f})")
+    assert bands, "no coloured bands on the sheet"
+
+
+def _at_a_cut(rect, cells, inset) -> bool:
+    """Whether a rectangle runs to a label's edge (stopped the inset short of its cut)."""
+    for cell in cells:
+        edges = (rect["x0"] - cell.x, rect["top"] - cell.y, cell.x + cell.w - rect["x1"],
+                 cell.y + cell.h - rect["bottom"])
+        if all(edge > -1 for edge in edges) and any(abs(edge - inset) < 0.3 for edge in edges):
+            return True
+    return False
+
+
+def test_wallet_card_back_keeps_its_yellow_edge_on_labels(catalogue):
+    """The back's yellow edge is grown to 3 mm (it fits above the text), not dropped."""
+    from awareprint.catalogue.geometry import resolve
+    from awareprint.catalogue.profiles import frame_for
+
+    spec, size = catalogue.layouts["wallet-card"], catalogue.sizes["business-card"]
+    frame = frame_for("office", size, catalogue.house, on_sheet=True)
+    geometry = resolve(spec, size, catalogue.sizes[spec.reference_size], None, frame)
+    (edge,) = [p for p in geometry.page("back").panels if p.name == "edge"]
+    assert edge.rect.y == pytest.approx(catalogue.house.label_inset_pt)
+    assert edge.rect.h == pytest.approx(3 * MM)
+    assert all(not edge.rect.overlaps(slot.rect) for slot in geometry.page("back").slots)
+
+
+def test_a_press_sheet_slug_prints_the_date_of_issue_and_job_number(catalogue):
+    """The slug carries when the file was issued and the number the shop quotes; a sheet
+    made for no issue names the hotline facts' date as what it is, not as a date of issue."""
+    import datetime
+
+    from awareprint.catalogue.issue import Issue
+    from awareprint.sheets.impose import render_sheet
+
+    issue = Issue(datetime.date(2027, 1, 2), "270102-KDTJ")
+    job = make_sheet_job(catalogue, "wallet-card", None, ["en"], "sra3", issue=issue)
+    assert job.issue == issue
+    slug = lines_of(render_sheet(job, catalogue).pdf).splitlines()
+    (line, *_) = [line for line in slug if line.startswith("awareprint")]
+    assert "issued 2027-01-02 · job 270102-KDTJ" in line
+    assert catalogue.hotline.checked.isoformat() not in line
+    unissued = lines_of(_sheet(catalogue, "sra3")).splitlines()
+    (line, *_) = [line for line in unissued if line.startswith("awareprint")]
+    assert f"facts checked {catalogue.hotline.checked.isoformat()}" in line
+    assert "issued" not in line
