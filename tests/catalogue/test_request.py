@@ -28,6 +28,8 @@ FLAG = re.compile(r"(?<![\w-])--[a-z]")
     (Request("notice", languages=("ar",), state="CA"), "languages",
      ["the CA notice has no wording in 'ar'"]),
     (Request("poster", profile="glossy"), "profile", ["unknown profile 'glossy'", "office"]),
+    (Request("discreet-card", size="business-card", languages=("en+es",)), "size",
+     ["holds one language", "index-card or a6-landscape"]),
     (Request("poster", intent="gracol"), "intent", ["applies to press output only"]),
     (Request("poster", profile="press", intent="matte"), "intent",
      ["unknown press profile 'matte'"]),

@@ -188,3 +188,35 @@ def test_a_korean_word_holding_a_number_is_kept_whole():
     assert '<span class="kept">{emergency}에</span>' in korean
     # a placeholder whose value may be long (an address) is not kept whole
     assert '<span class="kept">{publisher}' not in str(typeset("발행: {publisher}의 자료", "Kore"))
+
+
+def test_names_and_addresses_are_kept_whole_from_the_data(catalogue):
+    """A name of several words (content/attribution.yaml `names`, a language's `unbroken`)
+    and each part of the publisher's address are bound by no-break spaces; the address
+    breaks only after its commas."""
+    from awareprint.compose.typesetting import address, typeset
+
+    set_text = str(typeset("Text by Julie A. Shrader, Founder/CEO, Innocence Freed", "Latn",
+                           whole=frozenset(catalogue.attribution.names)))
+    assert "Julie\u00a0A.\u00a0Shrader" in set_text and "Innocence\u00a0Freed" in set_text
+    assert "by Julie" in set_text  # the other spaces stay break opportunities
+    line = str(address(catalogue.branding.publisher.parts))
+    assert line == ", ".join(part.replace(" ", "\u00a0")
+                             for part in catalogue.branding.publisher.parts)
+    assert "EE.\u00a0UU." in str(typeset("Departamento de Justicia de EE. UU.", "Latn",
+                                         whole=frozenset(catalogue.languages["es"]
+                                                         .language.unbroken)))
+
+
+@pytest.mark.parametrize("layout", ["poster", "wallet-card"])
+def test_no_line_breaks_inside_a_name_or_an_address_part(catalogue, rendered, layout):
+    """Read back: no printed line ends inside "Innocence Freed", "Omaha, NE 68145" or
+    "P.O. Box 45056" (the footers the designer saw broken)."""
+    pieces = ["Innocence Freed", "NE 68145", "Box 45056", "Julie A. Shrader"]
+    for language in ("en", "en+es", "ko"):
+        lines = lines_of(rendered(layout, language=language)).splitlines()
+        for line, following in itertools.pairwise(lines):
+            for piece in pieces:
+                head, tail = piece.rsplit(" ", 1)
+                assert not (line.rstrip().endswith(head) and following.lstrip()
+                            .startswith(tail)), (language, line, following)
