@@ -99,10 +99,10 @@ def test_a_language_file_must_be_named_for_its_code(data):
 
 def test_a_slot_inside_the_safe_margin_is_refused(data):
     edit(data / "layouts/wallet-card/layout.yaml",
-          "question: {left: 9,", "question: {left: 4,")
+          "numbers:  {left: 9,", "numbers:  {left: 4,")
     problems = load_problems(data)
     assert all("wallet-card/layout.yaml: size " in p for p in problems)
-    assert any("slot 'question' lies 0.140 in from the trim" in p for p in problems)
+    assert any("slot 'numbers' lies 0.140 in from the trim" in p for p in problems)
 
 
 def test_a_web_address_must_match_its_url(data):
@@ -113,8 +113,8 @@ def test_a_web_address_must_match_its_url(data):
 
 
 def test_slots_on_top_of_each_other_are_refused(data):
-    edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 47.5,",
-          "minors:         {left: 7, top: 45,")
+    edit(data / "layouts/poster/layout.yaml", "minors:         {left: 7, top: 43,",
+          "minors:         {left: 7, top: 41,")
     problems = load_problems(data)
     assert any("slots 'definition' and 'minors' overlap on page 'front'" in p for p in problems)
 
@@ -151,8 +151,8 @@ def test_stamp_records_the_english_and_keeps_the_translators_notes(data):
 
 
 def test_a_shape_may_change_only_the_pages_and_slots_a_layout_has(data):
-    edit(data / "layouts/poster/layout.yaml", "          definition:     {left: 7, top: 34, "
-          "width: 86, height: 13.5, font_pt: 17.5",
-          "          definitions:    {left: 7, top: 34, width: 86, height: 13.5, font_pt: 17.5")
+    edit(data / "layouts/poster/layout.yaml", "          definition:     {left: 7, top: 30.5, "
+          "width: 86, height: 12.5, font_pt: 17.5",
+          "          definitions:    {left: 7, top: 30.5, width: 86, height: 12.5, font_pt: 17.5")
     problems = load_problems(data)
     assert any("shapes[0].front names definitions, not on that page" in p for p in problems)

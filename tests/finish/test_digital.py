@@ -156,8 +156,11 @@ def test_a_digital_piece_is_tagged_for_reading_on_screen(catalogue, rendered, la
     headings = _subtree_texts(pdf, "H1")
     assert [code for code, _ in headings] == codes
     for code, text in headings:
-        headline = str(catalogue.languages[code].strings["headline"])
-        assert _letters(text) == _letters(headline), (code, text)
+        strings = catalogue.languages[code].strings
+        # the wallet card is headed by its call: "Get help · Report human trafficking"
+        headline = (f"{strings['get_help']}{strings['call_to_action']}"
+                    if layout == "wallet-card" else str(strings["headline"]))
+        assert _letters(text.casefold()) == _letters(headline.casefold()), (code, text)
     assert len(report.of_role("P")) >= 3
     # Every block says its language where it differs from the document's.
     assert {element.language for element in report.elements} <= set(codes)
