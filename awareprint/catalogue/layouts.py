@@ -119,6 +119,10 @@ class PartnerPlace(Strict):
     lines: Slot
     room: dict[Name, Room] = Field(default_factory=dict)
     replaces: list[Name] = Field(default_factory=list)  # slots the partner's lines replace
+    # A piece a victim keeps or reads (a wallet or discreet card): the lockup is the
+    # partner's name, logo and website, never its contact line (a second number beside
+    # "not law enforcement" could be a security desk's).
+    victim_facing: bool = False
 
 
 class PageChange(Strict):

@@ -15,7 +15,7 @@ from ..catalogue.dates import document_date
 from ..catalogue.geometry import Geometry, resolve
 from ..catalogue.issue import slug_dates
 from ..catalogue.jobs import Job
-from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE
+from ..catalogue.layouts import STYLE_FILE, TEMPLATE_FILE, LayoutSpec
 from ..catalogue.load import Catalogue
 from ..catalogue.notices import Notice
 from ..catalogue.profiles import (
@@ -128,6 +128,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "attribution": catalogue.attribution,
         "event": job.event,
         "partner": job.partner,
+        "partner_contact": _partner_contact(spec, count),
         "partner_logo": partner_logo,
         "qr": _qr(job, catalogue, first),
         "scissors": Markup(scissors_svg(colour_css(palette["rule"], job.profile))),
@@ -156,6 +157,12 @@ def _qr(job: Job, catalogue: Catalogue, first: TemplateLanguage) -> Markup:
         return qr
     return digital.figure(qr, Markup("{}: {}").format(first.t["scan_prompt"], hotline.web.display),
                           hotline.web.url)
+
+
+def _partner_contact(spec: LayoutSpec, count: int) -> bool:
+    """Whether the partner's contact line prints (never on a victim-facing piece)."""
+    place = spec.partner_place(count)
+    return place is not None and not place.victim_facing
 
 
 def _names(catalogue: Catalogue) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """The words that help someone act, on the pieces that show them, in every language: the
 poster's question line, "Get help", what the hotline is not and the emergency line, the
-wallet card's "Get help", questions, emergency line and what the hotline is not. Read back from the PDF (pypdf's text, white space ignored)."""
+wallet card's "Get help", questions, emergency line and what the hotline is not. Read
+back from the PDF (pypdf's text, white space ignored)."""
 
 from __future__ import annotations
 

@@ -154,8 +154,11 @@ def _check_face(pdf: bytes, language: str) -> None:
     assert not printed, f"{language}: the face prints " + "; ".join(printed)
     for code in language.split("+"):
         strings = CATALOGUE.languages[code].strings
-        for key in ("discreet_headline", "discreet_line", "label_call", "label_text",
-                    "availability"):
+        # "24/7 · Confidential" on a one-language face; two say it in their line ("in
+        # confidence, day or night")
+        keys = ("discreet_headline", "discreet_line", "label_call", "label_text", "get_help",
+                *(("availability",) if "+" not in language else ()))
+        for key in keys:
             assert _carries(face, strings[key]), f"{language}: no {code} {key} on the face"
 
 
@@ -203,7 +206,7 @@ def test_the_face_is_checked_against_every_language():
 
 
 @pytest.mark.parametrize(("size", "language"), [(size, "en") for size in SPEC.sizes]
-                         + [("index-card", "ar"), ("business-card", "en+es")])
+                         + [("index-card", "ar"), ("index-card", "en+es")])
 def test_the_back_says_what_the_card_is(rendered, size, language):
     _check_back(rendered(LAYOUT, size, language=language), size, language)
 
@@ -223,10 +226,13 @@ def test_a_bilingual_shape_may_change_only_slots_its_page_has():
 
 
 def test_bigger_cards_show_more_questions():
+    """The shoe card's back has no room for a question at 6.5 pt; it holds one language."""
     shown = {size: _shown(size, "en") for size in SPEC.sizes}
-    assert shown == {"index-card": 4, "a6-landscape": 6, "business-card": 2}
-    assert {size: _shown(size, "en+es") for size in SPEC.sizes} == {
-        "index-card": 2, "a6-landscape": 3, "business-card": 1}
+    assert shown == {"index-card": 4, "a6-landscape": 6, "business-card": 0}
+    two = [size for size in SPEC.sizes if SPEC.takes_two_languages(size)]
+    assert {size: _shown(size, "en+es") for size in two} == {
+        "index-card": 1, "a6-landscape": 3}
+    assert "business-card" not in two
 
 
 # --- Type and QR code --------------------------------------------------------------------
@@ -240,9 +246,9 @@ def _question_sizes(pdf: bytes, size: str, language: str) -> list[float]:
     return inside
 
 
-@pytest.mark.parametrize(("size", "language"), [(size, "en") for size in SPEC.sizes]
-                         + [("business-card", "ru"), ("business-card", "en+ru"),
-                            ("index-card", "en+ru")])
+@pytest.mark.parametrize(("size", "language"), [("index-card", "en"), ("a6-landscape", "en"),
+                                                ("index-card", "ru"), ("index-card", "en+ru"),
+                                                ("a6-landscape", "en+ru")])
 def test_questions_are_set_at_six_and_a_half_points_or_more(rendered, size, language):
     sizes = _question_sizes(rendered(LAYOUT, size, language=language), size, language)
     assert min(sizes) >= QUESTION_MIN_PT - 0.01
@@ -271,14 +277,16 @@ def test_the_qr_code_is_on_the_back_two_centimetres_across(catalogue, rendered, 
 def test_a_partner_goes_on_the_back_and_leaves_the_face_as_it_was(rendered_job, catalogue,
                                                                   parish):
     partner = parish
-    for language in ("en", "en+es"):
-        plain = rendered_job(_job("business-card", language)).pdf
-        branded = rendered_job(_job("business-card", language, partner)).pdf
+    for size, language in (("business-card", "en"), ("index-card", "en+es")):
+        plain = rendered_job(_job(size, language)).pdf
+        branded = rendered_job(_job(size, language, partner)).pdf
         face, back = _pages(branded)
         assert _carries(back, partner.name) and _squashed("Parish") not in _squashed(face)
+        # a victim keeps this card: the lockup never prints the partner's own number
+        assert partner.contact and not _carries(back, partner.contact)
         assert page_images(plain, dpi=72)[FACE].tobytes() == \
             page_images(branded, dpi=72)[FACE].tobytes()
-        _check_back(branded, "business-card", language)
+        _check_back(branded, size, language)
 
 
 # --- Avery sheets ----------------------------------------------------------------------
