@@ -252,8 +252,8 @@ def test_check_refuses_a_press_piece_that_breaks_the_fine_print(catalogue, monke
     from awareprint.cli.check import check_job
     from awareprint.render.outcome import FAIL
 
-    monkeypatch.setattr("awareprint.render.pipeline.fine_print_in_one_ink",
-                        lambda document, house: 0)  # small navy type left in three inks
+    monkeypatch.setattr("awareprint.render.pipeline.small_type_in_safe_inks",
+                        lambda document, house, profile: 0)  # small navy type in three inks
     result = check_job(make_job(catalogue, "wallet-card", "business-card", profile="press"))
     assert result.outcome == FAIL
     assert "small text not in a single ink" in result.detail

@@ -34,10 +34,11 @@ def test_too_many_lines_overflow_the_bottom(catalogue):
 
 
 def test_an_unbreakable_word_overflows_sideways(catalogue):
-    wide = _with_strings(catalogue, headline="Menschenhandelsbekämpfungsgesetzgebung" * 2)
+    wide = _with_strings(catalogue,
+                         discreet_headline="Menschenhandelsbekämpfungsgesetzgebung" * 2)
     with pytest.raises(FitError) as caught:
-        render(make_job(wide, "wallet-card", "cr80"), wide)
-    assert caught.value.slot == "question"
+        render(make_job(wide, "discreet-card", "business-card"), wide)
+    assert caught.value.slot == "greeting"
     assert "past the right" in str(caught.value)
 
 
@@ -128,12 +129,14 @@ def test_a_slot_the_template_forgets_is_an_error(layouts):
 
 
 def test_a_template_mistake_names_the_template_and_line(layouts):
-    _replace(layouts / "poster/template.html.j2", "<h1>{{ l.t.headline }}</h1>",
-             "<h1>{{ hotline.cal.display }}</h1>")
+    template = layouts / "poster/template.html.j2"
+    line = next(number for number, text in enumerate(template.read_text().splitlines(), 1)
+                if "<h1>{{ l.t.headline }}</h1>" in text)
+    _replace(template, "<h1>{{ l.t.headline }}</h1>", "<h1>{{ hotline.cal.display }}</h1>")
     catalogue = _catalogue(layouts)
     with pytest.raises(RenderError) as caught:
         render(make_job(catalogue, "poster", "letter"), catalogue)
-    assert str(caught.value).startswith("layouts/poster/template.html.j2 line 17:")
+    assert str(caught.value).startswith(f"layouts/poster/template.html.j2 line {line}:")
     assert "cal" in str(caught.value)
 
 

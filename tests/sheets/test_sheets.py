@@ -86,13 +86,15 @@ def test_backs_land_behind_their_fronts(catalogue, sheet, flip):
 
 def test_every_placed_piece_carries_the_hotline_once(catalogue):
     pdf = _sheet(catalogue, "avery-5371", ("en", "es"))
-    # the number on each front, the web address (and QR code) on each back
-    shown = (catalogue.hotline.call.display, catalogue.hotline.web.display)
+    # the number and the web address on each front, what to do in danger on each back
     with pdfplumber.open(io.BytesIO(pdf)) as document:
-        for page, expected in zip(document.pages[:2], shown, strict=True):
-            assert (page.extract_text() or "").count(expected) == 10
+        front, back = ((page.extract_text() or "") for page in document.pages[:2])
+    assert front.count(catalogue.hotline.call.display) == 10
+    assert front.count(catalogue.hotline.web.display) == 10
+    # side by side, a card's lines are read in with its neighbour's: the 911 of each
+    assert back.count(catalogue.hotline.emergency.display) == 10
     text = lines_of(pdf)
-    assert "What is Human Trafficking?" in text and "¿Qué es la trata de personas?" in text
+    assert "GET HELP" in text and "PIDA AYUDA" in text
 
 
 def test_press_sheet_marks_stay_off_every_piece(catalogue):
@@ -286,9 +288,11 @@ def test_twenty_or_more_business_cards_on_sra3(catalogue):
             # may be as small)
             start = "".join(c["text"] for c in small).find("awareprint")
             slug = [c for c in small if start >= 0 and abs(c["top"] - small[start]["top"]) < 0.5]
-        shown = (catalogue.hotline.call.display, catalogue.hotline.web.display)[index]
-        assert text.count(shown) == 21  # on every card: the number on its front, the address
-        # (with the QR code) on its back
+        # on every card: the number and the address on its front, what to do in danger on
+        # its back (with the QR code)
+        shown = ([catalogue.hotline.call.display, catalogue.hotline.web.display] if index == 0
+                 else [catalogue.hotline.emergency.display])
+        assert sum(text.count(line) for line in shown) == 21 * len(shown)
         assert "21 up on sra3" in text
         assert slug and all(_clear_of(c, pieces) for c in slug)
         assert all(edge - 0.01 <= c["x0"] and c["x1"] <= width - edge + 0.01
