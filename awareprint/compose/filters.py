@@ -17,6 +17,18 @@ def isolated(text: str) -> Markup:
     return Markup("\u2068{}\u2069").format(text)
 
 
+# A name this long or shorter is never broken between its words (a longer one must wrap).
+NAME_KEPT_WHOLE = 32
+
+
+def kept_name(text: str) -> Markup:
+    """A partner's name as a name: its words kept on one line, where it is short enough
+    to be ("St. Mark’s / Parish" reads as two things); escaped, as all user text."""
+    if len(text) > NAME_KEPT_WHOLE:
+        return escape(text)
+    return escape(text.replace(" ", "\u00a0"))
+
+
 def direction(text: str) -> str:
     """"ltr" or "rtl": the direction of the first letter of `text` that has one (a label
     and its number, isolated together, then read in the label's order: "TTY 711" stays

@@ -13,7 +13,14 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from . import digital
-from .filters import direction, fill, isolated, left_to_right, left_to_right_words
+from .filters import (
+    direction,
+    fill,
+    isolated,
+    kept_name,
+    left_to_right,
+    left_to_right_words,
+)
 
 
 @cache
@@ -30,6 +37,7 @@ def template_environment(*folders: Path) -> Environment:
     environment.filters["ltr"] = left_to_right
     environment.filters["ltr_words"] = left_to_right_words
     environment.filters["isolate"] = isolated
+    environment.filters["name"] = kept_name
     environment.filters["direction"] = direction
     for name in ("link", "web_url", "decorative"):
         environment.filters[name] = getattr(digital, name)

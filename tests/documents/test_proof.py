@@ -149,7 +149,7 @@ def _failing_for_arabic(real):
 def test_languages_of_one_piece_share_a_block_and_scaled_text_marks_its_page(catalogue):
     jobs = select_jobs(catalogue, ["wallet-card"], ["business-card"], ["en", "es", "vi"])
     entries = [Entry(job, ("front.jpg", "back.jpg"),
-                     {"question": (12.5, 10.0)} if job.languages == ("vi",) else {})
+                     {"numbers": (12.5, 10.0)} if job.languages == ("vi",) else {})
                for job in jobs]
     [group] = arrange(entries, catalogue)
     [band] = group.bands
