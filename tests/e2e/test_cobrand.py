@@ -10,7 +10,7 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from awareprint.catalogue.geometry import resolve
 from awareprint.catalogue.jobs import PartnerMark
@@ -60,7 +60,8 @@ def test_the_partner_is_printed_where_the_layout_says(rendered_job, catalogue, l
     for code in language.split("+"):  # the lockup's label, in each language of the piece
         label = str(catalogue.languages[code].strings["partnership_label"])
         assert "".join(label.split()) in "".join(text.split()), f"no {code} label"
-    slot = compose(job, catalogue).geometry.layout_boxes()[PARTNER_LOGO]
+    gain = rendered_job(job).settled.gain_pt  # the body as set: moved up by a short headline
+    slot = compose(job, catalogue, masthead_gain_pt=gain).geometry.layout_boxes()[PARTNER_LOGO]
     box, clear = slot.rect, slot.font_pt / 2  # the lockup's clear space: half the type size
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         (image,) = document.pages[LOGO_PAGE[layout]].images
@@ -92,8 +93,12 @@ def test_co_branding_leaves_the_hotline_exactly_where_it_was(rendered_job, catal
                 continue
             area = tuple(round(v) for v in (slot.rect.x, slot.rect.y, slot.rect.right,
                                             slot.rect.bottom))
-            assert before[index].crop(area).tobytes() == after[index].crop(area).tobytes(), \
-                f"{slot.name} changed on a co-branded {layout} [{language}]"
+            # a pixel changed by more than anti-aliasing (a line set a hundredth of a point
+            # apart, as an Arabic line may be where the document embeds other glyphs, is not)
+            difference = ImageChops.difference(before[index].crop(area).convert("L"),
+                                               after[index].crop(area).convert("L"))
+            changed = difference.point(lambda v: 255 if v > 64 else 0).getbbox()
+            assert changed is None, f"{slot.name} changed on a co-branded {layout} [{language}]"
             compared += 1
     assert compared >= 2
 
