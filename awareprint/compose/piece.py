@@ -158,7 +158,9 @@ def _typeset(text: str, script: str, joined: bool, whole: frozenset[str]) -> Mar
 
 def _marked(text: str, script: str, joined: bool, unbroken: frozenset[str]) -> Markup:
     """One paragraph typeset, kept whole where it holds one of the `unbroken` words."""
-    return _typeset(text, script, joined, frozenset(word for word in unbroken if word in text))
+    folded = text.casefold()
+    return _typeset(text, script, joined,
+                    frozenset(word for word in unbroken if word.casefold() in folded))
 
 
 def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset(),

@@ -188,3 +188,16 @@ def test_a_korean_word_holding_a_number_is_kept_whole():
     assert '<span class="kept">{emergency}에</span>' in korean
     # a placeholder whose value may be long (an address) is not kept whole
     assert '<span class="kept">{publisher}' not in str(typeset("발행: {publisher}의 자료", "Kore"))
+
+
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card", "handout"])
+def test_a_vietnamese_compound_stays_on_one_line(catalogue, rendered, layout):
+    """The phrases content/vi.yaml lists as unbroken ("mua bán") never end one line and
+    begin the next."""
+    phrases = [phrase.casefold().split() for phrase in catalogue.languages["vi"].language.unbroken]
+    lines = [line.strip().casefold() for line in lines_of(rendered(layout, language="vi"))
+             .splitlines() if line.strip()]
+    for line, following in itertools.pairwise(lines):
+        for first, second in phrases:
+            assert not (line.endswith(first) and following.startswith(second)), (
+                f"{layout}: {line!r} / {following!r}")

@@ -404,3 +404,18 @@ def test_preflight_notes_the_typesetting_a_proofreader_would_mark(catalogue, tmp
     assert "a separator at a line's end" in notes
     assert "TYPE" in format_report(report)
     assert not any("broken" in fault or "separator" in fault for fault in report.faults)
+
+
+def test_preflight_notes_a_hyphenated_compound_broken_inside(catalogue, tmp_path):
+    """'awareness-raising' hyphenated by a layout engine as 'aware‐ / ness-raising'."""
+    import weasyprint
+
+    text = ("In a nutshell, the battle against human trafficking demands a holistic "
+            "approach that combines awareness-raising campaigns, preventive measures")
+    html = ('<html lang="en"><body style="font-family:Noto Sans;margin:0">'
+            f'<p style="width:246pt;font-size:10pt;hyphens:auto">{text}</p></body></html>')
+    path = tmp_path / "elsewhere.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    notes = preflight_file(path, catalogue).type_notes
+    assert "page 1: a hyphenated compound broken inside ('aware\u2010' / 'ness-raising')" \
+        in notes
