@@ -48,8 +48,10 @@ class Language(Strict):
     status: Literal["source", "draft", "reviewed"]
     reviewed_by: Text | None = None
     reviewed_on: date | None = None
-    # Words never split across lines, for scripts set without spaces (Chinese): the line
-    # breaker may break between any two characters, and a word cut in two misreads.
+    # Words never split across lines: for scripts set without spaces (Chinese) the line
+    # breaker may break between any two characters, and a word cut in two misreads; for
+    # others, compounds written in several words ("mua bán" in Vietnamese), matched
+    # whatever their case.
     unbroken: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -150,12 +152,15 @@ class Publisher(Strict):
 
 
 class Attribution(Strict):
-    """The awareness text's credit (line by line) and source line, as the text gives them."""
+    """The names and address of the awareness text's credit, printed as written in every
+    language; its labels are strings of each language (written_by, author_role, source)."""
 
-    credit: list[Text]
-    source: Text
-    # Names and titles as written, in the credit lines of every language: never broken
-    # between their words (a language file's `unbroken` adds its own, "EE. UU.").
+    author: Text
+    organisation: Text
+    address: list[Text]
+    # Titles and names printed as written in every language's credit, beside the author and
+    # the organisation: never broken between their words (a language's `unbroken` adds its
+    # own, "EE. UU.").
     names: list[Text] = Field(default_factory=list)
 
 

@@ -109,6 +109,13 @@ class PlacedTab:
         cx, cy = self.text.x + self.text.w / 2, self.text.y + self.text.h / 2
         return Rect(cx - self.text.h / 2, cy - self.text.w / 2, self.text.h, self.text.w)
 
+    def turned(self, left: float, right: float) -> tuple[float, float]:
+        """Where a stretch of an upright line, from `left` to `right` (points across the
+        upright box), prints once turned (compose/css.py turns it a quarter anticlockwise:
+        its end rises to the top): its top and bottom on the page."""
+        cx, cy = self.text.x + self.text.w / 2, self.text.y + self.text.h / 2
+        return cy - (right - cx), cy - (left - cx)
+
 
 @dataclass(frozen=True)
 class TabGeometry:
@@ -269,12 +276,13 @@ def resolve(
         strip = rect(spec.tabs, spec.tabs.page)
         count = tab_count or spec.tabs.default
         pad = spec.tabs.padding_pt * scale
+        clear = max(pad, spec.tabs.clear_in * 72.0)  # below the perforation, at every size
         cell_w = strip.w / count
         placed = []
         for index in range(count):
             x = strip.x + index * cell_w
             cell = Rect(x, strip.y, cell_w, origin + height - strip.y)
-            text = Rect(x + pad, strip.y + pad, cell_w - 2 * pad, strip.h - 2 * pad)
+            text = Rect(x + pad, strip.y + clear, cell_w - 2 * pad, strip.h - clear - pad)
             placed.append(PlacedTab(index + 1, cell, text))
         tabs = TabGeometry(spec.tabs.page, tuple(placed), strip.y,
                            type_size(TABS, spec.tabs.font_pt), spec.tabs.min_pt)
@@ -343,9 +351,28 @@ def geometry_problems(geometry: Geometry, safe_margin_pt: float) -> list[str]:
                 f"slot '{slot.name}' lies {distance / 72:.3f} in from the trim; "
                 f"keep it at least {safe_margin_pt / 72:g} in inside"
             )
+        clearance = perforation_clearance(geometry, slot)
+        if clearance is not None and clearance < safe_margin_pt - 0.01:
+            problems.append(
+                f"slot '{slot.name}' lies {clearance / 72:.3f} in from the tabs' perforation; "
+                f"keep it at least {safe_margin_pt / 72:g} in away (a tear runs ragged)"
+            )
         if slot.font_pt < slot.min_pt:
             problems.append(
                 f"slot '{slot.name}' would be set at {slot.font_pt:g} pt, "
                 f"below its minimum {slot.min_pt:g} pt; raise font_pt or lower min_pt"
             )
     return problems
+
+
+def perforation_clearance(geometry: Geometry, slot: PlacedSlot) -> float | None:
+    """How far a slot's box lies from the tabs' perforation (the tear line), in points;
+    None where the piece has no tabs or the slot is on another page."""
+    tabs = geometry.tabs
+    if tabs is None:
+        return None
+    if any(slot.name == tab.slot_name for tab in tabs.tabs):
+        return slot.rect.y - tabs.tear_line_y
+    if slot not in geometry.page(tabs.page).slots:
+        return None
+    return tabs.tear_line_y - slot.rect.bottom

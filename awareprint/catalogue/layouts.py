@@ -91,6 +91,9 @@ class TabStrip(Box):
     font_pt: PositiveFloat
     min_pt: PositiveFloat
     padding_pt: PositiveFloat
+    # The tabs' text starts this far below the perforation: a tear runs ragged, like a
+    # cut, so the house's safe margin applies (checked when the layouts load).
+    clear_in: PositiveFloat
 
     @model_validator(mode="after")
     def _default_in_range(self) -> TabStrip:

@@ -167,7 +167,10 @@ def _partner_contact(spec: LayoutSpec, count: int) -> bool:
 
 def _names(catalogue: Catalogue) -> frozenset[str]:
     """Names and titles kept whole in every language (content/attribution.yaml)."""
-    return frozenset(catalogue.attribution.names if catalogue.attribution else ())
+    attribution = catalogue.attribution
+    if attribution is None:
+        return frozenset()
+    return frozenset([attribution.author, attribution.organisation, *attribution.names])
 
 
 @cache
@@ -177,7 +180,9 @@ def _typeset(text: str, script: str, joined: bool, whole: frozenset[str]) -> Mar
 
 def _marked(text: str, script: str, joined: bool, unbroken: frozenset[str]) -> Markup:
     """One paragraph typeset, kept whole where it holds one of the `unbroken` words."""
-    return _typeset(text, script, joined, frozenset(word for word in unbroken if word in text))
+    folded = text.casefold()
+    return _typeset(text, script, joined,
+                    frozenset(word for word in unbroken if word.casefold() in folded))
 
 
 def typeset_strings(language: LanguageFile, joined: frozenset[str] = frozenset(),

@@ -11,6 +11,10 @@
   paragraph as a runt.
 - Korean breaks between words only, never inside one (CSS `word-break: keep-all`, which
   the layout engine lacks): each word is kept whole.
+- A hyphenated compound ("awareness-raising") is never hyphenated inside its parts: a
+  line may end at its own hyphen, as a typesetter breaks it, and nowhere else in it.
+- A compound written in several words that the language file lists as `unbroken` ("mua
+  bán" in Vietnamese) keeps its words on one line.
 
 Everything is escaped here; the result is Markup, filled and placed like any string. A
 placeholder is never kept whole: the text it stands for may be long.
@@ -18,9 +22,12 @@ placeholder is never kept whole: the text it stands for may be long.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 NO_BREAK_SPACE = "\u00a0"
+HYPHENATED = re.compile(r"[^\W\d_][-\u2011][^\W\d_]")  # a hyphen between letters
 SEPARATOR = " · "
 KEPT_CHARACTERS = 3     # a Chinese paragraph's last line holds at least three
 SHORTEST_PARAGRAPH = 6  # words: shorter paragraphs (labels, headlines) break where they must
@@ -36,17 +43,17 @@ def typeset(text: str, script: str, joined: bool = False,
     """`text` as Markup for a language written in `script`; `joined` keeps its last two
     words on one line (the render stage asks for it where a paragraph of six words or
     more ended in one word alone, whatever this string's own length); the `whole` words
-    are never broken (the second of two hyphenations running, found after layout), and a
-    `whole` phrase of several words (a name, "EE. UU.") never broken between its words."""
+    are never broken (the second of two hyphenations running, found after layout; the
+    language's unbroken terms, a phrase of several words among them)."""
     text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
     if script in CHARACTER_SCRIPTS:
         return _characters(text, whole)
-    for phrase in sorted((word for word in whole if " " in word), key=len, reverse=True):
-        text = text.replace(phrase, phrase.replace(" ", NO_BREAK_SPACE))
+    text = _phrases_bound(text, [phrase for phrase in whole if " " in phrase])
     words = text.split(" ")
     marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1
                               and not _long_placeholder(word))
-              or word.strip(".,;:!?()") in whole else escape(word) for word in words]
+              or word.strip(".,;:!?()") in whole else
+              _compound(word) if _hyphenated(word) else escape(word) for word in words]
     placeholder = _long_placeholder(" ".join(words[-2:]))
     # A number that ends a paragraph keeps the word before it ("Call 911."). Joined here,
     # inside the span that keeps the last word: a no-break space before that span makes
@@ -57,6 +64,24 @@ def typeset(text: str, script: str, joined: bool = False,
     if len(words) >= SHORTEST_PARAGRAPH and not placeholder and script not in WORDS_BY_SPACES:
         marked[-1] = _kept(marked[-1])  # (a Korean word is kept already)
     return Markup(" ").join(marked)
+
+
+def _phrases_bound(text: str, phrases: list[str]) -> str:
+    """`text` with the spaces inside each of `phrases` (matched whatever their case)
+    made no-break spaces."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = re.sub(re.escape(phrase), lambda found: found[0].replace(" ", NO_BREAK_SPACE),
+                      text, flags=re.IGNORECASE)
+    return text
+
+
+def _hyphenated(word: str) -> bool:
+    """A compound joined by a hyphen between two letters ("awareness-raising")."""
+    return any(HYPHENATED.search(part) for part in word.split(NO_BREAK_SPACE))
+
+
+def _compound(word: str) -> Markup:
+    return Markup('<span class="compound">{}</span>').format(word)
 
 
 def _long_placeholder(text: str) -> bool:

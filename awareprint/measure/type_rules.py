@@ -1,7 +1,8 @@
 """The typesetting rules read back from the laid-out lines, as a print designer checks a
-proof: no hyphen in display type, none on two lines running or in a paragraph's last
-word, no last line of one word (of fewer than three characters in Chinese), and no
-separator at a line's start or end. `check` reports every fault; a render warns."""
+proof: no hyphen in display type, none on two lines running, in a paragraph's last word
+or inside a hyphenated compound ("aware-/ness-raising"), no last line of one word (of
+fewer than three characters in Chinese), and no separator at a line's start or end.
+`check` reports every fault; a render warns."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.geometry import PlacedSlot
 from ..compose.css import MAX_HYPHENATED_PT
-from ..compose.typesetting import SHORTEST_PARAGRAPH
+from ..compose.typesetting import HYPHENATED, SHORTEST_PARAGRAPH
 from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
 from .runts import AUTO_HYPHEN, paragraphs, running_hyphens, runt
@@ -83,6 +84,9 @@ def _paragraph_faults(slot: str, laid: tuple[boxes.Line, ...], placed: PlacedSlo
         faults.append(TypeFault(slot, f"a word broken in {size:g} pt display type"))
     if any(a and b for a, b in itertools.pairwise(broken)):
         faults.append(TypeFault(slot, "hyphens on two lines running"))
+    compound = broken_compound(lines)
+    if compound:
+        faults.append(TypeFault(slot, f"a hyphenated compound broken inside ('{compound}')"))
     words = " ".join(lines).split()
     if len(lines) >= 2 and (len(words) >= SHORTEST_PARAGRAPH or _chinese(lines[-1])):
         last = lines[-1]
@@ -103,6 +107,18 @@ def _paragraph_faults(slot: str, laid: tuple[boxes.Line, ...], placed: PlacedSlo
         faults.append(TypeFault(slot, f"a line holds one word though the next fits beside "
                                       f"it ('{early}')"))
     return faults
+
+
+def broken_compound(lines: list[str]) -> str | None:
+    """The first word joined by a hyphen ("awareness-raising") that a line's end breaks
+    with a hyphen of its own, as 'head‐ / tail'; None where there is none."""
+    for line, following in itertools.pairwise(lines):
+        if not line.endswith(AUTO_HYPHEN) or not following.split():
+            continue
+        head, tail = line.split()[-1], following.split()[0]
+        if HYPHENATED.search(head.removesuffix(AUTO_HYPHEN) + tail):
+            return f"{head} / {tail}"
+    return None
 
 
 def early_breaks(document: Document) -> dict[str, str]:

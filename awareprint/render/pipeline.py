@@ -33,6 +33,7 @@ from ..finish.metadata import Metadata
 from ..finish.pdfx import PressFinish
 from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
+from ..measure.perforation import perforation_faults
 from ..measure.piece_rules import PieceRules, piece_faults
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
 from ..measure.single_ink import small_type_in_safe_inks
@@ -71,7 +72,8 @@ class Rendered:
     pages: int
     scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
     warnings: tuple[str, ...] = ()
-    type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break
+    type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break (and
+                                       # text too near a tear-off's perforation)
     settled: Settled | None = None     # what setting it decided: to set it again at once
 
 
@@ -105,6 +107,8 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
         _strings_in(catalogue, job, KOREAN))) + tuple(
         str(fault) for fault in piece_faults(document, _piece_rules(job, catalogue)))
+    faults += tuple(str(fault) for fault in perforation_faults(
+        document, composed.geometry, catalogue.house.safe_margin_pt))
     small_type_in_safe_inks(document, catalogue.house, job.profile)
     press = None
     if job.profile == PRESS:

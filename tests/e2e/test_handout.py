@@ -36,12 +36,14 @@ def flat(text: object) -> str:
     return "".join(str(text).split())
 
 
-def segments(pdf: bytes, index: int) -> list[str]:
-    """The page's text as a reader sees it, line by line (characters on one baseline,
-    whichever font they come from); where a line holds two pieces of text far apart
-    (side by side), each is a segment of its own."""
+def segments(pdf: bytes, index: int, box=None) -> list[str]:
+    """The page's text (or the text inside `box`, a Rect) as a reader sees it, line by
+    line (characters on one baseline, whichever font they come from); where a line holds
+    two pieces of text far apart (side by side), each is a segment of its own."""
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         page = document.pages[index]
+        if box is not None:
+            page = page.within_bbox((box.x, box.y, box.right, box.bottom))
         rows: dict[int, list[dict]] = defaultdict(list)
         for char in page.chars:
             if char["text"].strip():
@@ -70,17 +72,21 @@ def sizes_of(pdf: bytes, index: int) -> dict[float, str]:
     return by_size
 
 
-@pytest.fixture(scope="module")
-def attribution_lines(catalogue) -> list[str]:
-    """The credit lines and the source line, as content/attribution.yaml gives them."""
-    return [*catalogue.attribution.credit, catalogue.attribution.source]
+def credit_lines(catalogue, code: str) -> list[str]:
+    """The signature block in one language: its labels (strings) around the names and
+    the address as written, then the source line."""
+    strings, attribution = catalogue.languages[code].strings, catalogue.attribution
+    return [str(strings["written_by"]).replace("{author}", attribution.author),
+            str(strings["author_role"]).replace("{organisation}", attribution.organisation),
+            *attribution.address, str(strings["source"])]
 
 
-def test_the_attribution_is_the_seeds_line_by_line(catalogue, attribution_lines):
+def test_the_english_signature_is_the_seeds_line_by_line(catalogue):
     seed = (CONTENT_DIR / "seed/awareness-text.txt").read_text(encoding="utf-8")
     blocks = [block.strip() for block in seed.strip().split("\n\n")]
-    assert attribution_lines[:-1] == blocks[-2].splitlines()
-    assert attribution_lines[-1] == blocks[-1]
+    lines = credit_lines(catalogue, "en")
+    assert lines[:-1] == blocks[-2].splitlines()
+    assert lines[-1] == blocks[-1]
 
 
 @pytest.mark.parametrize(("size", "language"), [("letter", "en"), ("a4", "en"),
@@ -107,14 +113,35 @@ def test_chinese_text_is_whole_too(catalogue, rendered):
         assert flat(paragraph) in text
 
 
-@pytest.mark.parametrize("language", ["en", "ar", "zh-Hans", "en+es"])
-def test_the_credit_is_printed_line_by_line_as_the_seed_gives_it(rendered, attribution_lines,
-                                                                 language):
-    found = segments(rendered(LAYOUT, None, language), 0)
-    credit, source = attribution_lines[:-1], attribution_lines[-1]
-    start = found.index(credit[0])
-    assert found[start:start + len(credit)] == credit
-    assert source in found[start:]
+@pytest.mark.parametrize("language", ["en", "es", "zh-Hans", "en+es"])
+def test_the_text_is_signed_line_by_line_in_the_pages_language(catalogue, rendered,
+                                                                language):
+    """Each column's text signed in its language: the labels translated, the names and
+    the address as written (in English, the seed's lines)."""
+    pdf = rendered(LAYOUT, None, language)
+    boxes = compose(make_job(catalogue, LAYOUT, None, language), catalogue).geometry
+    for number, code in enumerate(language.split("+"), start=1):
+        slot = f"attribution_{number}" if "+" in language else "attribution"
+        found = segments(pdf, 0, boxes.layout_boxes()[slot].rect.grown(3, 3, 3, 3))
+        # each line of the credit begins a printed line (a narrow column may wrap one)
+        assert " ".join(found) == " ".join(credit_lines(catalogue, code)), code
+        assert all(any(printed.startswith(line.split()[0]) for printed in found)
+                   for line in credit_lines(catalogue, code)), (code, found)
+
+
+def test_an_arabic_page_labels_its_credit_in_arabic(catalogue, rendered):
+    """The labels are Arabic; the name, the organisation and the address stay as
+    written, left to right inside the right-to-left lines."""
+    text = page_text(rendered(LAYOUT, None, "ar"), 0)
+    strings = catalogue.languages["ar"].strings
+    for label in ("written_by", "author_role"):
+        words = str(strings[label]).split("{")[0].split()
+        assert all(word in text for word in words), label
+    assert str(strings["source"]) in text
+    attribution = catalogue.attribution
+    for name in (attribution.author, attribution.organisation, *attribution.address):
+        assert name in text
+    assert "Written by" not in text and "Founder" not in text and "Source" not in text
 
 
 @pytest.mark.parametrize("language", ["en", "es", "en+es"])
@@ -262,3 +289,47 @@ def test_every_language_keeps_the_hierarchy(catalogue, rendered, size):
         assert back[max(back)] == number, code
         assert max(front) > max(back) >= 28, code
         assert catalogue.hotline.emergency.display in re.findall(r"\d+", page_text(pdf, 1))
+
+
+def heading_gaps(pdf: bytes, index: int) -> list[float]:
+    """For each pair of lines running in the page's headings (its largest type in the
+    top half), the clear height between their inks, in em: the rows of a 600 dpi raster
+    between the two baselines that no glyph of either line touches."""
+    import pypdfium2
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[index]
+        upper = [c for c in page.chars if c["text"].strip() and c["top"] < page.height / 2]
+        size = max(c["size"] for c in upper)
+        heading = [c for c in upper if abs(c["size"] - size) < 0.05]
+        width, height = page.width, page.height
+    scale = 600 / 72
+    image = pypdfium2.PdfDocument(pdf)[index].render(scale=scale, grayscale=True).to_pil()
+    gaps = []
+    for column in (0, 1):  # the two headings side by side
+        chars_ = [c for c in heading if (c["x0"] >= width / 2) == bool(column)]
+        baselines = sorted({round(height - c["matrix"][5], 1) for c in chars_})
+        left = min((c["x0"] for c in chars_), default=0)
+        right = max((c["x1"] for c in chars_), default=0)
+        for upper_line, lower_line in itertools.pairwise(baselines):
+            rows = image.crop((int(left * scale), int(upper_line * scale),
+                               int(right * scale), int(lower_line * scale)))
+            pixels = rows.tobytes()
+            ink = [min(pixels[y * rows.width:(y + 1) * rows.width]) < 128
+                   for y in range(rows.height)]
+            clear = longest = 0
+            for inked in ink:
+                clear = 0 if inked else clear + 1
+                longest = max(longest, clear)
+            gaps.append(longest / scale / size)
+    return gaps
+
+
+@pytest.mark.parametrize(("size", "language"), [("letter", "ar"), ("a4", "ar"),
+                                                ("letter", "en+ar")])
+def test_arabic_headings_keep_their_lines_apart(rendered, size, language):
+    """A tail below one line of an Arabic heading (ى) never meets the dots above the
+    next: a tenth of an em of clear paper between them, read from the printed page."""
+    gaps = heading_gaps(rendered(LAYOUT, size, language), 1)
+    assert gaps, "no heading of two lines to measure"
+    assert min(gaps) >= 0.1, [f"{gap:.2f} em" for gap in gaps]

@@ -158,3 +158,39 @@ def test_an_a4_flyer_sets_its_text_at_its_own_shapes_size(catalogue, rendered):
     scale = scale_for(catalogue.sizes["a4"], catalogue.sizes[spec.reference_size])
     assert owners[start].size == pytest.approx(
         tall.pages["front"].slots["body"].font_pt * scale, abs=0.05)
+
+
+CLEAR_PT = 18  # the house's safe margin: a tear runs as ragged as a cut
+
+
+@pytest.mark.parametrize(("size", "language"), [
+    ("letter", "es"), ("letter", "vi"), ("letter", "en+es"), ("letter", "ar"),
+    ("letter", "zh-Hans"), ("a4", "ru"), ("a4", "en+vi")])
+def test_text_keeps_a_quarter_inch_from_the_perforation(catalogue, rendered, size, language):
+    """No character, above the tear line (the credit) or on a tab, within 0.25 in of it."""
+    strip = _tab_geometry(catalogue, size, None)
+    for char in chars(rendered("tearoff", size, language)):
+        if char.top < strip.tear_line_y:
+            assert strip.tear_line_y - char.bottom >= CLEAR_PT, (
+                f"'{char.text}' {strip.tear_line_y - char.bottom:.1f} pt above the perforation")
+        else:
+            assert char.top - strip.tear_line_y >= CLEAR_PT, (
+                f"'{char.text}' {char.top - strip.tear_line_y:.1f} pt below the perforation")
+
+
+@pytest.mark.parametrize("size", ["letter", "a4"])
+@pytest.mark.parametrize("language", ["es", "vi", "ru", "fr", "pl", "tl", "ar", "hi",
+                                      "zh-Hans", "ko"])
+def test_every_tab_reads_in_three_lines(catalogue, rendered, size, language):
+    """The hotline's name, the number to call, the number to text: three lines on every
+    tab in every language, the name whole on its line ("Mua bán" never split)."""
+    pdf = rendered("tearoff", size, language)
+    strip = _tab_geometry(catalogue, size, None)
+    name = str(catalogue.languages[language].strings["hotline_short"])
+    for tab in strip.tabs:
+        tab_chars = [c for c in chars(pdf) if c.top >= strip.tear_line_y
+                     and tab.cell.x <= c.x0 and c.x1 <= tab.cell.right]
+        lines = _turned_lines(tab_chars)
+        assert len(lines) == 3, f"tab {tab.number}: {lines}"
+        if language not in ("ar", "hi"):  # pdfplumber reorders a line of those scripts
+            assert lines[0] == name.replace(" ", ""), f"tab {tab.number}: {lines}"

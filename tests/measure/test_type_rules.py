@@ -85,3 +85,26 @@ def test_a_korean_word_broken_is_found_and_a_break_between_words_is_not():
 
     assert any("a Korean word broken" in fault for fault in faults(text))
     assert faults(str(typeset(text, "Kore"))) == []
+
+
+NUTSHELL = ("In a nutshell, the battle against human trafficking demands a holistic approach "
+            "that combines awareness-raising campaigns, preventive measures, and support")
+
+
+def test_a_hyphenated_compound_broken_inside_is_found_and_kept_whole_is_not():
+    """Hyphenated by the engine, 'awareness-raising' breaks as 'aware‐ / ness-raising' at
+    this measure; typeset (compose/typesetting.py), it keeps its parts whole."""
+    from awareprint.compose.typesetting import typeset
+
+    style = "<style>.compound{hyphens:manual}.kept{white-space:nowrap}</style>"
+    plain = _faults(f'{style}<p style="hyphens:auto">{NUTSHELL}</p>', 246, 10)
+    assert "slot 'x': a hyphenated compound broken inside ('aware\u2010 / ness-raising')" \
+        in plain
+    typeset_ = _faults(f'{style}<p style="hyphens:auto">{typeset(NUTSHELL, "Latn")}</p>',
+                       246, 10)
+    assert not any("compound" in fault for fault in typeset_)
+
+
+def test_a_compound_broken_at_its_own_hyphen_is_right():
+    faults = _faults(f'<p style="hyphens:auto">{NUTSHELL}</p>', 174, 10)
+    assert not any("compound" in fault for fault in faults)

@@ -194,10 +194,11 @@ def test_names_and_addresses_are_kept_whole_from_the_data(catalogue):
     """A name of several words (content/attribution.yaml `names`, a language's `unbroken`)
     and each part of the publisher's address are bound by no-break spaces; the address
     breaks only after its commas."""
+    from awareprint.compose.piece import _names
     from awareprint.compose.typesetting import address, typeset
 
     set_text = str(typeset("Text by Julie A. Shrader, Founder/CEO, Innocence Freed", "Latn",
-                           whole=frozenset(catalogue.attribution.names)))
+                           whole=_names(catalogue)))
     assert "Julie\u00a0A.\u00a0Shrader" in set_text and "Innocence\u00a0Freed" in set_text
     assert "by Julie" in set_text  # the other spaces stay break opportunities
     line = str(address(catalogue.branding.publisher.parts))
@@ -220,3 +221,16 @@ def test_no_line_breaks_inside_a_name_or_an_address_part(catalogue, rendered, la
                 head, tail = piece.rsplit(" ", 1)
                 assert not (line.rstrip().endswith(head) and following.lstrip()
                             .startswith(tail)), (language, line, following)
+
+
+@pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card", "handout"])
+def test_a_vietnamese_compound_stays_on_one_line(catalogue, rendered, layout):
+    """The phrases content/vi.yaml lists as unbroken ("mua bán") never end one line and
+    begin the next."""
+    phrases = [phrase.casefold().split() for phrase in catalogue.languages["vi"].language.unbroken]
+    lines = [line.strip().casefold() for line in lines_of(rendered(layout, language="vi"))
+             .splitlines() if line.strip()]
+    for line, following in itertools.pairwise(lines):
+        for first, second in phrases:
+            assert not (line.endswith(first) and following.startswith(second)), (
+                f"{layout}: {line!r} / {following!r}")

@@ -315,3 +315,18 @@ def test_a_straight_quote_in_the_content_stops_the_render(data):
     message = str(caught.value)
     assert message.startswith("poster_letter_en.pdf: preflight refused the file: ")
     assert "a straight quote ' in “" in message and "Can't leave your job?" in message
+
+
+def test_preflight_notes_a_hyphenated_compound_broken_inside(catalogue, tmp_path):
+    """'awareness-raising' hyphenated by a layout engine as 'aware‐ / ness-raising'."""
+    import weasyprint
+
+    text = ("In a nutshell, the battle against human trafficking demands a holistic "
+            "approach that combines awareness-raising campaigns, preventive measures")
+    html = ('<html lang="en"><body style="font-family:Noto Sans;margin:0">'
+            f'<p style="width:246pt;font-size:10pt;hyphens:auto">{text}</p></body></html>')
+    path = tmp_path / "elsewhere.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    notes = preflight_file(path, catalogue).type_notes
+    assert "page 1: a hyphenated compound broken inside ('aware\u2010' / 'ness-raising')" \
+        in notes
