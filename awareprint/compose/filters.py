@@ -17,16 +17,18 @@ def isolated(text: str) -> Markup:
     return Markup("\u2068{}\u2069").format(text)
 
 
-# A name this long or shorter is never broken between its words (a longer one must wrap).
-NAME_KEPT_WHOLE = 32
+# A name this long or shorter is never broken between its words (a longer one must wrap:
+# the narrowest lockup, a wallet card's, holds about twenty characters a line).
+NAME_KEPT_WHOLE = 20
 
 
 def kept_name(text: str) -> Markup:
     """A partner's name as a name: its words kept on one line, where it is short enough
-    to be ("St. Mark’s / Parish" reads as two things); escaped, as all user text."""
+    to be ("St. Mark’s / Parish" reads as two things); escaped, as all user text. Kept by
+    a no-wrap span, so that its text reads back with its own spaces."""
     if len(text) > NAME_KEPT_WHOLE:
         return escape(text)
-    return escape(text.replace(" ", "\u00a0"))
+    return Markup('<span class="kept">{}</span>').format(text)
 
 
 def direction(text: str) -> str:
