@@ -89,7 +89,10 @@ def decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int = 3000) -
         image = page.render(scale=scale).to_pil()
     finally:
         document.close()
-    return [result.text for result in zxingcpp.read_barcodes(image)]
+    # QR codes only: a one-dimensional reader may take a run of ruled lines or a bulleted
+    # list for an EAN barcode
+    return [result.text for result in zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 @dataclass(frozen=True)

@@ -48,13 +48,15 @@ def _leading(house: HouseStyle, language: Language) -> str:
     rules = ""
     body = house.fonts.leading.get(language.script)
     if body:
-        lang = f":lang({language.code})"  # the element's own language, inherited or set
+        # the element's own language, inherited or set; not a shared line of numbers set
+        # left to right (it inherits the piece's first language)
+        lang = f':lang({language.code}):not([dir="ltr"])'
         rules += f".slot p{lang},.slot li{lang}{{line-height:{body:g}}}"
     # Display lines (a template's class "display": headlines set in a paragraph, calls
     # to action) take the headline leading: at running text's they would fall apart.
     headline = house.fonts.headline_leading.get(language.script)
     if headline:
-        lang = f":lang({language.code})"
+        lang = f':lang({language.code}):not([dir="ltr"])'
         rules += (f".slot h1{lang},.slot h2{lang},.slot .display{lang}"
                   f"{{line-height:{headline:g}}}")
     return rules
