@@ -54,11 +54,9 @@ def _below_reading_size(placed: list[tuple[str, boxes.Text]], rules: PieceRules
     least = rules.least_type_pt
     if least is None:
         return []
-    smallest: dict[str, boxes.Text] = {}
-    for slot, text in placed:
-        if text.size_pt < least - TOLERANCE_PT and (
-                slot not in smallest or text.size_pt < smallest[slot].size_pt):
-            smallest[slot] = text
+    smallest = _extreme_per_slot(
+        [(slot, text) for slot, text in placed if text.size_pt < least - TOLERANCE_PT],
+        largest=False)
     return [TypeFault(slot, f"'{text.text.strip()[:24]}' set at {text.size_pt:.1f} pt, "
                             f"under this piece's reading size of {least:g} pt")
             for slot, text in smallest.items()]
@@ -70,16 +68,26 @@ def _number_outsized(placed: list[tuple[str, boxes.Text]], rules: PieceRules
                  default=0.0)
     if not number:
         return []
-    outsized: dict[str, boxes.Text] = {}
-    for slot, text in placed:
-        if (LANGUAGE_SLOT.sub("", slot) not in rules.display_slots
-                and rules.number not in text.text
-                and text.size_pt > number + TOLERANCE_PT
-                and (slot not in outsized or text.size_pt > outsized[slot].size_pt)):
-            outsized[slot] = text
+    outsized = _extreme_per_slot(
+        [(slot, text) for slot, text in placed
+         if LANGUAGE_SLOT.sub("", slot) not in rules.display_slots
+         and rules.number not in text.text and text.size_pt > number + TOLERANCE_PT],
+        largest=True)
     return [TypeFault(slot, f"'{text.text.strip()[:24]}' at {text.size_pt:.1f} pt is "
                             f"larger than the hotline number ({number:.1f} pt)")
             for slot, text in outsized.items()]
+
+
+def _extreme_per_slot(placed: list[tuple[str, boxes.Text]], largest: bool
+                      ) -> dict[str, boxes.Text]:
+    """Per slot, its largest (or smallest) run of text: one fault each."""
+    found: dict[str, boxes.Text] = {}
+    for slot, text in placed:
+        kept = found.get(slot)
+        if kept is None or ((text.size_pt > kept.size_pt) == largest and (
+                text.size_pt != kept.size_pt)):
+            found[slot] = text
+    return found
 
 
 def _victim_lines_missing(placed: list[tuple[str, boxes.Text]], rules: PieceRules
