@@ -32,8 +32,9 @@ PRESS = catalogue_jobs(CATALOGUE, "press")
 SMALL_TYPE = [job for job in PRESS if job.layout in ("discreet-card", "handout")]
 CO_BRANDED = PRESS + [job for job in OFFICE
                       if job.size == CATALOGUE.layouts[job.layout].sizes[0]]
-# A partner whose lines are as long as a real parish's.
-PARTNER = PartnerMark("St. Mark's Catholic Parish and School",
+# A partner whose lines are as long as a real parish's (its apostrophe set, as the request
+# model sets a partner's quotes).
+PARTNER = PartnerMark("St. Mark’s Catholic Parish and School",
                       "Parish office: 402-555-0143, Mon–Fri 9–5", "stmarks-omaha.example.org")
 
 
