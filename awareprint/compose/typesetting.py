@@ -136,16 +136,6 @@ def address(parts: list[str]) -> Markup:
     return Markup(", ").join(escape(part.replace(" ", NO_BREAK_SPACE)) for part in parts)
 
 
-def bound(text: str) -> Markup:
-    """Text that is not a language string (the publisher's line, a partner's): its
-    separators bound to their neighbours and its last two words kept on one line ("NE
-    68145"), by a span that keeps its ordinary space for search and copy."""
-    words = str(text).replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}").split(" ")
-    ending = Markup(" ").join(escape(word) for word in words[-2:])
-    return Markup(" ").join([escape(word) for word in words[:-2]]
-                            + [_kept(ending) if len(words) > 1 else ending])
-
-
 def _kept(text: str | Markup) -> Markup:
     return Markup('<span class="kept">{}</span>').format(text)
 
