@@ -5,7 +5,8 @@ only module outside the engine's own patches that walks it. Each page is read on
 document order, into plain values: its lines (the outermost ones, each with the text
 drawn in it), its paragraphs (the lines of one block), and every leaf that puts ink on
 the page (a run of text, an image). Each value knows the slot it is in (the nearest
-element's `data-slot`) and whether it is furniture (printer's marks and slug, cut guides
+element's `data-slot`), the language it is set in (the nearest `lang`), and whether it is
+furniture (printer's marks and slug, cut guides
 and their scissors: an element with `data-furniture` or `data-guide`, and all inside it).
 Positions and sizes are the engine's, in CSS pixels.
 """
@@ -86,6 +87,9 @@ class Line:
     height: float
     span: tuple[float, float] | None  # left and right of what it holds; None when empty
     texts: tuple[Text, ...]
+    lang: str | None = None
+    direction: str = "ltr"
+    edges: tuple[float, float] | None = None  # its block's content, left and right
 
     @property
     def text(self) -> str:
@@ -104,6 +108,7 @@ class Paragraph:
     slot: str | None
     furniture: bool
     lines: tuple[Line, ...]
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,27 +145,30 @@ def texts(page: Page) -> Iterator[tuple[str | None, Text]]:
 @dataclass
 class _Reading:
     lines: list[Line] = field(default_factory=list)
-    paragraphs: list[tuple[str | None, bool, list[Any]]] = field(default_factory=list)
+    paragraphs: list[tuple[str | None, bool, str | None, list[Any]]] = field(
+        default_factory=list)
     ink: list[Placed] = field(default_factory=list)
     line_of: dict[int, Line] = field(default_factory=dict)  # by the engine's line box
+    edges_of: dict[int, tuple[float, float]] = field(default_factory=dict)  # likewise
 
 
 def _read_page(page_box: Any) -> Page:
     reading = _Reading()
-    _visit(page_box, None, False, False, reading)
+    _visit(page_box, None, None, False, False, reading)
     paragraphs = tuple(Paragraph(slot, furniture, tuple(reading.line_of[id(box)]
-                                                        for box in boxes))
-                       for slot, furniture, boxes in reading.paragraphs)
+                                                        for box in boxes), lang)
+                       for slot, furniture, lang, boxes in reading.paragraphs)
     return Page(tuple(reading.lines), paragraphs, tuple(reading.ink))
 
 
-def _visit(box: Any, slot: str | None, furniture: bool, in_line: bool,
+def _visit(box: Any, slot: str | None, lang: str | None, furniture: bool, in_line: bool,
            reading: _Reading) -> None:
     element = getattr(box, "element", None)
     if element is not None and getattr(box, "element_tag", None):
         if element.get("data-furniture") is not None or element.get("data-guide") is not None:
             furniture = True
         slot = element.get("data-slot") or slot
+        lang = element.get("lang") or lang
     kind = type(box).__name__
     if kind == TEXT:
         reading.ink.append(Placed(slot, furniture, Text(
@@ -176,10 +184,12 @@ def _visit(box: Any, slot: str | None, furniture: bool, in_line: bool,
     if not in_line and not outer_line:
         lines = [child for child in children if type(child).__name__ == LINE]
         if lines:
-            reading.paragraphs.append((slot, furniture, lines))
+            reading.paragraphs.append((slot, furniture, lang, lines))
+            left = box.content_box_x()
+            reading.edges_of.update((id(line), (left, left + box.width)) for line in lines)
     first = len(reading.ink)
     for child in children:
-        _visit(child, slot, furniture, in_line or kind == LINE, reading)
+        _visit(child, slot, lang, furniture, in_line or kind == LINE, reading)
     if outer_line:
         span = ((min(child.position_x for child in children),
                  max(child.position_x + child.margin_width() for child in children))
@@ -187,6 +197,6 @@ def _visit(box: Any, slot: str | None, furniture: bool, in_line: bool,
         texts = tuple(placed.leaf for placed in reading.ink[first:]
                       if isinstance(placed.leaf, Text))
         line = Line(slot, furniture, box.position_x, box.position_y, box.width, box.height,
-                    span, texts)
+                    span, texts, lang, str(box.style["direction"]), reading.edges_of.get(id(box)))
         reading.lines.append(line)  # no line is inside it: the order stays the document's
         reading.line_of[id(box)] = line

@@ -31,6 +31,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from . import tagging
 from .block_alignment import align_block_content
+from .line_ends import close_right_to_left_line_ends
 from .tag_notes import TagNotes
 
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
@@ -83,7 +84,8 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
             ) -> tuple[weasyprint.Document, list[str]]:
     """Lay out a document that may read files under `readable` only; returns it with
     WeasyPrint's warnings (ignored CSS and the like). The slots of each `side_by_side`
-    group start their text at one height (block_alignment.py)."""
+    group start their text at one height (block_alignment.py); right-to-left lines end
+    flush with their edge (line_ends.py)."""
     fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
     collector = _Collect()
     _LOGGER.addHandler(collector)
@@ -97,6 +99,7 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
     finally:
         _LOGGER.removeHandler(collector)
         _LOGGER.propagate = propagate
+    close_right_to_left_line_ends(document)
     align_block_content(document, side_by_side)
     return document, collector.messages
 

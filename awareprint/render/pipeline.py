@@ -31,13 +31,15 @@ from ..errors import FitError, InputError, RenderError
 from ..finish.finish import finish
 from ..finish.metadata import Metadata
 from ..finish.pdfx import PressFinish
+from ..measure.columns import column_faults, column_rows
 from ..measure.fit import OUTSIDE, OVERFLOW, Misfit, find_misfits
 from ..measure.grow import band_gift, extents, growth
 from ..measure.perforation import perforation_faults
 from ..measure.piece_rules import PieceRules, piece_faults
 from ..measure.runts import running_hyphen_words, runt_words, slot_texts
+from ..measure.shared_lines import shared_line_faults
 from ..measure.single_ink import small_type_in_safe_inks
-from ..measure.type_rules import early_breaks, type_faults
+from ..measure.type_rules import TypeFault, early_breaks, type_faults
 from ..output import write_atomic
 from .set_again import partner_shows, partner_unmoved, set_again
 from .setting import (
@@ -72,8 +74,9 @@ class Rendered:
     pages: int
     scaled: dict[str, tuple[float, float]] = field(default_factory=dict)  # slot: design, set
     warnings: tuple[str, ...] = ()
-    type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break (and
-                                       # text too near a tear-off's perforation)
+    type_faults: tuple[str, ...] = ()  # typesetting rules the laid-out lines break (text
+                                       # too near a tear-off's perforation, a shared line
+                                       # printed twice, columns out of line)
     settled: Settled | None = None     # what setting it decided: to set it again at once
 
 
@@ -109,6 +112,7 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
         str(fault) for fault in piece_faults(document, _piece_rules(job, catalogue)))
     faults += tuple(str(fault) for fault in perforation_faults(
         document, composed.geometry, catalogue.house.safe_margin_pt))
+    faults += tuple(str(fault) for fault in _two_language_faults(document, composed, job))
     small_type_in_safe_inks(document, catalogue.house, job.profile)
     press = None
     if job.profile == PRESS:
@@ -292,6 +296,17 @@ def _piece_rules(job: Job, catalogue: Catalogue) -> PieceRules:
                    for code in job.languages for forms in VICTIM_LINES)
     return PieceRules(spec.least_type_pt, frozenset(spec.display),
                       catalogue.hotline.call.display, victim)
+
+
+def _two_language_faults(document: Document, composed: Composed, job: Job) -> list[TypeFault]:
+    """A line both languages share printed twice; columns of two languages that do not
+    start at one height or leave their reading edge."""
+    if len(job.languages) < 2:
+        return []
+    tabs = composed.geometry.tabs
+    repeated = {tab.slot_name for tab in tabs.tabs} if tabs is not None else set()
+    return (shared_line_faults(document, repeated)
+            + column_faults(document, column_rows(composed.geometry)))
 
 
 def _strings_in(catalogue: Catalogue, job: Job, script: str) -> list[str]:

@@ -72,13 +72,14 @@ def sizes_of(pdf: bytes, index: int) -> dict[float, str]:
     return by_size
 
 
-def credit_lines(catalogue, code: str) -> list[str]:
+def credit_lines(catalogue, code: str, address: bool = True) -> list[str]:
     """The signature block in one language: its labels (strings) around the names and
-    the address as written, then the source line."""
+    the address as written (unless it is printed once for two languages), then the
+    source line."""
     strings, attribution = catalogue.languages[code].strings, catalogue.attribution
     return [str(strings["written_by"]).replace("{author}", attribution.author),
             str(strings["author_role"]).replace("{organisation}", attribution.organisation),
-            *attribution.address, str(strings["source"])]
+            *(attribution.address if address else []), str(strings["source"])]
 
 
 def test_the_english_signature_is_the_seeds_line_by_line(catalogue):
@@ -117,16 +118,24 @@ def test_chinese_text_is_whole_too(catalogue, rendered):
 def test_the_text_is_signed_line_by_line_in_the_pages_language(catalogue, rendered,
                                                                 language):
     """Each column's text signed in its language: the labels translated, the names and
-    the address as written (in English, the seed's lines)."""
+    the address as written (in English, the seed's lines). Two languages share the
+    address: it is printed once, on a line under both signatures."""
     pdf = rendered(LAYOUT, None, language)
     boxes = compose(make_job(catalogue, LAYOUT, None, language), catalogue).geometry
+    two = "+" in language
     for number, code in enumerate(language.split("+"), start=1):
-        slot = f"attribution_{number}" if "+" in language else "attribution"
+        slot = f"attribution_{number}" if two else "attribution"
         found = segments(pdf, 0, boxes.layout_boxes()[slot].rect.grown(3, 3, 3, 3))
+        lines = credit_lines(catalogue, code, address=not two)
         # each line of the credit begins a printed line (a narrow column may wrap one)
-        assert " ".join(found) == " ".join(credit_lines(catalogue, code)), code
+        assert " ".join(found) == " ".join(lines), code
         assert all(any(printed.startswith(line.split()[0]) for printed in found)
-                   for line in credit_lines(catalogue, code)), (code, found)
+                   for line in lines), (code, found)
+    if two:
+        address = catalogue.attribution.address
+        found = segments(pdf, 0, boxes.layout_boxes()["address"].rect.grown(3, 3, 3, 3))
+        assert " ".join(found) == " · ".join(address)
+        assert page_text(pdf, 0).count(address[0]) == 1
 
 
 def test_an_arabic_page_labels_its_credit_in_arabic(catalogue, rendered):
