@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--press", action="store_true", help="check press output instead")
     check.add_argument("--layout", action="append", metavar="NAME",
                        help="check this layout only; repeat for more")
+    check.add_argument("--partner", type=Path, metavar="ORDER",
+                       help="check every piece co-branded with the partner of this order "
+                       "file (name, lines, logo)")
     proof = commands.add_parser("proof", help="one contact-sheet PDF of the catalogue: every "
                                 "page of every piece small and labelled, for review")
     proof.add_argument("--layout", action="append", metavar="NAME",
@@ -186,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "stamp":
             return _stamp(args.codes)
         if args.command == "check":
-            return _check(args.workers, args.press, args.layout)
+            return _check(args.workers, args.press, args.layout, args.partner)
         if args.command == "proof":
             return _proof(args)
         if args.command == "batch":
@@ -294,9 +297,11 @@ def _render_starter_set() -> int:
     return _render_jobs(jobs, DEFAULT_OUT_DIR, preview=False)
 
 
-def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
+def _check(workers: int | None, press: bool, layouts: list[str] | None,
+           partner_order: Path | None = None) -> int:
     from ..catalogue.all_jobs import catalogue_jobs
     from ..catalogue.load import load_catalogue
+    from ..orders.order_file import order_partner
     from ..render.outcome import FAIL
     from .check import run_check, table
     from .progress import CheckProgress
@@ -308,7 +313,8 @@ def _check(workers: int | None, press: bool, layouts: list[str] | None) -> int:
     if unknown:
         raise InputError(f"--layout {unknown[0]}: no such layout; choose from: "
                          f"{', '.join(catalogue.layouts)}")
-    jobs = [job for job in catalogue_jobs(catalogue, "press" if press else "office")
+    partner = order_partner(partner_order, catalogue) if partner_order else None
+    jobs = [job for job in catalogue_jobs(catalogue, "press" if press else "office", partner)
             if not layouts or job.layout in layouts]
     print(f"checking {len(jobs)} pieces...", file=sys.stderr)
     progress = CheckProgress(sys.stderr, sys.stderr, sys.stderr.isatty())

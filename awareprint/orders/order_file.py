@@ -175,6 +175,14 @@ def load_order(path: Path, catalogue: Catalogue,
     return check_order(data, path, catalogue, lines, found, issued)
 
 
+def order_partner(path: Path, catalogue: Catalogue) -> PartnerMark:
+    """The partner's co-branding of an order file (read and checked whole, as a batch
+    reads it), to set on other pieces."""
+    loaded = load_order(path, catalogue)
+    partner = loaded.order.partner
+    return PartnerMark(partner.name, partner.contact, partner.website, loaded.logo)
+
+
 def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None = None,
                 found: Found | None = None,
                 issued: datetime.date | None = None) -> LoadedOrder:

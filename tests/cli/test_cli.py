@@ -168,7 +168,8 @@ def test_check_shows_its_progress(monkeypatch, capsys):
 
     real = all_jobs.catalogue_jobs
     monkeypatch.setattr(all_jobs, "catalogue_jobs",
-                        lambda catalogue, profile: real(catalogue, profile)[:3])
+                        lambda catalogue, profile, partner=None: real(catalogue, profile,
+                                                                      partner)[:3])
     assert main(["check", "--workers", "2"]) == 0
     captured = capsys.readouterr()
     lines = [line for line in captured.err.splitlines() if line.startswith("[")]
@@ -176,6 +177,28 @@ def test_check_shows_its_progress(monkeypatch, capsys):
     labels = {job.label for job in real(check.load_catalogue(), "office")[:3]}
     assert {line.split("] ")[1].rsplit(":", 1)[0] for line in lines} == labels
     assert "3 pieces:" in captured.out and "[1/3]" not in captured.out
+
+
+def test_check_co_brands_every_piece_with_an_order_s_partner(monkeypatch, capsys):
+    from awareprint.catalogue import all_jobs
+
+    real, checked = all_jobs.catalogue_jobs, []
+
+    def first_two(catalogue, profile, partner=None):
+        jobs = real(catalogue, profile, partner)[:2]
+        checked.extend(jobs)
+        return jobs
+
+    monkeypatch.setattr(all_jobs, "catalogue_jobs", first_two)
+    order = PROJECT_ROOT / "examples/orders/church.yaml"
+    assert main(["check", "--workers", "1", "--partner", str(order)]) == 0
+    assert "2 pieces: " in capsys.readouterr().out
+    assert len(checked) == 2
+    for job in checked:  # the order's partner, its apostrophe set as the request sets it
+        assert job.partner is not None and job.partner.name == "St. Mark’s Parish"
+        assert job.partner.logo is not None and job.partner.logo.name == "st-marks-logo.svg"
+    assert main(["check", "--partner", "no-such-order.yaml"]) == 2
+    assert capsys.readouterr().err == "render.py: no-such-order.yaml: no such order file\n"
 
 
 def test_check_progress_draws_a_bar_on_a_terminal():
