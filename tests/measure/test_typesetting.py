@@ -223,6 +223,34 @@ def test_no_line_breaks_inside_a_name_or_an_address_part(catalogue, rendered, la
                             .startswith(tail)), (language, line, following)
 
 
+@pytest.mark.parametrize(("size", "language"), [
+    ("business-card", "en"), ("business-card", "es"), ("business-card", "ru"),
+    ("business-card", "tl"), ("index-card", "en+fr")])
+def test_the_hotline_s_name_breaks_only_between_its_kept_phrases(catalogue, rendered, size,
+                                                                language):
+    """On the narrowest piece that prints it (the shoe card's back; two languages: the
+    index card), no printed line ends
+    inside the hotline's name where it fits on a line ("National Human Trafficking
+    Hotline"), nor, in a longer name, inside the phrases its language keeps whole
+    ("Línea Nacional", "Trata de Personas"): each language's `unbroken`."""
+    lines = lines_of(rendered("discreet-card", size, language)).splitlines()
+    for code in language.split("+"):
+        strings, kept = catalogue.languages[code].strings, catalogue.languages[code].language
+        name = " ".join(str(strings["hotline_name"]).split()).casefold()
+        phrases = [phrase for phrase in kept.unbroken
+                   if " " in phrase and phrase.casefold() in name]
+        assert phrases, code
+        if code == "en":
+            assert phrases == [str(strings["hotline_name"])]
+        for line, following in itertools.pairwise(lines):
+            for phrase in phrases:
+                words = phrase.casefold().split()
+                for cut in range(1, len(words)):
+                    assert not (line.rstrip().casefold().endswith(" ".join(words[:cut]))
+                                and following.lstrip().casefold().startswith(
+                                    " ".join(words[cut:]))), (code, line, following)
+
+
 @pytest.mark.parametrize("layout", ["poster", "tearoff", "wallet-card", "handout"])
 def test_a_vietnamese_compound_stays_on_one_line(catalogue, rendered, layout):
     """The phrases content/vi.yaml lists as unbroken ("mua bán") never end one line and
@@ -231,6 +259,8 @@ def test_a_vietnamese_compound_stays_on_one_line(catalogue, rendered, layout):
     lines = [line.strip().casefold() for line in lines_of(rendered(layout, language="vi"))
              .splitlines() if line.strip()]
     for line, following in itertools.pairwise(lines):
-        for first, second in phrases:
-            assert not (line.endswith(first) and following.startswith(second)), (
-                f"{layout}: {line!r} / {following!r}")
+        for words in phrases:  # "mua bán", and the hotline's name by its phrases
+            for cut in range(1, len(words)):
+                assert not (line.endswith(" ".join(words[:cut]))
+                            and following.startswith(" ".join(words[cut:]))), (
+                    f"{layout}: {line!r} / {following!r}")
