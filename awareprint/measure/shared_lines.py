@@ -40,7 +40,7 @@ def shared_line_faults(document: Document, repeated: Collection[str] = ()
         reported: set[tuple[str, str]] = set()
         for slot, lang, text in _paragraphs(page, repeated):
             kind = LANGUAGE_SLOT.sub("", slot)
-            parts = [part for part in PARTS.split(text) if _long_enough(part)]
+            parts = [part for part in PARTS.split(text) if part]
             faults += _twice_in_line(slot, parts)
             for unit in dict.fromkeys([text, *parts]):
                 if not _long_enough(unit):

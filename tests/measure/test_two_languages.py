@@ -68,6 +68,9 @@ def test_a_label_twice_in_one_line_is_found():
     assert _shared(_slot("numbers", "<p>Text / Text 233733</p>")) == [
         "slot 'numbers': 'Text' is printed twice in one line; print a label both "
         "languages share once"]
+    assert _shared(_slot("numbers", "<p>Text 233733 · TTY / TTY 711</p>")) == [
+        "slot 'numbers': 'TTY' is printed twice in one line; print a label both "
+        "languages share once"]
     assert _shared(_slot("numbers", "<p>Call / Llame 1-888-373-7888</p>")) == []
 
 
