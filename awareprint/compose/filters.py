@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
@@ -15,6 +16,21 @@ def isolated(text: str) -> Markup:
     """Text of either direction set apart from its neighbours (a Unicode first-strong
     isolate), for labels of two languages on one line."""
     return Markup("\u2068{}\u2069").format(text)
+
+
+def distinct(items: Iterable[object]) -> list[object]:
+    """Each item once, by the text it prints, markup and case aside: a label two
+    languages share ("TTY") printed once, though one language typesets it as a kept word
+    (Korean keeps each word in a span)."""
+    seen: set[str] = set()
+    kept: list[object] = []
+    for item in items:
+        text = item.striptags() if isinstance(item, Markup) else str(item)
+        key = " ".join(text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 # A name this long or shorter is never broken between its words (a longer one must wrap:

@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from . import digital
 from .filters import (
     direction,
+    distinct,
     fill,
     isolated,
     kept_name,
@@ -37,6 +38,7 @@ def template_environment(*folders: Path) -> Environment:
     environment.filters["ltr"] = left_to_right
     environment.filters["ltr_words"] = left_to_right_words
     environment.filters["isolate"] = isolated
+    environment.filters["distinct"] = distinct
     environment.filters["name"] = kept_name
     environment.filters["direction"] = direction
     for name in ("link", "web_url", "decorative"):
