@@ -146,7 +146,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
         composed = compose(job, catalogue, font_pt, logo)
         columns = side_by_side(groups, composed.geometry)
         document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
-                                            columns)
+                                            columns, composed.stylesheets)
         if warnings:
             raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
                               f"{warnings[0]}")
@@ -203,7 +203,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
         document, _ = lay_out(composed.html, composed.base_url, composed.readable,
-                                     side_by_side(groups, composed.geometry))
+                                     side_by_side(groups, composed.geometry), composed.stylesheets)
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
         shown.append(partner_shows(catalogue, job, document, misfits))
         if not misfits:
