@@ -69,6 +69,8 @@ _IMAGE_CACHE: dict[str, object] = {}
 _FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
 _LOGGER = logging.getLogger("weasyprint")
 _STYLESHEETS = ParsedStylesheets(_FONT_CONFIG)
+_HTML: dict[tuple[bytes, str, tuple[Path, ...]], weasyprint.HTML] = {}
+HTML_KEPT = 4  # documents kept parsed: the fit of one piece lays one out several times
 font_subset.install()
 tagging.install()
 
@@ -87,9 +89,8 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
     try:
         sheets = [_STYLESHEETS.parsed(source, base_url, readable, fetcher, collector.messages)
                   for source in stylesheets]
-        document = weasyprint.HTML(
-            string=html, base_url=base_url, url_fetcher=fetcher
-        ).render(font_config=_FONT_CONFIG, cache=_IMAGE_CACHE, stylesheets=sheets)
+        document = _parsed_html(html, base_url, readable, fetcher).render(
+            font_config=_FONT_CONFIG, cache=_IMAGE_CACHE, stylesheets=sheets)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None
     finally:
@@ -97,6 +98,18 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
         _LOGGER.propagate = propagate
     align_block_content(document, side_by_side)
     return document, collector.messages
+
+
+def _parsed_html(html: str, base_url: str, readable: tuple[Path, ...],
+                 fetcher: ProjectFilesOnly) -> weasyprint.HTML:
+    """The document parsed, once for the layouts of a fit: its sizes are in its
+    stylesheets, so its HTML is the same from one try to the next."""
+    key = (hashlib.sha256(html.encode()).digest(), base_url, readable)
+    if key not in _HTML:
+        _HTML[key] = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        while len(_HTML) > HTML_KEPT:
+            _HTML.pop(next(iter(_HTML)))
+    return _HTML[key]
 
 
 def name_images_by_content(document: weasyprint.Document) -> None:
