@@ -32,7 +32,7 @@ LENGTH_UNITS = {"in": 72.0, "mm": 72 / 25.4, "pt": 1.0}
 BARE_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 DEFAULT_FLIP = "long"
 # The partner's mark that its contact line is safe for victims: a problem's field of its own
-SAFE_CONTACT = "contact_safe_for_victims"
+SAFE_CONTACT = "partner.contact_safe_for_victims"
 T = TypeVar("T")
 
 

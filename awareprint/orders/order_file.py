@@ -418,7 +418,7 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
 # Where a request's field is in an order: the partner's lines and event are the order's,
 # the rest the item's.
 ORDER_FIELDS: dict[str, Loc] = {"event": ("partner", "event", "name"), "partner": ("partner",),
-                                SAFE_CONTACT: ("partner", SAFE_CONTACT),
+                                SAFE_CONTACT: ("partner", "contact_safe_for_victims"),
                                 "issued": ("issued",), "job": ("job",)}
 ITEM_FIELDS = {"size": "sizes", "profile": "profile", "state": "state", "notice": "notice",
                "layout": "layout", "sheet": "sheet"}
