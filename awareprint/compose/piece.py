@@ -126,7 +126,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "attribution": catalogue.attribution,
         "event": job.event,
         "partner": job.partner,
-        "partner_contact": _partner_contact(spec, count),
+        "partner_contact": _partner_contact(job, spec, count),
         "partner_logo": partner_logo,
         "qr": _qr(job, catalogue, first),
         "scissors": Markup(scissors_svg(colour_css(palette["rule"], job.profile))),
@@ -158,10 +158,10 @@ def _qr(job: Job, catalogue: Catalogue, first: TemplateLanguage) -> Markup:
                           hotline.web.url)
 
 
-def _partner_contact(spec: LayoutSpec, count: int) -> bool:
-    """Whether the partner's contact line prints (never on a victim-facing piece)."""
-    place = spec.partner_place(count)
-    return place is not None and not place.victim_facing
+def _partner_contact(job: Job, spec: LayoutSpec, count: int) -> bool:
+    """Whether the partner's contact line prints (on a victim-facing piece only when the
+    partner marked it safe for victims)."""
+    return job.partner is not None and job.partner.contact_printed(spec.partner_place(count))
 
 
 def _names(catalogue: Catalogue) -> frozenset[str]:

@@ -332,7 +332,8 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
         language=languages[0].language.code,
         keywords=", ".join([job.layout, job.size, *job.languages, job.profile,
                             *_intent_keyword(job, catalogue)]),
-        partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
+        partner_numbers=partner_numbers(job.partner.printed_lines(
+            spec.partner_place(len(job.languages))) if job.partner else ()),
         notice=notice_label(job.notice, job.languages),
     )
 
