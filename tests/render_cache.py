@@ -90,6 +90,8 @@ def kept_folder(catalogue: Catalogue) -> Path:
     state = inputs_hash(catalogue, LAYOUTS_DIR,
                         {name: version(name) for name in DRAWING_LIBRARIES})
     folder = KEPT / state[:24]
+    if folder.is_dir():  # in use: not stale to a run of another state meanwhile
+        os.utime(folder)
     if KEPT.is_dir():
         for other in KEPT.iterdir():
             if other != folder and time.time() - other.stat().st_mtime > STALE_SECONDS:

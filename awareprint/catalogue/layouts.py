@@ -123,8 +123,9 @@ class PartnerPlace(Strict):
     room: dict[Name, Room] = Field(default_factory=dict)
     replaces: list[Name] = Field(default_factory=list)  # slots the partner's lines replace
     # A piece a victim keeps or reads (a wallet or discreet card): the lockup is the
-    # partner's name, logo and website, never its contact line (a second number beside
-    # "not law enforcement" could be a security desk's).
+    # partner's name, logo and website, and its contact line only where the partner marks
+    # it safe for victims (a second number beside "not law enforcement" could be a
+    # security desk's). The tear-off's tabs carry the hotline alone.
     victim_facing: bool = False
 
 
@@ -249,6 +250,12 @@ class LayoutSpec(Strict):
             assert self.bilingual is not None
             return self.bilingual.partner
         return self.partner
+
+    @property
+    def victim_facing(self) -> bool:
+        """Whether its lockup, in one language or two, is on a piece a victim keeps."""
+        return any(place is not None and place.victim_facing
+                   for place in (self.partner_place(1), self.partner_place(2)))
 
     def pages_for(self, language_count: int, partner: bool = False,
                   ratio: float | None = None) -> dict[str, Page]:

@@ -31,6 +31,8 @@ MAX_SHEETS = 500
 LENGTH_UNITS = {"in": 72.0, "mm": 72 / 25.4, "pt": 1.0}
 BARE_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 DEFAULT_FLIP = "long"
+# The partner's mark that its contact line is safe for victims: a problem's field of its own
+SAFE_CONTACT = "partner.contact_safe_for_victims"
 T = TypeVar("T")
 
 
@@ -42,6 +44,8 @@ class Request:
     notice the languages its law asks for). `sheet` puts the pieces on sheets; `flip`,
     `gutter`, `fill` and `alignment` apply to sheets only. `issued` and `job` are printed
     where a print shop reads them (a press file's slug line); office pieces carry neither.
+    A `partner`'s contact line prints on a victim-facing piece only when the partner marks
+    it safe for victims.
     """
 
     layout: str
@@ -423,7 +427,12 @@ def _tabs(catalogue: Catalogue, tabs: int | None, layout: str | None,
 
 def _partner(catalogue: Catalogue, partner: PartnerMark | None, layout: str | None,
              pieces: Iterable[tuple[str, ...] | None], found: _Problems) -> None:
-    if partner is None or layout is None:
+    if partner is None:
+        return
+    if partner.contact_safe_for_victims and not partner.contact:
+        found.add(SAFE_CONTACT, "the contact line is marked safe for victims, but there is "
+                  "no contact line; give the line or take the mark off")
+    if layout is None:
         return
     spec = catalogue.layouts[layout]
     for count in sorted({len(languages) for languages in pieces if languages}):

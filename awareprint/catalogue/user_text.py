@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .coverage import Coverage, all_covered, describe_chars, uncovered
+from .layouts import PartnerPlace
 from .load import Catalogue
 from .numbers import PHONE_DIGITS, near_hotline, phone_numbers
 
@@ -31,10 +32,26 @@ class PartnerMark:
     contact: str | None = None
     website: str | None = None
     logo: Path | None = None  # checked when the order was read
+    # The partner says its contact line is safe for a victim to see and use (a service a
+    # victim may call without risk, not a security desk): only then do victim-facing
+    # pieces print it.
+    contact_safe_for_victims: bool = False
 
     @property
     def lines(self) -> tuple[str, ...]:
         return tuple(text for text in (self.name, self.contact, self.website) if text)
+
+    def contact_printed(self, place: PartnerPlace | None) -> bool:
+        """Whether a piece with its lockup at `place` prints the contact line: always on a
+        piece for staff or public areas; on a piece a victim keeps or reads
+        (`place.victim_facing`) only when the partner marked it safe for victims."""
+        return (self.contact is not None and place is not None
+                and (not place.victim_facing or self.contact_safe_for_victims))
+
+    def printed_lines(self, place: PartnerPlace | None) -> tuple[str, ...]:
+        """The lines a piece with its lockup at `place` prints."""
+        contact = self.contact if self.contact_printed(place) else None
+        return tuple(text for text in (self.name, contact, self.website) if text)
 
 
 QUOTE_LIMIT = 60

@@ -26,6 +26,7 @@ from ..catalogue.profiles import (
     fine_colour_css,
     frame_for,
 )
+from ..engine.stylesheets import StyleSource
 from ..errors import RenderError
 from . import digital
 from .css import box_css, geometry_css, house_css
@@ -41,12 +42,13 @@ WORDING = "wording"  # the name of a notice's wording among the paragraphs (job_
 
 @dataclass(frozen=True)
 class Composed:
-    """The HTML of one piece and the geometry it was laid out against."""
+    """The HTML of one piece, its stylesheets and the geometry it was laid out against."""
 
     html: str
     geometry: Geometry
     base_url: str
     readable: tuple[Path, ...]
+    stylesheets: tuple[StyleSource, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,18 +104,14 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
                        count, partner=job.partner is not None,
                        masthead_gain_pt=masthead_gain_pt, statute_pt=statute_pt(notice))
     palette = house.palette
-    head = Markup("\n").join([
-        Markup("<style>{}</style>").format(
-            Markup(house_css(house, job.profile, catalogue.fonts_dir,
-                             [catalogue.languages[code].language for code in job.languages]))),
-        Markup('<link rel="stylesheet" href="{}">').format(
-            (catalogue.layouts_dir / HOUSE_CSS).as_uri()),
-        Markup('<link rel="stylesheet" href="{}">').format(STYLE_FILE),
-        Markup("<style>{}</style>").format(Markup(geometry_css(spec, geometry))),
-    ])
+    # Applied in this order, before the HTML (which carries none of its own): parsed once
+    # per process, not at every layout of the fitting (engine/stylesheets.py).
+    stylesheets = (house_css(house, job.profile, catalogue.fonts_dir,
+                             [catalogue.languages[code].language for code in job.languages]),
+                   catalogue.layouts_dir / HOUSE_CSS, spec.folder / STYLE_FILE,
+                   geometry_css(spec, geometry))
     first = languages[0]
     context = {
-        "head": head,
         "title": " / ".join(str(catalogue.languages[code].strings["headline"])
                             for code in job.languages)
                  + f" · {catalogue.languages[first.code].strings['hotline_name']}",
@@ -128,7 +126,7 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         "attribution": catalogue.attribution,
         "event": job.event,
         "partner": job.partner,
-        "partner_contact": _partner_contact(spec, count),
+        "partner_contact": _partner_contact(job, spec, count),
         "partner_logo": partner_logo,
         "qr": _qr(job, catalogue, first),
         "scissors": Markup(scissors_svg(colour_css(palette["rule"], job.profile))),
@@ -144,7 +142,8 @@ def compose(job: Job, catalogue: Catalogue, font_pt: dict[str, float] | None = N
         line = getattr(error, "lineno", None) or _template_line(error)
         raise RenderError(f"{where}{f' line {line}' if line else ''}: {error.message}; "
                           "fix the template or add the missing string to content/") from None
-    return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs)
+    return Composed(html, geometry, spec.folder.as_uri() + "/", catalogue.data_dirs,
+                    stylesheets)
 
 
 def _qr(job: Job, catalogue: Catalogue, first: TemplateLanguage) -> Markup:
@@ -159,10 +158,10 @@ def _qr(job: Job, catalogue: Catalogue, first: TemplateLanguage) -> Markup:
                           hotline.web.url)
 
 
-def _partner_contact(spec: LayoutSpec, count: int) -> bool:
-    """Whether the partner's contact line prints (never on a victim-facing piece)."""
-    place = spec.partner_place(count)
-    return place is not None and not place.victim_facing
+def _partner_contact(job: Job, spec: LayoutSpec, count: int) -> bool:
+    """Whether the partner's contact line prints (on a victim-facing piece only when the
+    partner marked it safe for victims)."""
+    return job.partner is not None and job.partner.contact_printed(spec.partner_place(count))
 
 
 def _names(catalogue: Catalogue) -> frozenset[str]:

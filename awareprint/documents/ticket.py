@@ -58,6 +58,10 @@ class Partner:
     website: str | None = None
     event: str | None = None
     event_date: str | None = None  # ISO
+    # The order's victim-facing pieces (their titles), and whether they print the contact
+    # line: only when the order marks it safe for victims.
+    victim_facing: tuple[str, ...] = ()
+    contact_safe_for_victims: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class Fields(Strict):
     phone: Label
     partner: Label
     contact: Label
+    victim_contact: Label  # the contact line on the order's victim-facing pieces
     website: Label
     event: Label
     files: Label
@@ -37,6 +38,13 @@ class Approval(Strict):
 
     by: Label
     date: Label
+
+
+class VictimContact(Strict):
+    """Whether the victim-facing pieces print the partner's contact line."""
+
+    printed: Label
+    left_off: Label
 
 
 class Columns(Strict):
@@ -95,6 +103,7 @@ class TicketText(Strict):
     page: Label            # {page}, {pages}
     fields: Fields
     approval: Approval
+    victim_contact: VictimContact
     columns: Columns
     profiles: Profiles
     sides: Sides

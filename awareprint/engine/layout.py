@@ -5,6 +5,8 @@ loads, so no glyph can fall back to a system font. One FontConfiguration and one
 cache serve every document in the process (a new one per document leaks and is slower).
 Fonts are subset by the HarfBuzz uharfbuzz ships (font_subset), whatever the system has.
 Digital output is written as tagged PDF (PDF/UA-1), with notes for finishing (tagging).
+A piece's stylesheets are parsed once per process and reused by every layout that names
+them (stylesheets.py): parsing was a third of each layout's time.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -32,6 +34,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from . import tagging
 from .block_alignment import align_block_content
 from .line_ends import close_right_to_left_line_ends
+from .stylesheets import Collected, ParsedStylesheets, StyleSource
 from .tag_notes import TagNotes
 
 PROJECT_DATA = (LAYOUTS_DIR, CONTENT_DIR, FONTS_DIR)
@@ -62,38 +65,34 @@ class ProjectFilesOnly(URLFetcher):
         return super().fetch(url, headers)
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 _FONT_CONFIG = FontConfiguration()
 _IMAGE_CACHE: dict[str, object] = {}
 _FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
 _LOGGER = logging.getLogger("weasyprint")
+_STYLESHEETS = ParsedStylesheets(_FONT_CONFIG)
+_HTML: dict[tuple[bytes, str, tuple[Path, ...]], weasyprint.HTML] = {}
+HTML_KEPT = 4  # documents kept parsed: the fit of one piece lays one out several times
 font_subset.install()
 tagging.install()
 
 
 def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
-            side_by_side: Collection[frozenset[str]] = ()
-            ) -> tuple[weasyprint.Document, list[str]]:
+            side_by_side: Collection[frozenset[str]] = (),
+            stylesheets: Sequence[StyleSource] = ()) -> tuple[weasyprint.Document, list[str]]:
     """Lay out a document that may read files under `readable` only; returns it with
     WeasyPrint's warnings (ignored CSS and the like). The slots of each `side_by_side`
     group start their text at one height (block_alignment.py); right-to-left lines end
-    flush with their edge (line_ends.py)."""
+    flush with their edge (line_ends.py). `stylesheets` apply in their order before the
+    document's own (each parsed once per process)."""
     fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
-    collector = _Collect()
+    collector = Collected()
     _LOGGER.addHandler(collector)
     propagate, _LOGGER.propagate = _LOGGER.propagate, False
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=base_url, url_fetcher=fetcher
-        ).render(font_config=_FONT_CONFIG, cache=_IMAGE_CACHE)
+        sheets = [_STYLESHEETS.parsed(source, base_url, readable, fetcher, collector.messages)
+                  for source in stylesheets]
+        document = _parsed_html(html, base_url, readable, fetcher).render(
+            font_config=_FONT_CONFIG, cache=_IMAGE_CACHE, stylesheets=sheets)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None
     finally:
@@ -102,6 +101,18 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
     close_right_to_left_line_ends(document)
     align_block_content(document, side_by_side)
     return document, collector.messages
+
+
+def _parsed_html(html: str, base_url: str, readable: tuple[Path, ...],
+                 fetcher: ProjectFilesOnly) -> weasyprint.HTML:
+    """The document parsed, once for the layouts of a fit: its sizes are in its
+    stylesheets, so its HTML is the same from one try to the next."""
+    key = (hashlib.sha256(html.encode()).digest(), base_url, readable)
+    if key not in _HTML:
+        _HTML[key] = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        while len(_HTML) > HTML_KEPT:
+            _HTML.pop(next(iter(_HTML)))
+    return _HTML[key]
 
 
 def name_images_by_content(document: weasyprint.Document) -> None:

@@ -32,7 +32,7 @@ from ..catalogue.notices import (
     notice_sizes,
 )
 from ..catalogue.profiles import OFFICE
-from ..catalogue.request import Request, check_request
+from ..catalogue.request import SAFE_CONTACT, Request, check_request
 from ..catalogue.schema import Strict
 from ..catalogue.user_text import partner_problems
 from ..errors import ContentError, InputError
@@ -71,6 +71,8 @@ class Event(Strict):
 class Partner(Strict):
     name: Text
     contact: Text | None = None
+    # Whether victim-facing pieces (wallet and discreet cards) print the contact line too
+    contact_safe_for_victims: bool = False
     website: Text | None = None
     logo: Text | None = None
     event: Event | None = None
@@ -239,7 +241,8 @@ def check_order(data: Any, path: Path, catalogue: Catalogue, lines: Lines | None
     logo = _logo(path, partner.logo, problems) if partner and partner.logo else None
     mark = None
     if partner is not None and partner.name is not None:
-        mark = PartnerMark(partner.name, partner.contact, partner.website, logo)
+        mark = PartnerMark(partner.name, partner.contact, partner.website, logo,
+                           partner.contact_safe_for_victims)
         for field, problem in partner_problems(mark, catalogue):
             problems.add(("partner", field), problem)
     event = partner.event.text if partner is not None and partner.event else None
@@ -307,6 +310,8 @@ def _explain(issue: Any, model: Model) -> str:
                 else f"unknown field; fields: {', '.join(fields)}")
     if loc and loc[-1] == "quantity" and kind in ("less_than_equal", "greater_than_equal"):
         return f"{quoted(issue.get('input'))} is not a sane quantity; give 1 to {MAX_QUANTITY:,}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"not yes or no; write true or false; got {quoted(issue.get('input'))}"
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return f"not a whole number; give one such as 250; got {quoted(issue.get('input'))}"
     if loc[-2:] == ("event", "date") or loc[-1:] in (("due",), ("issued",)):
@@ -421,6 +426,7 @@ def _items(entries: list[tuple[int, Item, bool]], catalogue: Catalogue,
 # Where a request's field is in an order: the partner's lines and event are the order's,
 # the rest the item's.
 ORDER_FIELDS: dict[str, Loc] = {"event": ("partner", "event", "name"), "partner": ("partner",),
+                                SAFE_CONTACT: ("partner", "contact_safe_for_victims"),
                                 "issued": ("issued",), "job": ("job",)}
 ITEM_FIELDS = {"size": "sizes", "profile": "profile", "state": "state", "notice": "notice",
                "layout": "layout", "sheet": "sheet"}

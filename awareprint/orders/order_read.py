@@ -137,7 +137,9 @@ def _index(root: yaml.Node) -> Lines:
     return lines
 
 
-CSV_PARTNER = {"partner": "name", "contact": "contact", "website": "website", "logo": "logo"}
+CSV_PARTNER = {"partner": "name", "contact": "contact",
+               "contact_safe_for_victims": "contact_safe_for_victims", "website": "website",
+               "logo": "logo"}
 CSV_EVENT = {"event": "name", "event_date": "date"}
 CSV_ORDERER = {"orderer": "name", "orderer_email": "email", "orderer_phone": "phone"}
 CSV_ORDER = ("due", "issued", "job")

@@ -36,7 +36,8 @@ def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
         orderer=Person(orderer.name, orderer.email, orderer.phone) if orderer else None,
         partner=Partner(partner.name, partner.contact, partner.website,
                         event.name if event else None,
-                        event.date.isoformat() if event and event.date else None)
+                        event.date.isoformat() if event and event.date else None,
+                        _victim_facing(order, catalogue), partner.contact_safe_for_victims)
         if partner else None,
         due=order.order.due.isoformat() if order.order.due else None,
         issued=order.issue.date.isoformat() if order.issue else None,
@@ -44,6 +45,13 @@ def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
         deliver_to=Delivery(delivery.name, tuple(delivery.address))
         if delivery and delivery.name else None,
     )
+
+
+def _victim_facing(order: LoadedOrder, catalogue: Catalogue) -> tuple[str, ...]:
+    """The titles of the order's pieces a victim keeps or reads."""
+    layouts = dict.fromkeys(item.job.layout for item in order.items)
+    return tuple(catalogue.layouts[name].title for name in layouts
+                 if catalogue.layouts[name].victim_facing)
 
 
 def order_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],

@@ -150,7 +150,7 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
         composed = compose(job, catalogue, font_pt, logo)
         columns = side_by_side(groups, composed.geometry)
         document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
-                                            columns)
+                                            columns, composed.stylesheets)
         if warnings:
             raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
                               f"{warnings[0]}")
@@ -207,7 +207,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
         document, _ = lay_out(composed.html, composed.base_url, composed.readable,
-                                     side_by_side(groups, composed.geometry))
+                                     side_by_side(groups, composed.geometry), composed.stylesheets)
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
         shown.append(partner_shows(catalogue, job, document, misfits))
         if not misfits:
@@ -347,7 +347,8 @@ def _metadata(job: Job, catalogue: Catalogue) -> Metadata:
         language=languages[0].language.code,
         keywords=", ".join([job.layout, job.size, *job.languages, job.profile,
                             *_intent_keyword(job, catalogue)]),
-        partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
+        partner_numbers=partner_numbers(job.partner.printed_lines(
+            spec.partner_place(len(job.languages))) if job.partner else ()),
         notice=notice_label(job.notice, job.languages),
     )
 

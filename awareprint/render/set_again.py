@@ -113,7 +113,7 @@ def _setting(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
     composed = compose(job, catalogue, dict(kept.font_pt), logo, kept.endings,
                        masthead_gain_pt=kept.gain_pt, whole=kept.whole)
     document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
-                                 side_by_side(groups, composed.geometry))
+                                 side_by_side(groups, composed.geometry), composed.stylesheets)
     if warnings:
         return None
     misfits, found = find_misfits(document, composed.geometry.layout_boxes())

@@ -102,12 +102,22 @@ def render_sheet(job: SheetJob, catalogue: Catalogue) -> RenderedSheet:
         language=job.pieces[0].split("+")[0],
         keywords=", ".join([job.layout, job.size, job.sheet, *job.languages, job.profile]),
         imposition=job.sheet,
-        partner_numbers=partner_numbers(job.partner.lines if job.partner else ()),
+        partner_numbers=_printed_numbers(job, catalogue),
         notice=notice_label(job.notice, tuple(code for pieces in job.languages
                                               for code in pieces.split("+"))),
     )
     finished = finish(pdf, metadata, stamped, press)
     return RenderedSheet(job, finished, len(pages), count, per_sheet, warnings)
+
+
+def _printed_numbers(job: SheetJob, catalogue: Catalogue) -> tuple[str, ...]:
+    """The partner's numbers its pieces on the sheet print (one or two languages each)."""
+    if job.partner is None:
+        return ()
+    spec = catalogue.layouts[job.layout]
+    counts = sorted({len(pieces.split("+")) for pieces in job.pieces})
+    return partner_numbers(line for count in counts
+                           for line in job.partner.printed_lines(spec.partner_place(count)))
 
 
 def _furniture(job: SheetJob, sheet: Sheet, layout: Imposition,

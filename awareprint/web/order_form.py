@@ -20,6 +20,7 @@ MAX_VALUE = 400         # characters in one field; the schema's own limits are l
 MAX_CHOICES = 40        # values of one multiple choice
 TEXT_FIELDS = ("partner.name", "partner.contact", "partner.website", "partner.event.name",
                "partner.event.date", "orderer.name", "orderer.email", "orderer.phone", "due")
+CHECK_FIELDS = ("partner.contact_safe_for_victims",)  # a ticked box is "1", unticked ""
 ITEM_TEXT = ("layout", "profile", "sheet", "state", "notice", "quantity")
 ITEM_CHOICES = ("sizes", "languages")
 LOGO_ID = re.compile(r"[0-9a-f]{64}\.(?:png|jpg|svg)")
@@ -59,6 +60,8 @@ def read_form(form: Posted) -> OrderForm:
     choices: dict[str, list[str]] = {}
     for name in TEXT_FIELDS:
         values[name] = _text(form.get(name))
+    for name in CHECK_FIELDS:
+        values[name] = "1" if _text(form.get(name)) else ""
     for index in range(items):
         for name in ITEM_TEXT:
             values[f"items.{index}.{name}"] = _text(form.get(f"items.{index}.{name}"))
@@ -104,6 +107,8 @@ def order_data(form: OrderForm, logo: str | None, only_item: int | None = None
                                         "contact": value("partner.contact"),
                                         "website": value("partner.website"), "logo": logo})
     event = _present({"name": value("partner.event.name"), "date": value("partner.event.date")})
+    if value("partner.contact_safe_for_victims"):
+        partner["contact_safe_for_victims"] = True
     if event:
         partner["event"] = event
     data: dict[str, Any] = {"partner": partner}
@@ -148,7 +153,7 @@ def field_messages(fields: Sequence[tuple[str, str]], only_item: int | None = No
 
 
 def _form_field(name: str) -> str:
-    if name in TEXT_FIELDS or name == "partner.logo":
+    if name in TEXT_FIELDS or name in CHECK_FIELDS or name == "partner.logo":
         return name
     if name in ("orderer", "partner", "partner.event"):
         return f"{name}.name"
@@ -189,6 +194,10 @@ class FormChoices:
     sheets: list[Choice]
     states: list[Choice]
     notices: list[Choice]
+    # Where a partner's contact line prints: pieces a victim keeps (only when marked safe
+    # for victims) and pieces for staff or public areas (always)
+    victim_facing: list[Choice]
+    staff_areas: list[Choice]
 
 
 def form_choices(catalogue: Catalogue) -> FormChoices:
@@ -210,7 +219,11 @@ def form_choices(catalogue: Catalogue) -> FormChoices:
     notices = sorted({notice for state in catalogue.notices.values() for notice in state.notices})
     return FormChoices(layouts, [size for size in sizes if size.layouts],
                        [Choice(code, name) for code, name in names.items()], pairs, sheets,
-                       states, [Choice(notice, notice) for notice in notices])
+                       states, [Choice(notice, notice) for notice in notices],
+                       [choice for choice in layouts
+                        if catalogue.layouts[choice.value].victim_facing],
+                       [choice for choice in layouts
+                        if not catalogue.layouts[choice.value].victim_facing])
 
 
 def _language_name(name: str, native: str) -> str:

@@ -216,3 +216,45 @@ def test_an_event_is_checked_against_the_fonts_of_every_language_asked_for(catal
                             catalogue)
     assert [problem.field for problem in checked.problems] == ["event"]
     assert "cannot be printed by any bundled font" in checked.problems[0].message
+
+
+# --- The partner's contact line marked safe for victims ------------------------------------
+
+SAFE_WITHOUT_LINE = ("the contact line is marked safe for victims, but there is no contact "
+                     "line; give the line or take the mark off")
+
+
+def test_the_contact_line_marked_safe_reaches_the_job_and_a_mark_without_one_is_named(
+        catalogue):
+    from awareprint.catalogue.user_text import PartnerMark
+
+    marked = PartnerMark("Clinic", "Victim services: 402-555-0143", None, None, True)
+    (job,) = check_request(Request("wallet-card", partner=marked), catalogue).or_raise().jobs
+    assert job.partner is not None and job.partner.contact_safe_for_victims
+    unmarked = PartnerMark("Clinic", "Victim services: 402-555-0143")
+    (plain,) = check_request(Request("wallet-card", partner=unmarked), catalogue).jobs
+    assert plain.partner is not None and not plain.partner.contact_safe_for_victims
+    assert job != plain  # a different piece: never one for the other
+    checked = check_request(Request("wallet-card", partner=PartnerMark("Clinic", None, None,
+                                                                       None, True)), catalogue)
+    assert checked.problems == (Problem("partner.contact_safe_for_victims",
+                                        SAFE_WITHOUT_LINE),)
+    assert not FLAG.search(checked.problems[0].message)
+
+
+def test_a_mark_without_a_contact_line_is_at_its_line_and_beside_its_checkbox(catalogue,
+                                                                             tmp_path):
+    path = tmp_path / "order.yaml"
+    path.write_text("partner:\n  name: Clinic\n  contact_safe_for_victims: true\nitems:\n"
+                    "  - layout: wallet-card\n", encoding="utf-8")
+    with pytest.raises(OrderProblems) as caught:
+        load_order(path, catalogue)
+    assert caught.value.problems == [
+        f"{path} line 3: partner.contact_safe_for_victims: {SAFE_WITHOUT_LINE}"]
+    form = read_form(Posted({"partner.name": "Clinic", "partner.contact_safe_for_victims": "1",
+                             "items": "1", "items.0.layout": "wallet-card",
+                             "items.0.quantity": "2"}))
+    with pytest.raises(OrderProblems) as caught:
+        check_order(order_data(form, None), tmp_path / "form", catalogue)
+    assert field_messages(caught.value.fields) == {
+        "partner.contact_safe_for_victims": [SAFE_WITHOUT_LINE]}

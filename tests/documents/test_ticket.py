@@ -404,3 +404,27 @@ def test_the_example_orders_leave_no_last_page_mostly_empty(catalogue, rendered,
         used = (max(c["bottom"] for c in body) - margin_top) / (
             last.height - margin_top - margin_bottom)
     assert len(pages) == 1 or used >= 1 / 3, (len(pages), used)
+
+
+@pytest.mark.parametrize(("mark", "items", "said"), [
+    ("", "  - layout: wallet-card\n  - layout: discreet-card\n", "left_off"),
+    ("  contact_safe_for_victims: true\n", "  - layout: wallet-card\n  - layout: poster\n",
+     "printed"),
+    ("  contact_safe_for_victims: true\n", "  - layout: poster\n", None),
+])
+def test_the_ticket_says_whether_victim_facing_pieces_print_the_contact_line(
+        catalogue, tmp_path, mark, items, said):
+    path = tmp_path / "order.yaml"
+    path.write_text(f"partner:\n  name: Clinic\n  contact: Front desk\n{mark}items:\n{items}",
+                    encoding="utf-8")
+    labels = load_ticket_text(catalogue.content_dir)
+    text = flat(order_ticket_pdf(load_order(path, catalogue), [], {}, catalogue))
+    heading = labels.fields.victim_contact.upper()
+    assert f"{labels.fields.contact.upper()} Front desk" in text
+    if said is None:  # no piece of the order is victim-facing: nothing to say
+        assert heading not in text
+        return
+    ordered = [line.removeprefix("  - layout: ") for line in items.splitlines()]
+    pieces = [catalogue.layouts[name].title for name in ordered
+              if catalogue.layouts[name].victim_facing]  # in the order's order
+    assert f"{heading} {getattr(labels.victim_contact, said)} {', '.join(pieces)}" in text

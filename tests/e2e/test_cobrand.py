@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ElementTree
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -31,8 +32,12 @@ EXAMPLES = PROJECT_ROOT / "examples/orders"
 LOGO_PAGE = {"poster": 0, "tearoff": 0, "wallet-card": 1}
 
 
-def _partner(logo: Path | None, name: str = "St. Mark's Parish") -> PartnerMark:
-    return PartnerMark(name, "Parish office: 402-555-0143", "stmarks-omaha.example.org", logo)
+CONTACT = "Parish office: 402-555-0143"
+
+
+def _partner(logo: Path | None, name: str = "St. Mark's Parish",
+             safe: bool = False) -> PartnerMark:
+    return PartnerMark(name, CONTACT, "stmarks-omaha.example.org", logo, safe)
 
 
 def _logo_box(catalogue, job):
@@ -75,6 +80,94 @@ def test_the_partner_is_printed_where_the_layout_says(rendered_job, catalogue, l
     assert ((abs((image["x1"] - image["x0"]) - (box.w - clear)) < 0.5 and outer < 0.5)
             or abs((image["bottom"] - image["top"]) - (box.h - 2 * clear)) < 0.5)
     assert abs((image["x1"] - image["x0"]) / (image["bottom"] - image["top"]) - 3) < 0.05
+
+
+# Pieces a victim keeps or reads: the lockup's contact line only where marked safe
+VICTIM_FACING = [("wallet-card", None, "en"), ("wallet-card", None, "en+ar"),
+                 ("wallet-card", None, "zh-Hans"), ("discreet-card", None, "en"),
+                 ("discreet-card", None, "en+ar"), ("discreet-card", None, "zh-Hans"),
+                 ("discreet-card", "business-card", "en")]
+
+
+def _lockup_lines(catalogue, job, pdf: bytes) -> list[tuple[float, str, float]]:
+    """The lines of the partner's slot as printed, top to bottom: (top, text, size)."""
+    slot = compose(job, catalogue).geometry.layout_boxes()[PARTNER_LINES].rect
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = next(page for page in document.pages
+                    if "stmarks-omaha" in (page.extract_text() or ""))
+        inside = [c for c in page.chars if c["text"].strip()
+                  and slot.x - 1 <= c["x0"] and c["x1"] <= slot.right + 1
+                  and slot.y - 1 <= c["top"] and c["bottom"] <= slot.bottom + 1]
+    lines: list[list] = []
+    for char in sorted(inside, key=lambda c: c["bottom"]):  # baselines, whatever the font
+        if lines and char["bottom"] - lines[-1][-1]["bottom"] < char["size"] / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [(min(c["top"] for c in line),
+             "".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])),
+             max(c["size"] for c in line)) for line in lines]
+
+
+@pytest.mark.parametrize(("layout", "size", "language"), VICTIM_FACING)
+def test_a_victim_facing_piece_prints_the_contact_line_only_when_marked_safe(
+        rendered_job, catalogue, logo, layout, size, language):
+    assert catalogue.layouts[layout].victim_facing
+    for safe in (False, True):
+        job = make_job(catalogue, layout, size, language, partner=_partner(logo, safe=safe))
+        pdf = rendered_job(job).pdf
+        text = text_of(pdf).replace("\u00a0", " ")
+        assert "St. Mark’s Parish" in text and "stmarks-omaha.example.org" in text
+        assert (CONTACT in text) == safe, f"safe={safe}"
+        # The partner's number is declared (known to preflight) only where it is printed: a
+        # contact line printed without the mark would fail the read-back.
+        report = preflight(pdf, catalogue)
+        assert report.passed, report.faults
+        assert report.partner_numbers == (["4025550143"] if safe else [])
+        # The lockup closes up: its lines at one pitch, no gap where the line is left out.
+        # (The label and the name share a line where it holds both.)
+        lines = _lockup_lines(catalogue, job, pdf)
+        assert any("402-555-0143" in line for _, line, _ in lines) == safe
+        assert lines[-1][1] == "stmarks-omaha.example.org"
+        assert len(lines) >= 2 + safe, lines
+        type_pt = max(pt for _, _, pt in lines)
+        for (above, _, _), (below, _, _) in pairwise(lines):
+            assert below - above < 1.5 * type_pt, lines  # a line left empty would be 2.4 × size
+
+
+@pytest.mark.parametrize(("layout", "language"), [("poster", "en"), ("poster", "en+es"),
+                                                   ("handout", "en")])
+def test_a_piece_for_staff_and_public_areas_prints_the_contact_line_either_way(
+        rendered_job, catalogue, logo, layout, language):
+    assert not catalogue.layouts[layout].victim_facing
+    for safe in (False, True):
+        job = make_job(catalogue, layout, None, language, partner=_partner(logo, safe=safe))
+        pdf = rendered_job(job).pdf
+        assert CONTACT in text_of(pdf).replace("\u00a0", " ")
+        assert preflight(pdf, catalogue).partner_numbers == ["4025550143"]
+
+
+@pytest.mark.parametrize("language", ["en", "en+es"])
+def test_the_tearoffs_tabs_never_carry_the_contact_line(rendered_job, catalogue, logo,
+                                                        language):
+    """The flyer's body (on a notice board) prints it; the tabs a victim takes away carry
+    the hotline alone, marked safe or not."""
+    spec = catalogue.layouts["tearoff"]
+    geometry = resolve(spec, catalogue.sizes["letter"], catalogue.sizes[spec.reference_size],
+                       None)
+    assert geometry.tabs is not None
+    tear_line = geometry.tabs.tear_line_y
+    for safe in (False, True):
+        job = make_job(catalogue, "tearoff", "letter", language,
+                       partner=_partner(logo, safe=safe))
+        with pdfplumber.open(io.BytesIO(rendered_job(job).pdf)) as document:
+            page = document.pages[0]
+            body = "".join(c["text"] for c in page.chars if c["bottom"] <= tear_line)
+            tabs = "".join(c["text"] for c in page.chars if c["top"] >= tear_line)
+        assert "".join(CONTACT.split()) in "".join(body.split())
+        digits = "".join(ch for ch in tabs if ch.isdigit())
+        assert "4025550143" not in digits and "Parish" not in tabs and "stmarks" not in tabs
+        assert "18883737888" in digits  # the tabs are read: they carry the hotline
 
 
 @pytest.mark.parametrize(("layout", "language"), PIECES)

@@ -8,6 +8,7 @@ import pytest
 
 from awareprint.catalogue.geometry import resolve
 from tests.pdfread import chars
+from tests.samples import LANGUAGES, sampled
 
 FAST_COUNTS = [6, 10, 14]
 ALL_COUNTS = list(range(6, 15))
@@ -178,9 +179,10 @@ def test_text_keeps_a_quarter_inch_from_the_perforation(catalogue, rendered, siz
                 f"'{char.text}' {char.top - strip.tear_line_y:.1f} pt below the perforation")
 
 
-@pytest.mark.parametrize("size", ["letter", "a4"])
-@pytest.mark.parametrize("language", ["es", "vi", "ru", "fr", "pl", "tl", "ar", "hi",
-                                      "zh-Hans", "ko"])
+@pytest.mark.parametrize(("size", "language"), sampled(
+    [(size, language) for language in ("es", "vi", "ru", "fr", "pl", "tl", "ar", "hi",
+                                       "zh-Hans", "ko") for size in ("letter", "a4")],
+    lambda piece: (piece[0] == "letter" and piece[1] in LANGUAGES) or piece == ("a4", "vi")))
 def test_every_tab_reads_in_three_lines(catalogue, rendered, size, language):
     """The hotline's name, the number to call, the number to text: three lines on every
     tab in every language, the name whole on its line ("Mua bán" never split)."""

@@ -19,8 +19,8 @@ CLEAR_PT = 18
 
 def _faults(catalogue, language: str, css: str = "") -> list[str]:
     composed = compose(make_job(catalogue, "tearoff", "letter", language), catalogue)
-    html = composed.html.replace("</head>", f"<style>{css}</style></head>", 1)
-    document, _ = engine.lay_out(html, composed.base_url, composed.readable)
+    document, _ = engine.lay_out(composed.html, composed.base_url, composed.readable,
+                                 stylesheets=(*composed.stylesheets, css))
     return [str(fault) for fault in perforation_faults(document, composed.geometry, CLEAR_PT)]
 
 

@@ -134,15 +134,15 @@ def test_a_real_piece_made_to_break_them_is_found(catalogue):
     job = make_job(catalogue, "handout", "letter", "en+es")
     composed = compose(job, catalogue)
     rows = side_by_side(size_groups(catalogue, job), composed.geometry)
-    css = '[data-slot="headline_2"] h1 { padding-top: 5pt; }'
-    html = composed.html.replace("</head>", f"<style>{css}</style></head>", 1)
-    document, _ = engine.lay_out(html, composed.base_url, composed.readable, rows)
+    moved = (*composed.stylesheets, '[data-slot="headline_2"] h1 { padding-top: 5pt; }')
+    html = composed.html
+    document, _ = engine.lay_out(html, composed.base_url, composed.readable, rows, moved)
     faults = [str(f) for f in column_faults(document, column_rows(composed.geometry))]
     assert len(faults) == 1 and faults[0].startswith(
         "slot 'headline_1 & headline_2': columns' first lines start 5.0 pt apart")
     english, spanish = (_paragraphs_of(html, f"about_{number}")[2] for number in (1, 2))
     document, _ = engine.lay_out(html.replace(spanish, english), composed.base_url,
-                                 composed.readable, rows)
+                                 composed.readable, rows, composed.stylesheets)
     interpreters = " ".join(str(catalogue.languages["en"].strings["interpreters"]).split())
     assert [str(f) for f in shared_line_faults(document)] == [
         f"slot 'about_2': '{interpreters}' is printed in slot 'about_1' and again here; a "

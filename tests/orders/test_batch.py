@@ -559,3 +559,42 @@ def test_settled_values_are_read_only_from_entries_that_hold_them():
                 "earlier_files": [{"settled_key": None, "settled": settled}]}
     assert earlier_settled(manifest) == {"a": settled}
     assert earlier_settled({"files": "nonsense"}) == {}
+
+
+def test_marking_the_contact_line_safe_makes_the_victim_facing_pieces_again(tmp_path, capsys,
+                                                                            catalogue):
+    """A wallet card made without the partner's contact line is not reused once the order
+    marks the line safe for victims; the poster, which prints it either way, stays the same
+    file; the ticket says which the cards did."""
+    from awareprint.documents.ticket_text import load_ticket_text
+
+    order = tmp_path / "order.yaml"
+    text = ("partner:\n  name: Clinic\n  contact: \"Victim services: 402-555-0143\"\n"
+            "  contact_safe_for_victims: {safe}\nitems:\n  - layout: wallet-card\n"
+            "  - layout: poster\n")
+    out = tmp_path / "out"
+    argv = ["batch", str(order), "--out", str(out), "--workers", "1"]
+    labels = load_ticket_text(catalogue.content_dir)
+    runs = []
+    for safe in ("false", "true"):
+        order.write_text(text.format(safe=safe), encoding="utf-8")
+        assert main(argv) == 0
+        capsys.readouterr()
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        files = {entry["layout"]: entry for entry in manifest["files"]}
+        card, poster = (" ".join(text_of((out / files[name]["file"]).read_bytes()).split())
+                        for name in ("wallet-card", "poster"))
+        ticket = " ".join(text_of((out / "job-ticket.pdf").read_bytes()).split())
+        runs.append(files)
+        printed = safe == "true"
+        assert ("Victim services: 402-555-0143" in card) == printed
+        assert "Victim services: 402-555-0143" in poster
+        said = labels.victim_contact.printed if printed else labels.victim_contact.left_off
+        assert (f"{labels.fields.victim_contact.upper()} {said} "
+                f"{catalogue.layouts['wallet-card'].title}") in ticket
+    before, after = runs
+    assert not after["wallet-card"]["reused"]
+    assert after["wallet-card"]["settled_key"] != before["wallet-card"]["settled_key"]
+    assert after["wallet-card"]["sha256"] != before["wallet-card"]["sha256"]
+    assert after["poster"]["sha256"] == before["poster"]["sha256"]
+

@@ -649,3 +649,67 @@ def test_a_csv_order_gives_its_date_job_and_delivery_on_the_first_row(catalogue,
     assert str(order.issue.date) == "2027-01-02" and order.issue.job == "PO-7"
     assert order.order.deliver_to.name == "Clinic front desk"
     assert order.order.deliver_to.address == ["12 Main St", "Omaha, NE 68102"]
+
+
+# --- The contact line on victim-facing pieces ---------------------------------------------
+
+SAFE_ORDER = """\
+partner:
+  name: Clinic
+  contact: "Victim services: 402-555-0143"
+  contact_safe_for_victims: {value}
+items:
+  - layout: wallet-card
+  - layout: poster
+"""
+
+
+@pytest.mark.parametrize(("value", "safe"), [("true", True), ("false", False), ("yes", True)])
+def test_a_yaml_order_marks_the_contact_line_safe_for_victims(catalogue, tmp_path, value,
+                                                              safe):
+    order = load_order(_order(tmp_path, SAFE_ORDER.format(value=value)), catalogue)
+    assert order.order.partner.contact_safe_for_victims is safe
+    assert [item.job.partner.contact_safe_for_victims for item in order.items] == [safe] * 2
+
+
+def test_the_contact_line_is_not_safe_for_victims_unless_the_order_says_so(catalogue,
+                                                                           tmp_path):
+    text = SAFE_ORDER.replace("  contact_safe_for_victims: {value}\n", "")
+    order = load_order(_order(tmp_path, text), catalogue)
+    assert not any(item.job.partner.contact_safe_for_victims for item in order.items)
+
+
+@pytest.mark.parametrize(("cell", "safe"), [("true", True), ("yes", True), ("", False),
+                                            ("FALSE", False)])
+def test_a_csv_order_marks_the_contact_line_safe_on_its_first_row(catalogue, tmp_path, cell,
+                                                                  safe):
+    path = _order(tmp_path, "partner;contact;contact_safe_for_victims;layout\n"
+                  f"Clinic;Victim services: 402-555-0143;{cell};wallet-card\n"
+                  ";;;discreet-card\n", "order.csv")
+    order = load_order(path, catalogue)
+    assert [item.job.partner.contact_safe_for_victims for item in order.items] == [safe] * 2
+
+
+def test_a_mark_that_is_not_yes_or_no_is_named_at_its_line_and_row(catalogue, tmp_path):
+    path = _order(tmp_path, SAFE_ORDER.format(value="maybe"))
+    assert _problems(catalogue, path) == [
+        f"{path} line 4: partner.contact_safe_for_victims: not yes or no; write true or "
+        "false; got 'maybe'"]
+    path = _order(tmp_path, "partner,contact,contact_safe_for_victims,layout\n"
+                  "Clinic,Front desk,sometimes,wallet-card\n", "order.csv")
+    assert _problems(catalogue, path) == [
+        f"{path} row 2: partner.contact_safe_for_victims: not yes or no; write true or "
+        "false; got 'sometimes'"]
+
+
+def test_a_piece_marked_safe_is_never_the_one_unmarked(catalogue, tmp_path):
+    """The batch's fingerprint and the settled setting's key both tell the two apart, so
+    neither a file nor a setting is reused from the other."""
+    from awareprint.orders.fingerprint import inputs_hash
+    from awareprint.render.settled import without_partner_lines
+
+    jobs = [load_order(_order(tmp_path, SAFE_ORDER.format(value=value)), catalogue).items[0].job
+            for value in ("false", "true")]
+    folder = catalogue.layouts["wallet-card"].folder
+    assert inputs_hash(catalogue, folder, jobs[0]) != inputs_hash(catalogue, folder, jobs[1])
+    assert without_partner_lines(jobs[0]) != without_partner_lines(jobs[1])

@@ -492,3 +492,23 @@ def test_a_press_sheet_slug_prints_the_date_of_issue_and_job_number(catalogue):
     (line, *_) = [line for line in unissued if line.startswith("awareprint")]
     assert f"facts checked {catalogue.hotline.checked.isoformat()}" in line
     assert "issued" not in line
+
+
+@pytest.mark.parametrize("safe", [False, True])
+def test_a_sheet_of_cards_declares_the_partners_number_only_where_printed(catalogue, safe):
+    """Ten co-branded wallet cards on Avery 5371: the partner's contact line printed on each
+    card only when marked safe for victims, and declared to preflight only then."""
+    from awareprint.catalogue.user_text import PartnerMark
+    from awareprint.sheets.impose import render_sheet
+
+    partner = PartnerMark("Clinic", "Victim services: 402-555-0143", "clinic.example.org",
+                          None, safe)
+    job = make_sheet_job(catalogue, "wallet-card", None, ["en", "es"], "avery-5371",
+                         partner=partner)
+    pdf = render_sheet(job, catalogue).pdf
+    report = preflight(pdf, catalogue)
+    assert report.passed, report.faults
+    assert report.partner_numbers == (["4025550143"] if safe else [])
+    text = " ".join(lines_of(pdf).split())
+    assert text.count("clinic.example.org") == 10
+    assert text.count("402-555-0143") == (10 if safe else 0)

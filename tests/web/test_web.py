@@ -225,6 +225,55 @@ def test_a_hotline_lookalike_in_the_contact_line_is_refused_at_its_field(web):
     assert "hotline" in " ".join(messages_for(response.text, "partner.contact"))
 
 
+SAFE = "partner.contact_safe_for_victims"
+CHECKBOX = re.compile(rf'<input type="checkbox" id="{re.escape(SAFE)}" name="{re.escape(SAFE)}"'
+                      r' value="1"[^>]*>')
+
+
+def test_the_form_says_which_pieces_print_the_contact_line(web):
+    from awareprint.catalogue.load import load_catalogue
+
+    page = web.get("/").text
+    (box,) = CHECKBOX.findall(page)
+    assert "checked" not in box  # not safe unless the partner says so
+    hint = unescape(re.search(r'<p class="hint" id="safe-hint">(.*?)</p>', page, re.S)
+                    .group(1))
+    hint = " ".join(hint.split())
+    layouts = load_catalogue().layouts
+    facing = [spec.title for spec in layouts.values() if spec.victim_facing]
+    others = [spec.title for spec in layouts.values() if not spec.victim_facing]
+    assert facing and others
+    assert f"{', '.join(others)}: for staff and public areas, they always print" in hint
+    assert (f"{' and '.join(facing)}: a victim keeps or reads these, so they print your "
+            "name, logo and website, and your contact line only when this box is ticked") in hint
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_safe_contact_checkbox_is_kept_and_reaches_the_order_file(web, ticked):
+    changes = {"partner.contact": "Victim services: 402-555-0143",
+               SAFE: "1" if ticked else None, "items.0.layout": "wallet-card",
+               "items.0.sizes": ["business-card"], "items.0.languages": ["en"]}
+    shown = place(web, **changes, **{"partner.name": ""})  # a mistake: the form comes back
+    assert shown.status_code == 400
+    (box,) = CHECKBOX.findall(shown.text)
+    assert ("checked" in box) == ticked
+    answer = preview(web, **changes)
+    ((job, _),) = web.previewer.asked  # the preview is the piece as it will print
+    assert answer["errors"] == {} and job.partner.contact_safe_for_victims == ticked
+    placed_token(web, **changes)
+    (record,) = Store(web.data).orders()
+    text = (order_folder(web.data, record.folder) / ORDER_FILE).read_text()
+    assert ("contact_safe_for_victims: true" in text) == ticked
+
+
+def test_a_safe_mark_without_a_contact_line_is_shown_beside_the_checkbox(web):
+    response = place(web, **{SAFE: "1"})
+    assert response.status_code == 400
+    assert messages_for(response.text, SAFE) == [
+        "the contact line is marked safe for victims, but there is no contact line; give "
+        "the line or take the mark off"]
+    assert 'aria-invalid="true"' in CHECKBOX.search(response.text).group(0)
+
 def test_rows_are_added_and_removed_without_javascript(web):
     two = web.post("/", data=order_fields(web, action="add"))
     assert two.status_code == 200 and 'name="items" value="2"' in two.text
