@@ -15,6 +15,7 @@ import zxingcpp
 
 from awareprint.preflight import structure as pdfinspect
 from awareprint.preflight.fonts import bundled_source
+from awareprint.preflight.text import read_pages
 
 
 def text_of(pdf: bytes) -> str:
@@ -65,6 +66,38 @@ def chars(pdf: bytes, page_index: int = 0) -> list[Char]:
             for c in page.chars
             if c["text"].strip()
         ]
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A visible character and the size of its type as printed, turned text too (where
+    pdfplumber's size is the height of a turned glyph's box): a box from the page's top."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+def printed(pdf: bytes, page_index: int = 0) -> list[Printed]:
+    """Every visible character of a page with its type size, read by pdfium."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        height = document[page_index].get_size()[1]
+        page = read_pages(document)[page_index]
+    finally:
+        document.close()
+    return [Printed(g.char, g.x0, g.x1, height - g.y1, height - g.y0, g.size)
+            for g in page.glyphs]
+
+
+def smallest(characters: list[Printed]) -> tuple[float, str]:
+    """The smallest type among `characters` and the text set at that size (to name it in
+    a failure)."""
+    least = min(c.size for c in characters)
+    return least, "".join(c.text for c in characters if c.size < least + 0.01)[:40]
 
 
 def embedded_fonts(pdf: bytes) -> Iterator[tuple[str, bytes | None]]:

@@ -94,6 +94,9 @@ class TabStrip(Box):
     # The tabs' text starts this far below the perforation: a tear runs ragged, like a
     # cut, so the house's safe margin applies (checked when the layouts load).
     clear_in: PositiveFloat
+    # A tab is a small piece carried away: nothing on it below this (a card's reading
+    # size), where the piece's own `least_type_pt` holds above the perforation.
+    least_type_pt: PositiveFloat | None = None
 
     @model_validator(mode="after")
     def _default_in_range(self) -> TabStrip:

@@ -1,14 +1,15 @@
 """Rules a piece as a whole keeps, read from its laid-out text as a designer reads a proof:
 nothing set below the piece's reading size (`least_type_pt` in layout.yaml: 6.5 pt on a
-card, 9 pt on a letter poster), the hotline number the largest type after the headlines,
+card, 9 pt on a letter poster; a zone read apart, such as a tear-off's tabs, at its own), the
+hotline number the largest type after the headlines,
 and, in each of its languages, the two lines a victim needs first: "Get help" and that the
 hotline is not police or immigration. Printer's marks and the slug are not the piece."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..engine import boxes
@@ -25,12 +26,18 @@ SPACES = re.compile(r"[\s\u00ad\u2066-\u2069]+")  # spaces, soft hyphens and iso
 @dataclass(frozen=True)
 class PieceRules:
     """What one piece must keep: its reading size, the slots whose type may outsize the
-    number (headlines), the number as printed, and the lines each language must carry."""
+    number (headlines), the number as printed, and the lines each language must carry;
+    `zone_least_pt` gives slots read apart from the piece (tear-off tabs) their own size."""
 
     least_type_pt: float | None
     display_slots: frozenset[str]
     number: str
     victim_lines: tuple[tuple[str, ...], ...]  # each: the line, or the forms it may take
+    zone_least_pt: Mapping[str, float] = field(default_factory=dict)
+
+    def least_for(self, slot: str) -> float | None:
+        """The reading size of the text in `slot`."""
+        return self.zone_least_pt.get(slot, self.least_type_pt)
 
 
 def piece_faults(document: Document, rules: PieceRules) -> list[TypeFault]:
@@ -51,15 +58,19 @@ def _text_runs(document: Document) -> Iterator[tuple[str, boxes.Text]]:
 
 def _below_reading_size(placed: list[tuple[str, boxes.Text]], rules: PieceRules
                         ) -> list[TypeFault]:
-    least = rules.least_type_pt
-    if least is None:
-        return []
     smallest = _extreme_per_slot(
-        [(slot, text) for slot, text in placed if text.size_pt < least - TOLERANCE_PT],
+        [(slot, text) for slot, text in placed
+         if (least := rules.least_for(slot)) is not None
+         and text.size_pt < least - TOLERANCE_PT],
         largest=False)
     return [TypeFault(slot, f"'{text.text.strip()[:24]}' set at {text.size_pt:.1f} pt, "
-                            f"under this piece's reading size of {least:g} pt")
+                            f"under {_whose(slot, rules)} reading size of "
+                            f"{rules.least_for(slot):g} pt")
             for slot, text in smallest.items()]
+
+
+def _whose(slot: str, rules: PieceRules) -> str:
+    return "its zone's" if slot in rules.zone_least_pt else "this piece's"
 
 
 def _number_outsized(placed: list[tuple[str, boxes.Text]], rules: PieceRules

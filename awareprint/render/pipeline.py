@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..catalogue.dates import document_date
+from ..catalogue.geometry import Geometry
 from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
@@ -109,7 +110,8 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
     faults = tuple(str(fault) for fault in type_faults(
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
         _strings_in(catalogue, job, KOREAN))) + tuple(
-        str(fault) for fault in piece_faults(document, _piece_rules(job, catalogue)))
+        str(fault) for fault in piece_faults(
+            document, _piece_rules(job, catalogue, composed.geometry)))
     faults += tuple(str(fault) for fault in perforation_faults(
         document, composed.geometry, catalogue.house.safe_margin_pt))
     faults += tuple(str(fault) for fault in _two_language_faults(document, composed, job))
@@ -290,12 +292,15 @@ def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
     return larger, gift
 
 
-def _piece_rules(job: Job, catalogue: Catalogue) -> PieceRules:
+def _piece_rules(job: Job, catalogue: Catalogue, geometry: Geometry) -> PieceRules:
     spec = catalogue.layouts[job.layout]
     victim = tuple(tuple(str(catalogue.languages[code].strings[key]) for key in forms)
                    for code in job.languages for forms in VICTIM_LINES)
+    zones: dict[str, float] = {}
+    if spec.tabs is not None and spec.tabs.least_type_pt is not None and geometry.tabs:
+        zones = {tab.slot_name: spec.tabs.least_type_pt for tab in geometry.tabs.tabs}
     return PieceRules(spec.least_type_pt, frozenset(spec.display),
-                      catalogue.hotline.call.display, victim)
+                      catalogue.hotline.call.display, victim, zones)
 
 
 def _two_language_faults(document: Document, composed: Composed, job: Job) -> list[TypeFault]:

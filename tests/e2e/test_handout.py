@@ -264,9 +264,9 @@ def body_size(pdf: bytes) -> float:
 
 
 @pytest.mark.parametrize(("language", "smallest", "largest"), [
-    ("en", 10.5, 12.5), ("ru", 10.5, 12.5), ("en+es", 8.5, 10.5), ("en+tl", 8.5, 10.5)])
+    ("en", 10.5, 12.5), ("ru", 10.5, 12.5), ("en+es", 9, 10.5), ("en+tl", 9, 10.5)])
 def test_the_text_is_set_at_a_readable_size(rendered, language, smallest, largest):
-    """One language around 11 pt; two, in columns, at 8.5 pt or more."""
+    """One language around 11 pt; two, in columns, at 9 pt or more."""
     assert smallest <= body_size(rendered(LAYOUT, None, language)) <= largest
 
 
@@ -276,7 +276,7 @@ def test_press_output_passes_preflight(rendered_job, catalogue):
     report = preflight(pdf, catalogue, press=True)
     assert report.faults == []
     assert report.pdfx_version == "PDF/X-4"
-    assert report.smallest_text_pt >= 7
+    assert report.smallest_text_pt >= 9
 
 
 def test_a_partner_takes_the_publishers_place(rendered_job, catalogue, parish):
@@ -344,3 +344,30 @@ def test_arabic_headings_keep_their_lines_apart(rendered, size, language):
     gaps = heading_gaps(rendered(LAYOUT, size, language), 1)
     assert gaps, "no heading of two lines to measure"
     assert min(gaps) >= 0.1, [f"{gap:.2f} em" for gap in gaps]
+
+
+READING_PT = 9  # a letter page read in the hand: its credit, source and QR lines too
+
+
+@pytest.mark.parametrize(("size", "language"), [
+    ("letter", "en"), ("letter", "vi"), ("letter", "ar"), ("letter", "zh-Hans"),
+    ("letter", "en+es"), ("letter", "en+ar"), ("letter", "en+tl"), ("a4", "ko"),
+    ("a4", "en+vi"), ("a4", "en+es")])
+def test_nothing_is_set_below_reading_size(rendered, size, language):
+    """Read back per zone: page 1's running header, text and signature block, page 2's
+    lists, band and foot: nothing under 9 pt."""
+    from tests.pdfread import printed, smallest
+
+    pdf = rendered(LAYOUT, size, language)
+    for index in (0, 1):
+        found = printed(pdf, index)
+        height = page_sizes(pdf)[index][1]
+        zones = {"head": [c for c in found if c.bottom < 0.06 * height],
+                 "foot": [c for c in found if c.top > 0.8 * height],
+                 "middle": [c for c in found if 0.06 * height <= c.bottom
+                            and c.top <= 0.8 * height]}
+        for zone, characters in zones.items():
+            assert characters, f"page {index + 1} {zone}: no text"
+            least, text = smallest(characters)
+            assert least >= READING_PT - 0.01, (
+                f"page {index + 1} {zone}: '{text}' at {least:.2f} pt")

@@ -337,3 +337,36 @@ def test_an_order_names_a_notice_the_state_lacks_at_its_field(tmp_path):
                for p in problems), problems
     (long_name,) = [p for p in problems if "items.1.state" in p]
     assert "X" * 40 + "…'" in long_name and "X" * 41 not in long_name
+
+
+READING_PT = 9  # outside the law's wording, nothing under a letter poster's reading size
+
+
+@pytest.mark.parametrize(("state", "notice_id", "language", "size"), [
+    ("LA", "general", "en", None), ("LA", "general", "es", None),
+    ("MI", "general", "en", None), ("CA", "general", "es", "legal"),
+    ("FL", "general", "en+es", None), ("MD", "lodging", "en+es", None),
+    ("NM", "general", "en+es", None)])
+def test_outside_the_law_nothing_is_below_reading_size(notice_pdf, state, notice_id,
+                                                        language, size):
+    """Read back per zone: the band of numbers (with the QR code's prompt), and the foot
+    (the citation, the translation's note, the publisher) at 9 pt or more; the law's
+    wording at its own minimum, larger still (test above)."""
+    from awareprint.catalogue.geometry import resolve
+    from tests.pdfread import printed, smallest
+
+    pdf = notice_pdf(state, notice_id, language, size)
+    job = make_job(CATALOGUE, "notice", size, language, notice=NoticeRef(state, notice_id))
+    spec = CATALOGUE.layouts["notice"]
+    geometry = resolve(spec, CATALOGUE.sizes[job.size], CATALOGUE.sizes[spec.reference_size],
+                       None, language_count=len(job.languages))
+    (band,) = [panel.rect for panel in geometry.page("notice").panels
+               if panel.name == "numbers"]
+    found = printed(pdf)
+    zones = {"band": [c for c in found if band.y <= c.top and c.bottom <= band.bottom],
+             "foot": [c for c in found if c.top >= band.bottom]}
+    for zone, characters in zones.items():
+        assert characters, f"no text in the {zone}"
+        least, text = smallest(characters)
+        assert least >= READING_PT - 0.01, f"{zone}: '{text}' at {least:.2f} pt"
+    assert CATALOGUE.layouts["notice"].least_type_pt == READING_PT  # `check` measures it

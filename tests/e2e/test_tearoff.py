@@ -166,7 +166,7 @@ CLEAR_PT = 18  # the house's safe margin: a tear runs as ragged as a cut
 
 @pytest.mark.parametrize(("size", "language"), [
     ("letter", "es"), ("letter", "vi"), ("letter", "en+es"), ("letter", "ar"),
-    ("letter", "zh-Hans"), ("a4", "ru"), ("a4", "en+vi")])
+    ("letter", "zh-Hans"), ("a4", "ru"), ("a4", "en+vi"), ("letter", "en+ar"), ("a4", "ar")])
 def test_text_keeps_a_quarter_inch_from_the_perforation(catalogue, rendered, size, language):
     """No character, above the tear line (the credit) or on a tab, within 0.25 in of it."""
     strip = _tab_geometry(catalogue, size, None)
@@ -196,3 +196,36 @@ def test_every_tab_reads_in_three_lines(catalogue, rendered, size, language):
         assert len(lines) == 3, f"tab {tab.number}: {lines}"
         if language not in ("ar", "hi"):  # pdfplumber reorders a line of those scripts
             assert lines[0] == name.replace(" ", ""), f"tab {tab.number}: {lines}"
+
+
+BODY_PT = 9     # above the perforation: a letter poster's reading size
+TAB_PT = 6.5    # a tab is a card a person carries away: a card's
+
+
+@pytest.mark.parametrize(("size", "language", "count"), [
+    ("letter", "en", None), ("letter", "es", None), ("letter", "vi", None),
+    ("letter", "ar", None), ("letter", "zh-Hans", None), ("letter", "ko", None),
+    ("letter", "en+es", None), ("letter", "en+ar", None), ("a4", "vi", None),
+    ("a4", "en+es", None), ("a4", "en+ar", None), ("letter", "es", 14),
+    ("letter", "hi", 14)])
+def test_each_zone_keeps_its_reading_size(catalogue, rendered, size, language, count):
+    """Read back from the PDF: nothing above the perforation under 9 pt (the footer, the
+    credit, the QR code's prompt and address), nothing on a tab under 6.5 pt (its name)."""
+    from tests.pdfread import printed, smallest
+
+    strip = _tab_geometry(catalogue, size, count)
+    found = printed(rendered("tearoff", size, language, tabs=count))
+    body = [c for c in found if c.bottom <= strip.tear_line_y]
+    tabs = [c for c in found if c.top >= strip.tear_line_y]
+    assert body and tabs and len(body) + len(tabs) == len(found)
+    least, text = smallest(body)
+    assert least >= BODY_PT - 0.01, f"'{text}' at {least:.2f} pt above the perforation"
+    least, text = smallest(tabs)
+    assert least >= TAB_PT - 0.01, f"'{text}' at {least:.2f} pt on a tab"
+
+
+def test_the_layout_holds_the_tabs_to_a_cards_size(catalogue):
+    """`check` measures both zones: the flyer's size and the tabs' own, from layout.yaml."""
+    spec = catalogue.layouts["tearoff"]
+    assert spec.least_type_pt == BODY_PT
+    assert spec.tabs is not None and spec.tabs.least_type_pt == TAB_PT

@@ -51,8 +51,8 @@ def test_check_passes_the_flyers(rendered_job, catalogue, language):
 def test_a_slot_laid_out_near_the_perforation_is_refused_on_loading(tmp_path):
     data = copy_data(tmp_path)
     edit(data / "layouts/tearoff/layout.yaml",
-         "footer:         {left: 7, top: 68.9, width: 86, height: 2.7,",
-         "footer:         {left: 7, top: 70.4, width: 86, height: 2.7,")
+         "footer:         {left: 7, top: 67.3, width: 86, height: 5.5,",
+         "footer:         {left: 7, top: 69.5, width: 86, height: 5.5,")
     problems = load_problems(data)
     assert any("slot 'footer' lies 0." in p and "from the tabs' perforation; keep it at least "
                "0.25 in away" in p for p in problems), problems

@@ -55,6 +55,18 @@ def test_type_under_the_reading_size_is_found_with_its_slot_and_size():
                    _rules(least=None)) == []
 
 
+def test_a_zone_read_apart_keeps_its_own_reading_size():
+    """A tear-off's tabs: a card's 6.5 pt there, the flyer's 9 pt above the perforation."""
+    tab = '<p style="font-size:7pt">Call 1-888</p>'
+    rules = PieceRules(9, frozenset({"headline"}), NUMBER, ((GET_HELP,),),
+                       {"tab-1": 6.5, "tab-2": 7.5})
+    body = f'<p style="font-size:9pt">{GET_HELP}</p><p style="font-size:9pt">Call {NUMBER}</p>'
+    assert _faults({"numbers": body, "tab-1": tab}, rules) == []
+    assert _faults({"numbers": body, "tab-2": tab, "footer": tab}, rules) == [
+        "slot 'tab-2': 'Call 1-888' set at 7.0 pt, under its zone's reading size of 7.5 pt",
+        "slot 'footer': 'Call 1-888' set at 7.0 pt, under this piece's reading size of 9 pt"]
+
+
 def test_type_larger_than_the_number_is_found_outside_the_headlines():
     big = '<p style="font-size:24pt">Report trafficking</p>'
     faults = _faults(_good(lead=big), _rules())
