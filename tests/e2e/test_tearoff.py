@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from awareprint.catalogue.geometry import resolve
-from tests.pdfread import chars
+from tests.pdfread import chars, page_sizes
 from tests.samples import LANGUAGES, sampled
 
 FAST_COUNTS = [6, 10, 14]
@@ -229,3 +229,31 @@ def test_the_layout_holds_the_tabs_to_a_cards_size(catalogue):
     spec = catalogue.layouts["tearoff"]
     assert spec.least_type_pt == BODY_PT
     assert spec.tabs is not None and spec.tabs.least_type_pt == TAB_PT
+
+
+def _band_lines(pdf: bytes, first: str) -> list[str]:
+    """The text lines of the band's text column from the one that starts with `first`
+    (spaces aside) to the TTY line, top to bottom; lines of punctuation alone left out."""
+    text_column = page_sizes(pdf)[0][0] * 0.66  # the QR code's column starts at 68 %
+    lines: list[list] = []
+    for char in sorted((c for c in chars(pdf) if c.upright and c.x1 < text_column),
+                       key=lambda c: c.top):
+        if lines and abs(char.top - lines[-1][0].top) < 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    texts = ["".join(c.text for c in sorted(line, key=lambda c: c.x0)) for line in lines]
+    start = next(i for i, text in enumerate(texts) if text.startswith(first))
+    tty = next(i for i, text in enumerate(texts) if i > start and "TTY711" in text)
+    return [text for text in texts[start:tty] if any(ch.isalpha() for ch in text)]
+
+
+@pytest.mark.parametrize("language", ["en+ar", "en+ru"])
+def test_each_language_s_lines_in_the_band_stand_together(catalogue, rendered, language):
+    """Two languages in the band: each one's lines a block on its own reading edge, never
+    English and the other language line by line in turn (a zig-zag in Arabic)."""
+    about = "".join(str(catalogue.languages["en"].strings["hotline_about_short"]).split())
+    lines = _band_lines(rendered("tearoff", "letter", language), about[:20])
+    runs = [key for key, _ in itertools.groupby(
+        any(ord(ch) > 0x2FF for ch in line) for line in lines)]  # Latin, then the other
+    assert runs == [False, True], lines
