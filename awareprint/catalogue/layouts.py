@@ -118,7 +118,7 @@ class Room(Box):
 
 class PartnerPlace(Strict):
     """Where a partner's logo and lines (name, contact line, website) go on a co-branded
-    piece; the slots under `room` take these boxes instead to make space."""
+    piece; the slots (and panels) under `room` take these boxes instead to make space."""
 
     page: Name
     logo: Box
@@ -282,7 +282,11 @@ class LayoutSpec(Strict):
         slots[PARTNER_LOGO] = Slot(**place.logo.model_dump(), font_pt=place.lines.font_pt,
                                    min_pt=place.lines.min_pt, optional=True)
         slots[PARTNER_LINES] = place.lines
-        return {**pages, place.page: page.model_copy(update={"slots": slots})}
+        panels = {name: panel.model_copy(update=place.room[name].model_dump(
+                      exclude_none=True, exclude={"items"}))
+                  if name in place.room else panel for name, panel in page.panels.items()}
+        return {**pages, place.page: page.model_copy(update={"slots": slots,
+                                                             "panels": panels})}
 
 
 def _changed(page: Page, change: PageChange | None) -> Page:

@@ -212,12 +212,12 @@ def _check_partner_place(place: PartnerPlace, pages: dict[str, Page], spec: Layo
     if place.page not in pages:
         problems.add(path, f"{key}.page", f"no page '{place.page}' in {prefix}")
         return
-    slots = pages[place.page].slots
+    slots, panels = pages[place.page].slots, pages[place.page].panels
     for name in [*place.room, *place.replaces]:
         field = f"{key}.{'room' if name in place.room else 'replaces'}.{name}"
-        if name not in slots:
-            problems.add(path, field, f"no slot '{name}' on page '{place.page}'; room is "
-                         "taken from that page's slots")
+        if name not in slots and not (name in place.room and name in panels):
+            problems.add(path, field, f"no slot or panel '{name}' on page '{place.page}'; "
+                         "room is taken from that page's slots and panels")
         elif name in spec.hotline:
             problems.add(path, field, f"'{name}' prints the hotline; take room from "
                          "another slot")
