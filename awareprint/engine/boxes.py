@@ -118,12 +118,47 @@ class Page:
     ink: tuple[Placed, ...]             # every run of text (blank ones too) and image
 
 
+@dataclass(frozen=True)
+class Spliced:
+    """A page set as a whole once, with some of its slots read from other layouts of them
+    alone (engine/layout.py `only`): what a whole layout would read, where a slot's lines
+    do not depend on the others. The checks after layout read it as they read a document;
+    it is never drawn."""
+
+    pages: tuple[Page, ...]
+
+
+if TYPE_CHECKING:
+    Laid = Document | Spliced  # what the checks after layout read
+
+
 # A document is walked once: it is not moved after the engine's layout returns it.
 _READ: WeakKeyDictionary[Document, tuple[Page, ...]] = WeakKeyDictionary()
 
 
-def pages(document: Document) -> tuple[Page, ...]:
+def spliced(whole: Laid, parts: dict[str, Document]) -> Spliced:
+    """`whole` with each slot named in `parts` read from that document instead."""
+    read = [pages(document) for document in (whole, *parts.values())]
+    sources = [(read[0], lambda slot: slot not in parts)] + [
+        (found, lambda slot, name=name: slot == name)
+        for found, name in zip(read[1:], parts, strict=True)]
+    return Spliced(tuple(_spliced_page([(found[number], keep) for found, keep in sources
+                                        if number < len(found)])
+                         for number in range(len(read[0]))))
+
+
+def _spliced_page(sources: list[tuple[Page, Any]]) -> Page:
+    return Page(tuple(line for page, keep in sources for line in page.lines if keep(line.slot)),
+                tuple(paragraph for page, keep in sources for paragraph in page.paragraphs
+                      if keep(paragraph.slot)),
+                tuple(placed for page, keep in sources for placed in page.ink
+                      if keep(placed.slot)))
+
+
+def pages(document: Laid) -> tuple[Page, ...]:
     """Every page of a laid-out document (the engine's), read into plain values."""
+    if isinstance(document, Spliced):
+        return document.pages
     read = _READ.get(document)
     if read is None:
         read = tuple(_read_page(page._page_box) for page in document.pages)

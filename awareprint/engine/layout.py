@@ -11,11 +11,13 @@ them (stylesheets.py): parsing was a third of each layout's time.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
 from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..errors import RenderError
@@ -26,6 +28,7 @@ os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
 from . import font_subset  # first: it quiets a warning WeasyPrint gives as it loads
 
 # isort: split
+import cssselect2
 import weasyprint
 from weasyprint.images import RasterImage
 from weasyprint.text.fonts import FontConfiguration
@@ -70,20 +73,24 @@ _IMAGE_CACHE: dict[str, object] = {}
 _FETCHERS: dict[tuple[Path, ...], ProjectFilesOnly] = {}
 _LOGGER = logging.getLogger("weasyprint")
 _STYLESHEETS = ParsedStylesheets(_FONT_CONFIG)
-_HTML: dict[tuple[bytes, str, tuple[Path, ...]], weasyprint.HTML] = {}
-HTML_KEPT = 4  # documents kept parsed: the fit of one piece lays one out several times
+_HTML: dict[tuple[bytes, str, tuple[Path, ...], frozenset[str] | None], weasyprint.HTML] = {}
+HTML_KEPT = 8  # documents kept parsed: the fit of one piece lays one out several times
 font_subset.install()
 tagging.install()
 
 
 def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
             side_by_side: Collection[frozenset[str]] = (),
-            stylesheets: Sequence[StyleSource] = ()) -> tuple[weasyprint.Document, list[str]]:
+            stylesheets: Sequence[StyleSource] = (), only: frozenset[str] | None = None
+            ) -> tuple[weasyprint.Document, list[str]]:
     """Lay out a document that may read files under `readable` only; returns it with
     WeasyPrint's warnings (ignored CSS and the like). The slots of each `side_by_side`
     group start their text at one height (block_alignment.py); right-to-left lines end
     flush with their edge (line_ends.py). `stylesheets` apply in their order before the
-    document's own (each parsed once per process)."""
+    document's own (each parsed once per process). With `only`, the document is laid out
+    with those slots alone (every other element carrying a `data-slot` left out): a slot's
+    box is placed by the geometry, so its lines are the ones it has in the whole page, at
+    a fraction of the cost (a fit tries the sizes of the slots that overflow that way)."""
     fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
     collector = Collected()
     _LOGGER.addHandler(collector)
@@ -91,7 +98,7 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
     try:
         sheets = [_STYLESHEETS.parsed(source, base_url, readable, fetcher, collector.messages)
                   for source in stylesheets]
-        document = _parsed_html(html, base_url, readable, fetcher).render(
+        document = _parsed_html(html, base_url, readable, fetcher, only).render(
             font_config=_FONT_CONFIG, cache=_IMAGE_CACHE, stylesheets=sheets)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None
@@ -104,15 +111,45 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
 
 
 def _parsed_html(html: str, base_url: str, readable: tuple[Path, ...],
-                 fetcher: ProjectFilesOnly) -> weasyprint.HTML:
+                 fetcher: ProjectFilesOnly, only: frozenset[str] | None = None
+                 ) -> weasyprint.HTML:
     """The document parsed, once for the layouts of a fit: its sizes are in its
-    stylesheets, so its HTML is the same from one try to the next."""
-    key = (hashlib.sha256(html.encode()).digest(), base_url, readable)
+    stylesheets, so its HTML is the same from one try to the next. With `only`, a copy of
+    it holding those slots alone."""
+    key = (hashlib.sha256(html.encode()).digest(), base_url, readable, only)
     if key not in _HTML:
-        _HTML[key] = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        if only is None:
+            _HTML[key] = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        else:
+            _HTML[key] = _with_slots(_parsed_html(html, base_url, readable, fetcher), only)
         while len(_HTML) > HTML_KEPT:
             _HTML.pop(next(iter(_HTML)))
     return _HTML[key]
+
+
+def _with_slots(whole: weasyprint.HTML, only: frozenset[str]) -> weasyprint.HTML:
+    """A copy of a parsed document without the slots not in `only` (their ancestors, the
+    panels and everything outside a slot stay: selectors may read them)."""
+    root = copy.deepcopy(whole.etree_element)
+    _prune(root, only)
+    part = copy.copy(whole)  # the same base URL, fetcher and media; its own tree
+    part.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    part.etree_element = part.wrapper_element.etree_element
+    return part
+
+
+def _prune(element: Any, only: frozenset[str]) -> bool:
+    """Leave out of `element` every slot not in `only` that holds none of them; whether
+    it holds one."""
+    if element.get("data-slot") in only:
+        return True
+    holds = False
+    for child in list(element):
+        if _prune(child, only):
+            holds = True
+        elif child.get("data-slot") is not None:
+            element.remove(child)
+    return holds
 
 
 def name_images_by_content(document: weasyprint.Document) -> None:

@@ -15,7 +15,7 @@ from ..engine import boxes
 from ..engine.boxes import PX_PER_PT
 
 if TYPE_CHECKING:
-    from ..engine.layout import Document
+    from ..engine.boxes import Laid
 
 SAFETY = 0.97          # a little short of the exact room: the engine rounds line widths
 SMALLEST_GAIN = 1.1    # growing type by less is not worth a second layout (nor seen)
@@ -30,7 +30,7 @@ class Extent:
     height: float
 
 
-def extents(document: Document, names: set[str]) -> dict[str, Extent]:
+def extents(document: Laid, names: set[str]) -> dict[str, Extent]:
     lines: dict[str, list[tuple[float, float, float]]] = {}
     for page in boxes.pages(document):
         for line in page.lines:

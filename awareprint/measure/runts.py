@@ -10,7 +10,7 @@ from ..compose.typesetting import SHORTEST_PARAGRAPH
 from ..engine import boxes
 
 if TYPE_CHECKING:
-    from ..engine.layout import Document
+    from ..engine.boxes import Laid
 
 ENCLOSING = "()[]\u2066\u2067\u2068\u2069"  # brackets and isolates around a string's text
 
@@ -18,7 +18,7 @@ ENCLOSING = "()[]\u2066\u2067\u2068\u2069"  # brackets and isolates around a str
 AUTO_HYPHEN = "\u2010"  # what the engine adds where it breaks a word
 
 
-def paragraphs(document: Document) -> Iterator[tuple[str, tuple[boxes.Line, ...]]]:
+def paragraphs(document: Laid) -> Iterator[tuple[str, tuple[boxes.Line, ...]]]:
     """(slot, its lines) for every block of lines inside a slot, on every page; printer's
     marks, guides and their scissors left out."""
     for page in boxes.pages(document):
@@ -27,7 +27,7 @@ def paragraphs(document: Document) -> Iterator[tuple[str, tuple[boxes.Line, ...]
                 yield paragraph.slot, paragraph.lines
 
 
-def runt_words(document: Document) -> frozenset[str]:
+def runt_words(document: Laid) -> frozenset[str]:
     """The words that stand alone on the last line of a paragraph of two lines or more
     and six words or more, without the brackets a template puts around a string."""
     return frozenset(word for _, laid in paragraphs(document) if (word := runt(laid)))
@@ -43,7 +43,7 @@ def runt(laid: tuple[boxes.Line, ...]) -> str | None:
     return None
 
 
-def running_hyphen_words(document: Document) -> frozenset[str]:
+def running_hyphen_words(document: Laid) -> frozenset[str]:
     """The words broken at the second of two hyphenated lines running, whole."""
     return frozenset(word for _, laid in paragraphs(document) for word in running_hyphens(laid))
 
@@ -59,7 +59,7 @@ def running_hyphens(laid: tuple[boxes.Line, ...]) -> set[str]:
     return found
 
 
-def slot_texts(document: Document) -> dict[str, str]:
+def slot_texts(document: Laid) -> dict[str, str]:
     """Each slot's text as laid out (to tell which slot holds which string)."""
     texts: dict[str, list[str]] = {}
     for page in boxes.pages(document):

@@ -19,6 +19,7 @@ from ..engine.boxes import PX_PER_PT
 from .runts import AUTO_HYPHEN, paragraphs, running_hyphens, runt
 
 if TYPE_CHECKING:
+    from ..engine.boxes import Laid
     from ..engine.layout import Document
 
 SEPARATOR = "·"
@@ -121,13 +122,13 @@ def broken_compound(lines: list[str]) -> str | None:
     return None
 
 
-def early_breaks(document: Document) -> dict[str, str]:
+def early_breaks(document: Laid) -> dict[str, str]:
     """The slots with a line broken early (below), each with that paragraph's last word."""
     return {slot: lines[-1].text.split()[-1] for slot, lines in paragraphs(document)
             if _broken_early(lines)}
 
 
-def found_in(document: Document, slot: str) -> tuple[frozenset[str], frozenset[str], bool]:
+def found_in(document: Laid, slot: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """What a second setting reads from one slot's lines: the words standing alone on a
     last line (runts.py), the words broken at the second of two hyphens running, and
     whether a line is broken early."""

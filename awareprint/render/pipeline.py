@@ -26,7 +26,7 @@ from ..compose.piece import (
     job_strings,
     notice_of,
 )
-from ..engine.boxes import page_count
+from ..engine.boxes import Spliced, page_count, spliced
 from ..engine.layout import lay_out, write_pdf, write_tagged_pdf
 from ..errors import FitError, InputError, RenderError
 from ..finish.finish import finish
@@ -42,7 +42,7 @@ from ..measure.shared_lines import shared_line_faults
 from ..measure.single_ink import small_type_in_safe_inks
 from ..measure.type_rules import TypeFault, early_breaks, type_faults
 from ..output import write_atomic
-from .set_again import partner_shows, partner_unmoved, set_again
+from .set_again import partner_set_alone, partner_shows, set_again
 from .setting import (
     at_minimum,
     check_slots_and_pages,
@@ -55,6 +55,7 @@ from .setting import (
 from .settled import Settled, partner_lines, recall, remember
 
 if TYPE_CHECKING:
+    from ..engine.boxes import Laid
     from ..engine.layout import Document
 
 # Slots that print what the user gave: overflowing, they are the user's to shorten.
@@ -139,25 +140,37 @@ def render_to_file(job: Job, catalogue: Catalogue, path: Path, read_back: ReadBa
     return rendered
 
 
-def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
+def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None, alone: bool = True
                     ) -> tuple[Composed, Document, Settled]:
     """Lay out; while text overflows, set the overflowing slots (with their group) smaller,
-    never below their minimum. Returns the fitting layout and what was settled."""
+    never below their minimum. Returns the fitting layout and what was settled.
+
+    After the first layout of the whole page, the sizes of the slots that overflow are
+    tried on those slots laid out `alone` (engine/layout.py): a slot's lines do not depend
+    on the others. The second setting reads the page as spliced from those layouts, and
+    the page is laid out whole again once its sizes and fixes are known; should that
+    layout not fit after all, the piece is fitted again with every try laid out whole."""
     groups = size_groups(catalogue, job)
     shown: list[bool] = []  # whether the partner's slot showed anything to set anew
     first = first_sizes(job, catalogue)
     font_pt = {name: start for name, (_, start) in first.items()}
     design = {name: size for name, (size, start) in first.items() if start < size}
+    trial: frozenset[str] | None = None  # the slots the next try lays out (None: all)
+    alone_laid: dict[str, Document] = {}  # slot: its last layout alone
     for _ in range(MAX_TRIES):
         composed = compose(job, catalogue, font_pt, logo)
         columns = side_by_side(groups, composed.geometry)
         document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
-                                            columns, composed.stylesheets)
+                                     columns, composed.stylesheets, trial)
         if warnings:
             raise RenderError(f"{job.label}: the layout engine ignored part of the design: "
                               f"{warnings[0]}")
         slots = composed.geometry.layout_boxes()
-        misfits, found = find_misfits(document, slots)
+        misfits, found_now = find_misfits(document, slots)
+        if trial is None:
+            whole, found = document, found_now
+        else:
+            alone_laid.update(dict.fromkeys(trial, document))
         shown.append(partner_shows(catalogue, job, document, misfits, fitting=True))
         overflowing = [m for m in misfits if m.kind == OVERFLOW]
         if not overflowing or len(overflowing) != len(misfits):
@@ -169,24 +182,38 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None
         for name, size in smaller.items():
             design.setdefault(name, size_of(name, composed.geometry))
             font_pt[name] = size
+        if alone:
+            trial = frozenset(slot for slot in slots if size_key(slot) in smaller)
     _raise_misfits(job, misfits, font_pt)
-    first_geometry = composed.geometry
+    document = spliced(whole, alone_laid) if alone_laid else whole
     shown.append(partner_shows(catalogue, job, document, misfits))  # the setting refined from
-    (composed, document, found), (endings, gain, whole) = _refined(
+    (composed, document, found), (endings, gain, kept_whole) = _refined(
         job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown)
+    if isinstance(document, Spliced):  # nothing to set anew: the page laid out whole
+        document, misfits, found = _whole(composed, groups)
+        if misfits:
+            return _lay_out_to_fit(job, catalogue, logo, alone=False)
     check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
-    free = not any(shown) and partner_unmoved(job, catalogue, groups, endings, whole,
-                                              first_geometry, composed.geometry)
+    free = not any(shown) and partner_set_alone(job, catalogue, groups, endings, kept_whole,
+                                                composed.geometry)
     settled = Settled(tuple(sorted(font_pt.items())), tuple(sorted(scaled.items())), endings,
-                      whole, gain, partner_lines(job), free)
+                      kept_whole, gain, partner_lines(job), free)
     return composed, document, settled
+
+
+def _whole(composed: Composed, groups: dict[str, list[str]]
+           ) -> tuple[Document, list[Misfit], set[str]]:
+    document, _ = lay_out(composed.html, composed.base_url, composed.readable,
+                          side_by_side(groups, composed.geometry), composed.stylesheets)
+    misfits, found = find_misfits(document, composed.geometry.layout_boxes())
+    return document, misfits, found
 
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
              design: dict[str, float], groups: dict[str, list[str]],
-             laid_out: tuple[Composed, Document, set[str]], shown: list[bool]
-             ) -> tuple[tuple[Composed, Document, set[str]],
+             laid_out: tuple[Composed, Laid, set[str]], shown: list[bool]
+             ) -> tuple[tuple[Composed, Laid, set[str]],
                         tuple[frozenset[str], float, frozenset[str]]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
     and their band's empty height given to the body (measure/grow.py); paragraphs ending in one
@@ -245,7 +272,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
     return best, kept
 
 
-def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Document, set[str]],
+def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Laid, set[str]],
                  groups: dict[str, list[str]], endings: frozenset[str]
                  ) -> tuple[frozenset[str], dict[str, float]]:
     """For paragraphs with a line broken at its first space (an engine fault, see
@@ -266,7 +293,7 @@ def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Docum
 
 
 def _growth(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
-            laid_out: tuple[Composed, Document, set[str]]) -> tuple[dict[str, float], float]:
+            laid_out: tuple[Composed, Laid, set[str]]) -> tuple[dict[str, float], float]:
     """The larger sizes short headlines may take (a group by the least any member may
     grow), and the height their band may give to the body (measure/grow.py)."""
     spec = catalogue.layouts[job.layout]

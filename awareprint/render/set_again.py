@@ -21,9 +21,11 @@ from .setting import SHRINK_STEP, check_slots_and_pages, side_by_side, size_grou
 from .settled import Settled, partner_lines
 
 if TYPE_CHECKING:
+    from ..engine.boxes import Laid
     from ..engine.layout import Document
 
 PARTNER_LABEL = "partnership_label"  # the string before the partner's name (partner.html.j2)
+ALONE = frozenset({PARTNER_LINES})    # the partner's slot tried at other sizes on its own
 
 Setting = tuple[Composed, "Document", list[Misfit], set[str]]
 
@@ -39,37 +41,50 @@ def set_again(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
         return None if setting is None or setting[2] else (setting[0], setting[1], kept)
     if not kept.partner_free:
         return None
-    return _partner_fitted(job, catalogue, logo, replace(kept, partner_lines=lines))
+    longer = len(lines) != len(kept.partner_lines) or any(
+        len(line) > len(before) for line, before in zip(lines, kept.partner_lines, strict=True))
+    return _partner_fitted(job, catalogue, logo, replace(kept, partner_lines=lines), longer)
 
 
-def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
-                    ) -> tuple[Composed, Document, Settled] | None:
-    """The partner's slot fitted as the fit would (the first of its sizes, from its
-    design size 7 % smaller each step, at which it does not overflow), starting from the
-    size `kept` gives it: laid out there and a step larger, in most cases. The other
-    slots, set as kept, must fit and the partner's lines show nothing to set anew."""
+def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled,
+                    longer: bool) -> tuple[Composed, Document, Settled] | None:
+    """The partner's slot fitted as the fit would: the first of its sizes (from its design
+    size 7 % smaller each step) at which it does not overflow where the fit tries them,
+    before a short headline's band gives the body its height; then laid out as kept.
+
+    The sizes are tried on the partner's slot laid out alone, from the size `kept` gives
+    it, and the page laid out whole once at the size found. Where the band gave nothing
+    and none of the lines is `longer` than the one it replaces (they most likely fit
+    where those did), the page is laid out whole first, at that size, and stands for that try.
+    The other slots, set as kept, must fit and the partner's lines show nothing to set
+    anew, where the fit tried them and where they are set."""
     sizes = dict(kept.font_pt)
+    trying = replace(kept, gain_pt=0.0) if kept.gain_pt else kept  # where the fit tries
     tried: dict[float, Setting | None] = {}
+
+    def at_size(settled: Settled, size: float) -> Settled:
+        return replace(settled, font_pt=tuple(sorted({**sizes, PARTNER_LINES: size}.items())))
 
     def fits(size: float) -> bool | None:
         """Whether the partner's lines fit at `size` (None: something else misfits)."""
         if size not in tried:
-            tried[size] = _setting(job, catalogue, logo, replace(
-                kept, font_pt=tuple(sorted({**sizes, PARTNER_LINES: size}.items()))))
+            tried[size] = _setting(job, catalogue, logo, at_size(trying, size), ALONE)
         setting = tried[size]
         if setting is None or any(m.slot != PARTNER_LINES or m.kind != OVERFLOW
                                   for m in setting[2]):
             return None
         return not setting[2]
 
-    first = _setting(job, catalogue, logo, kept)
+    whole_first = not (kept.gain_pt or longer)
+    first = _setting(job, catalogue, logo, kept, None if whole_first else ALONE)
     if first is None:
         return None
     steps = _steps(first[0].geometry, dict(kept.scaled).get(PARTNER_LINES))
     at = sizes.get(PARTNER_LINES, steps[0])
     if at not in steps:
         return None
-    tried[at] = first
+    if not kept.gain_pt:
+        tried[at] = first
     index = steps.index(at)
     verdict = fits(at)
     while verdict is False and index + 1 < len(steps):  # longer lines: smaller
@@ -81,8 +96,16 @@ def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Sett
         if larger is None:
             return None
         index -= 1
-    composed, document, _, _ = tried[steps[index]]  # type: ignore[misc]
-    if _partner_decides(catalogue, job, document):
+    if whole_first and steps[index] == at:
+        composed, document = first[0], first[1]
+    else:
+        whole = _setting(job, catalogue, logo, at_size(kept, steps[index]))
+        if whole is None or whole[2]:
+            return None
+        composed, document = whole[0], whole[1]
+    set_first = tried[steps[index]]
+    if _partner_decides(catalogue, job, document) or (
+            set_first is not None and _partner_decides(catalogue, job, set_first[1])):
         return None
     design = steps[0]
     font_pt = {**sizes, PARTNER_LINES: steps[index]} if index else {
@@ -105,26 +128,29 @@ def _steps(geometry: Geometry, scaled: tuple[float, float] | None) -> list[float
     return steps
 
 
-def _setting(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled
-             ) -> Setting | None:
-    """The job composed and laid out as `kept` says, with its misfits; None where the
-    engine ignored part of the design or a slot or page is missing."""
+def _setting(job: Job, catalogue: Catalogue, logo: str | None, kept: Settled,
+             only: frozenset[str] | None = None) -> Setting | None:
+    """The job composed and laid out as `kept` says (`only` those slots, engine/layout.py),
+    with its misfits; None where the engine ignored part of the design or (the page laid
+    out whole) a slot or page is missing."""
     groups = size_groups(catalogue, job)
     composed = compose(job, catalogue, dict(kept.font_pt), logo, kept.endings,
                        masthead_gain_pt=kept.gain_pt, whole=kept.whole)
     document, warnings = lay_out(composed.html, composed.base_url, composed.readable,
-                                 side_by_side(groups, composed.geometry), composed.stylesheets)
+                                 side_by_side(groups, composed.geometry), composed.stylesheets,
+                                 only)
     if warnings:
         return None
     misfits, found = find_misfits(document, composed.geometry.layout_boxes())
     try:
-        check_slots_and_pages(job, catalogue, composed, document, found)
+        if only is None:
+            check_slots_and_pages(job, catalogue, composed, document, found)
     except RenderError:
         return None
     return composed, document, misfits, found
 
 
-def partner_shows(catalogue: Catalogue, job: Job, document: Document, misfits: list[Misfit],
+def partner_shows(catalogue: Catalogue, job: Job, document: Laid, misfits: list[Misfit],
                   fitting: bool = False) -> bool:
     """Whether the partner's slot, in one setting, took part in a decision: misfits (while
     `fitting`, other than by overflowing: its own size is fitted again for other lines) or
@@ -137,7 +163,7 @@ def partner_shows(catalogue: Catalogue, job: Job, document: Document, misfits: l
             or _partner_decides(catalogue, job, document))
 
 
-def _partner_decides(catalogue: Catalogue, job: Job, document: Document) -> bool:
+def _partner_decides(catalogue: Catalogue, job: Job, document: Laid) -> bool:
     """Whether the partner's lines show what the second setting acts on: a line broken
     early (their slot is set a step smaller), a word alone on a last line that also ends
     one of our paragraphs (that ending would be joined), a word broken twice running that
@@ -148,21 +174,19 @@ def _partner_decides(catalogue: Catalogue, job: Job, document: Document) -> bool
             or any(word in text for word in broken for text in texts))
 
 
-def partner_unmoved(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
-                    endings: frozenset[str], whole: frozenset[str], first: Geometry,
-                    last: Geometry) -> bool:
-    """Whether the partner's slot was the same in every setting but for its own size: set
-    alone (in no group), in one place, the label before the partner's name (a string of
+def partner_set_alone(job: Job, catalogue: Catalogue, groups: dict[str, list[str]],
+                      endings: frozenset[str], whole: frozenset[str], geometry: Geometry
+                      ) -> bool:
+    """Whether the partner's slot was the same in every setting but for its own size and
+    place: set alone (in no group), the label before the partner's name (a string of
     ours, which endings joined or words kept whole would set otherwise) unchanged. Then,
-    its lines having shown nothing, another partner's lines showing nothing either leave
-    the rest settled the same."""
+    its lines having shown nothing, another partner's lines showing nothing either, where
+    the fit tried them and where they are set, leave the rest settled the same."""
     if job.partner is None:
         return True
     labels = [str(catalogue.languages[code].strings.get(PARTNER_LABEL, ""))
               for code in job.languages]
-    boxes = [geometry.layout_boxes().get(PARTNER_LINES) for geometry in (first, last)]
     return (groups.get(PARTNER_LINES, [PARTNER_LINES]) == [PARTNER_LINES]
-            and boxes[0] is not None and boxes[1] is not None
-            and boxes[0].rect == boxes[1].rect
+            and PARTNER_LINES in geometry.layout_boxes()
             and not any(f"{code}.{PARTNER_LABEL}" in endings for code in job.languages)
             and not any(word in label for word in whole for label in labels))
