@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
+from .content import instructions
 from .matrices import IDENTITY, Matrix, Rectangle, multiply, transform
 
 DEVICE_CMYK = "/DeviceCMYK"
@@ -87,7 +88,7 @@ def _walk(holder: pikepdf.Object, state: _State, depth: int) -> Iterator[TextRun
     path: list[Rectangle] = []
     segments = 0
     start: Rectangle | None = None
-    for instruction in pikepdf.parse_content_stream(holder):
+    for instruction in instructions(holder):
         op = str(instruction.operator)
         args = list(getattr(instruction, "operands", ()))
         if op == "q":

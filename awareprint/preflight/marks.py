@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pikepdf
 
+from .content import instructions
 from .matrices import IDENTITY, Matrix, Rectangle, multiply, transform
 
 DEVICE_CMYK = "/DeviceCMYK"
@@ -25,7 +26,7 @@ def filled_rectangles(page: pikepdf.Page, cmyk: tuple[float, ...]) -> list[Recta
     stack: list[tuple[Matrix, str, tuple[float, ...]]] = []
     path: list[Rectangle] = []
     found: list[Rectangle] = []
-    for instruction in pikepdf.parse_content_stream(page):
+    for instruction in instructions(page):
         operator = str(instruction.operator)
         operands = getattr(instruction, "operands", ())
         if operator == "q":

@@ -23,6 +23,7 @@ from ..errors import InputError, RenderError
 from ..finish.metadata import IMPOSITION, PARTNER_NUMBERS, STATE_NOTICE
 from . import structure
 from .compliance import check_notice
+from .content import parsed_once
 from .fine_print import fine_print_faults
 from .fonts import bundled_source
 from .marks import filled_rectangles
@@ -52,7 +53,7 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     report = PreflightReport(source=source or (str(pdf) if isinstance(pdf, Path) else "(pdf)"),
                              font_sources=font_sources)
-    with pikepdf.open(io.BytesIO(data)) as document:
+    with pikepdf.open(io.BytesIO(data)) as document, parsed_once():
         report.pages = len(document.pages)
         _read_structure(document, report, font_sources)
         report.press = press if press is not None else _claims_press(report)
@@ -70,38 +71,37 @@ def preflight(pdf: bytes | Path, catalogue: Catalogue, press: bool | None = None
             _check_press(report, catalogue.house.press, catalogue)
             if report.sheet is None and report.ours:
                 _check_marks(document, catalogue, report)
-    reader = pypdfium2.PdfDocument(data)
-    try:
-        pages = read_pages(reader)
-        codes = qr_codes(reader, whole_page_search=not report.ours)
-        if report.notice is not None:
-            _check_notice(reader, report, catalogue)
-    finally:
-        reader.close()
-    report.qr_targets = [code.text for code in codes]
-    _check_text(pages, report, catalogue)
-    if font_sources:  # the printed report; our own renders were held to it after layout
-        report.type_notes = type_notes(pages)
-    quotes = straight_quotes(pages)
-    if report.ours:
-        report.faults += quotes
-    elif font_sources:
-        report.type_notes += quotes
-    if report.press:
-        _check_fine_print(data, report, catalogue, codes)
+        reader = pypdfium2.PdfDocument(data)
+        try:
+            pages = read_pages(reader)
+            codes = qr_codes(reader, whole_page_search=not report.ours)
+            if report.notice is not None:
+                _check_notice(reader, report, catalogue)
+        finally:
+            reader.close()
+        report.qr_targets = [code.text for code in codes]
+        _check_text(pages, report, catalogue)
+        if font_sources:  # the printed report; our own renders were held to it after layout
+            report.type_notes = type_notes(pages)
+        quotes = straight_quotes(pages)
+        if report.ours:
+            report.faults += quotes
+        elif font_sources:
+            report.type_notes += quotes
+        if report.press:
+            _check_fine_print(document, report, catalogue, codes)
     return report
 
 
-def _check_fine_print(data: bytes, report: PreflightReport, catalogue: Catalogue,
+def _check_fine_print(document: pikepdf.Pdf, report: PreflightReport, catalogue: Catalogue,
                       codes: list[FoundCode]) -> None:
     """Small type in one ink (under 8 pt) or two (under 12 pt), reversed type large and
     bold, QR codes in K only."""
     rules = catalogue.house.press
     registration = tuple(v / 100 for v in rules.registration)
     trim = report.boxes["TrimBox"] if report.sheet is None else None
-    with pikepdf.open(io.BytesIO(data)) as document:
-        report.faults += fine_print_faults(document, rules.fine_print,
-                                           registration, codes, trim)  # type: ignore[arg-type]
+    report.faults += fine_print_faults(document, rules.fine_print,
+                                       registration, codes, trim)  # type: ignore[arg-type]
 
 
 def _check_text(pages: list[PageText], report: PreflightReport, catalogue: Catalogue) -> None:

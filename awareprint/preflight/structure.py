@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pikepdf
 
+from .content import instructions
+
 RGB_SPACES = ("DeviceRGB", "CalRGB", "ICCBased(3)")
 _DEVICE_OPERATORS = {"rg": "DeviceRGB", "RG": "DeviceRGB", "k": "DeviceCMYK",
                      "K": "DeviceCMYK", "g": "DeviceGray", "G": "DeviceGray"}
@@ -107,7 +109,7 @@ def _all_resources(document: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
 def _walk(stream: object, resources: pikepdf.Dictionary, where: str,
           used: dict[str, str], seen: set[tuple[int, int]]) -> None:
     named = resources.get("/ColorSpace", {})
-    for instruction in pikepdf.parse_content_stream(stream):
+    for instruction in instructions(stream):
         operator = str(instruction.operator)
         operands = instruction.operands if hasattr(instruction, "operands") else []
         if operator in _DEVICE_OPERATORS:
