@@ -75,6 +75,7 @@ _LOGGER = logging.getLogger("weasyprint")
 _STYLESHEETS = ParsedStylesheets(_FONT_CONFIG)
 _HTML: dict[tuple[bytes, str, tuple[Path, ...], frozenset[str] | None], weasyprint.HTML] = {}
 HTML_KEPT = 8  # documents kept parsed: the fit of one piece lays one out several times
+OUTSIDE_SLOTS = ("data-slot", "data-furniture", "data-guide")  # left out of a slot alone
 font_subset.install()
 tagging.install()
 
@@ -88,7 +89,7 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
     group start their text at one height (block_alignment.py); right-to-left lines end
     flush with their edge (line_ends.py). `stylesheets` apply in their order before the
     document's own (each parsed once per process). With `only`, the document is laid out
-    with those slots alone (every other element carrying a `data-slot` left out): a slot's
+    with those slots alone (other slots, marks and guides left out): a slot's
     box is placed by the geometry, so its lines are the ones it has in the whole page, at
     a fraction of the cost (a fit tries the sizes of the slots that overflow that way)."""
     fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
@@ -128,8 +129,8 @@ def _parsed_html(html: str, base_url: str, readable: tuple[Path, ...],
 
 
 def _with_slots(whole: weasyprint.HTML, only: frozenset[str]) -> weasyprint.HTML:
-    """A copy of a parsed document without the slots not in `only` (their ancestors, the
-    panels and everything outside a slot stay: selectors may read them)."""
+    """A copy of a parsed document without the slots not in `only`, marks and guides
+    (their ancestors, the panels and the rest stay: selectors may read them)."""
     root = copy.deepcopy(whole.etree_element)
     _prune(root, only)
     part = copy.copy(whole)  # the same base URL, fetcher and media; its own tree
@@ -139,15 +140,16 @@ def _with_slots(whole: weasyprint.HTML, only: frozenset[str]) -> weasyprint.HTML
 
 
 def _prune(element: Any, only: frozenset[str]) -> bool:
-    """Leave out of `element` every slot not in `only` that holds none of them; whether
-    it holds one."""
+    """Leave out of `element` every slot not in `only` that holds none of them, and the
+    printer's marks, slug and cut guides (placed on their own, never read by a slot: a
+    press frame's marks were half the cost of a small slot alone); whether it holds one."""
     if element.get("data-slot") in only:
         return True
     holds = False
     for child in list(element):
         if _prune(child, only):
             holds = True
-        elif child.get("data-slot") is not None:
+        elif any(child.get(name) is not None for name in OUTSIDE_SLOTS):
             element.remove(child)
     return holds
 
