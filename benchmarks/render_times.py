@@ -14,7 +14,9 @@ its bare run untagged), after one warm-up render, `runs` times, interleaved:
   partner  the piece co-branded, given what setting it with another partner's lines
            settled ("only the partner's lines differ"), against bare on its own HTML.
 Reports the medians and their ratios to bare (the issue's targets: a first render ≤ 1.5×,
-a piece already set with only the partner's lines differing ≤ 1.2×).
+a piece already set with only the partner's lines differing ≤ 1.2×), and how many layouts
+a first render asks of the engine: of the whole page, and of slots alone (the fit tries
+smaller sizes on the overflowing slots alone).
 
 Cold, a fresh process each run: `python render.py` (the starter set, three files) and
 `python render.py list`, and with --check-runs N, `python render.py check` (the whole
@@ -64,6 +66,7 @@ PARTNERS = (("St. Mark's Parish", "Parish office: 402-555-0143", "stmarks.exampl
 class Row:
     label: str
     times: dict[str, list[float]] = field(default_factory=dict)
+    layouts: dict[str, int] = field(default_factory=dict)  # a first render's: whole, alone
 
     def add(self, column: str, seconds: float) -> None:
         self.times.setdefault(column, []).append(seconds)
@@ -96,7 +99,8 @@ def warm(runs: int) -> list[Row]:
         bare_partner = _bare(partnered[1], catalogue,
                              render(partnered[1], catalogue, read_back).settled)
         bare(), bare_partner()
-        row = Row(job.label)
+        row = Row(job.label, layouts=_layouts_of(lambda job=job: render(job, catalogue,
+                                                                         read_back)))
         for _ in range(runs):
             forget()  # each timed render given what it is given, nothing kept between
             row.add("bare", _timed(bare))
@@ -110,6 +114,30 @@ def warm(runs: int) -> list[Row]:
                 job, catalogue, read_back, kept)))
         rows.append(row)
     return rows
+
+
+def _layouts_of(call) -> dict[str, int]:
+    """The layouts `call` asks of the engine, of the whole page and of slots alone."""
+    from awareprint.engine import layout as engine
+    from awareprint.render import pipeline, set_again
+    from awareprint.render.settled import forget
+
+    count = {"whole": 0, "alone": 0}
+    lay_out = engine.lay_out
+
+    def counted(*args, **kwargs):
+        only = kwargs.get("only", args[5] if len(args) > 5 else None)
+        count["alone" if only else "whole"] += 1
+        return lay_out(*args, **kwargs)
+
+    forget()
+    pipeline.lay_out = set_again.lay_out = counted
+    try:
+        call()
+    finally:
+        pipeline.lay_out = set_again.lay_out = lay_out
+    forget()
+    return count
 
 
 def _bare(job, catalogue, settled):
@@ -179,13 +207,14 @@ def main() -> None:
     print(f"{os.cpu_count()} cores")
     print(f"warm render, one process, medians of {options.runs} interleaved runs (ms):")
     print(f"  {'piece':<38} {'bare':>6} {'first':>6} {'×':>5} {'settled':>7} {'×':>5}"
-          f" {'bare+p':>6} {'partner':>7} {'×':>5}")
+          f" {'bare+p':>6} {'partner':>7} {'×':>5}  layouts (whole+alone)")
     for row in warm(options.runs):
         ms = {column: row.median(column) * 1000 for column in row.times}
         print(f"  {row.label:<38} {ms['bare']:6.0f} {ms['first']:6.0f}"
               f" {ms['first'] / ms['bare']:5.2f} {ms['settled']:7.0f}"
               f" {ms['settled'] / ms['bare']:5.2f} {ms['bare partner']:6.0f}"
-              f" {ms['partner']:7.0f} {ms['partner'] / ms['bare partner']:5.2f}")
+              f" {ms['partner']:7.0f} {ms['partner'] / ms['bare partner']:5.2f}"
+              f"  {row.layouts['whole']}+{row.layouts['alone']}")
     if options.no_cold:
         return
     print("cold command line, fresh process each run:")
