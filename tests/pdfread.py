@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,20 @@ from awareprint.preflight.text import read_pages
 # Keyed by the file's bytes, so a file read back is always the file asked about; what is
 # handed out is a fresh list of frozen values, so no test changes what another one reads.
 READ_BACKS_KEPT = 128
+PARSED_KEPT = 32  # pdfplumber's parse of a page is most of reading it back
+
+
+def plumbed(pdf: bytes) -> contextlib.AbstractContextManager[pdfplumber.PDF]:
+    """The file as pdfplumber reads it (`with plumbed(pdf) as document:`), kept open per
+    process by its bytes: each page is parsed once however many tests read it. Its pages'
+    objects are shared: read them, filter or sort them into lists of your own, but never
+    change them in place."""
+    return contextlib.nullcontext(_parsed(pdf))
+
+
+@lru_cache(maxsize=PARSED_KEPT)
+def _parsed(pdf: bytes) -> pdfplumber.PDF:
+    return pdfplumber.open(io.BytesIO(pdf))
 
 
 @lru_cache(maxsize=READ_BACKS_KEPT)
@@ -36,7 +51,7 @@ def text_of(pdf: bytes) -> str:
 def lines_of(pdf: bytes) -> str:
     """The upright text laid out in lines by position (pdfplumber), as a reader scans the
     page. Turned text (tear-off tabs) is left out: test_tearoff reads it in its own order."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return "\n".join(
             page.filter(lambda obj: obj.get("upright", True)).extract_text() or ""
             for page in document.pages)
@@ -73,7 +88,7 @@ def chars(pdf: bytes, page_index: int = 0) -> list[Char]:
 
 @lru_cache(maxsize=READ_BACKS_KEPT)
 def _chars(pdf: bytes, page_index: int) -> tuple[Char, ...]:
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[page_index]
         return tuple(
             Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["upright"])
