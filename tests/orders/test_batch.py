@@ -75,7 +75,6 @@ def church_run(tmp_path_factory) -> ChurchRun:
 def _after_the_church_run(church_run: ChurchRun, tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the church run's order folder and output (files' times kept): (the order
     file, the output folder)."""
-    assert church_run.code == 0, church_run.printed
     shutil.copytree(church_run.order, tmp_path / "order")
     shutil.copytree(church_run.out, tmp_path / "out")
     return tmp_path / "order" / "church.yaml", tmp_path / "out"
@@ -133,6 +132,7 @@ def test_the_summary_reads_as_said_and_tells_reuse_only_when_there_was_some(
 
 
 def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
+    assert church_run.code == 0, church_run.printed
     order, out = _after_the_church_run(church_run, tmp_path)  # a first run, on two workers
     folder = order.parent
     argv = ["batch", str(order), "--out", str(out), "--workers", "2"]
@@ -175,6 +175,7 @@ def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
 
 
 def test_a_file_changed_since_the_last_run_is_rendered_again(church_run, tmp_path, capsys):
+    assert church_run.code == 0, church_run.printed
     _, out = _after_the_church_run(church_run, tmp_path)  # a first run of the church order
     argv = ["batch", str(EXAMPLES / "church.yaml"), "--out", str(out), "--workers", "1"]
     (out / "poster_letter_en+es.pdf").write_bytes(b"%PDF-1.7 edited by hand")
@@ -572,6 +573,7 @@ def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(c
                                                                                tmp_path):
     """The manifest keeps what setting each piece decided; the partner's contact line
     changed, every file is made again from it, and is the file made from scratch."""
+    assert church_run.code == 0, church_run.printed
     order, out = _after_the_church_run(church_run, tmp_path)  # a first run of the order
     fresh = tmp_path / "fresh"
     first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
