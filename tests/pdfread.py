@@ -24,7 +24,7 @@ from awareprint.preflight.text import read_pages
 # Keyed by the file's bytes, so a file read back is always the file asked about; what is
 # handed out is a fresh list of frozen values, so no test changes what another one reads.
 READ_BACKS_KEPT = 128
-PARSED_KEPT = 32  # pdfplumber's parse of a page is most of reading it back
+PARSED_KEPT = 24  # pdfplumber's parse of a page is most of reading it back
 
 
 def plumbed(pdf: bytes) -> contextlib.AbstractContextManager[pdfplumber.PDF]:
