@@ -18,7 +18,7 @@ from pathlib import Path
 
 READERS = {
     # tests/pdfread.py
-    "text_of", "lines_of", "page_sizes", "chars", "embedded_fonts", "decode_qr",
+    "text_of", "lines_of", "page_sizes", "chars", "embedded_fonts", "decode_qr", "plumbed",
     "placements", "assert_inside_cells", "assert_reads_back", "page_text", "sizes_of",
     # the project's read-back and rasteriser
     "preflight", "read_tagged", "page_images", "qr_codes", "placed_images", "flat",

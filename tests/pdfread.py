@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
@@ -17,17 +19,39 @@ from awareprint.preflight import structure as pdfinspect
 from awareprint.preflight.fonts import bundled_source
 from awareprint.preflight.text import read_pages
 
+# A PDF's read-back, kept per process for the files the tests read back most: several
+# tests read the same cached render the same way (its characters, its text, its QR codes).
+# Keyed by the file's bytes, so a file read back is always the file asked about; what is
+# handed out is a fresh list of frozen values, so no test changes what another one reads.
+READ_BACKS_KEPT = 128
+PARSED_KEPT = 24  # pdfplumber's parse of a page is most of reading it back
 
+
+def plumbed(pdf: bytes) -> contextlib.AbstractContextManager[pdfplumber.PDF]:
+    """The file as pdfplumber reads it (`with plumbed(pdf) as document:`), kept open per
+    process by its bytes: each page is parsed once however many tests read it. Its pages'
+    objects are shared: read them, filter or sort them into lists of your own, but never
+    change them in place."""
+    return contextlib.nullcontext(_parsed(pdf))
+
+
+@lru_cache(maxsize=PARSED_KEPT)
+def _parsed(pdf: bytes) -> pdfplumber.PDF:
+    return pdfplumber.open(io.BytesIO(pdf))
+
+
+@lru_cache(maxsize=READ_BACKS_KEPT)
 def text_of(pdf: bytes) -> str:
     """All text of all pages, as a text extractor (and a screen reader) sees it."""
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+@lru_cache(maxsize=READ_BACKS_KEPT)
 def lines_of(pdf: bytes) -> str:
     """The upright text laid out in lines by position (pdfplumber), as a reader scans the
     page. Turned text (tear-off tabs) is left out: test_tearoff reads it in its own order."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return "\n".join(
             page.filter(lambda obj: obj.get("upright", True)).extract_text() or ""
             for page in document.pages)
@@ -59,13 +83,18 @@ class Char:
 
 def chars(pdf: bytes, page_index: int = 0) -> list[Char]:
     """Every visible character with its box in points from the top-left of the page."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    return list(_chars(pdf, page_index))
+
+
+@lru_cache(maxsize=READ_BACKS_KEPT)
+def _chars(pdf: bytes, page_index: int) -> tuple[Char, ...]:
+    with plumbed(pdf) as document:
         page = document.pages[page_index]
-        return [
+        return tuple(
             Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["upright"])
             for c in page.chars
             if c["text"].strip()
-        ]
+        )
 
 
 @dataclass(frozen=True)
@@ -83,14 +112,19 @@ class Printed:
 
 def printed(pdf: bytes, page_index: int = 0) -> list[Printed]:
     """Every visible character of a page with its type size, read by pdfium."""
+    return list(_printed(pdf, page_index))
+
+
+@lru_cache(maxsize=READ_BACKS_KEPT)
+def _printed(pdf: bytes, page_index: int) -> tuple[Printed, ...]:
     document = pypdfium2.PdfDocument(pdf)
     try:
         height = document[page_index].get_size()[1]
         page = read_pages(document)[page_index]
     finally:
         document.close()
-    return [Printed(g.char, g.x0, g.x1, height - g.y1, height - g.y0, g.size)
-            for g in page.glyphs]
+    return tuple(Printed(g.char, g.x0, g.x1, height - g.y1, height - g.y0, g.size)
+                 for g in page.glyphs)
 
 
 def smallest(characters: list[Printed]) -> tuple[float, str]:
@@ -114,6 +148,17 @@ def font_source(program: bytes) -> str | None:
 
 def decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int = 3000) -> list[str]:
     """Rasterise a page (as a phone camera would see the print) and decode its QR codes."""
+    if isinstance(pdf, bytes):
+        return list(_decoded_qr(pdf, page_index, longest_side_px))
+    return list(_decode_qr(pdf, page_index, longest_side_px))
+
+
+@lru_cache(maxsize=READ_BACKS_KEPT)
+def _decoded_qr(pdf: bytes, page_index: int, longest_side_px: int) -> tuple[str, ...]:
+    return _decode_qr(pdf, page_index, longest_side_px)
+
+
+def _decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int) -> tuple[str, ...]:
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[page_index]
@@ -124,8 +169,8 @@ def decode_qr(pdf: bytes | Path, page_index: int, longest_side_px: int = 3000) -
         document.close()
     # QR codes only: a one-dimensional reader may take a run of ruled lines or a bulleted
     # list for an EAN barcode
-    return [result.text for result in zxingcpp.read_barcodes(
-        image, formats=zxingcpp.BarcodeFormat.QRCode)]
+    return tuple(result.text for result in zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormat.QRCode))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
 from awareprint.paths import FONTS_DIR
+from tests.pdfread import plumbed
 
 ARABIC_LETTERS = "اطلبالمساعدة"
 
@@ -44,11 +45,9 @@ def test_arabic_is_printed_in_the_optical_face_and_the_number_in_noto_sans(rende
     """Read back: every Arabic letter of the Arabic poster comes from the optical face;
     the hotline's digits from Noto Sans, as on every other piece (never the Arabic face's
     digits drawn larger)."""
-    import io
 
-    import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(rendered("poster", language="ar"))) as document:
+    with plumbed(rendered("poster", language="ar")) as document:
         page_chars = document.pages[0].chars
     arabic = [c for c in page_chars if "\u0621" <= c["text"] <= "\u064a"]
     assert arabic and all("Noto-Sans-Arabic-Optical" in c["fontname"] for c in arabic)

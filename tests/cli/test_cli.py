@@ -11,7 +11,7 @@ import pytest
 
 from awareprint.cli.main import main
 from awareprint.paths import PROJECT_ROOT
-from tests.pdfread import page_sizes, text_of
+from tests.pdfread import page_sizes, plumbed, text_of
 
 RENDER_PY = str(PROJECT_ROOT / "render.py")
 
@@ -236,9 +236,8 @@ def test_a_reader_that_leaves_early_gets_no_traceback():
 
 def _slug(pdf: bytes) -> str:
     """The press file's slug line: the line that names the program."""
-    import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         lines = (document.pages[0].extract_text() or "").splitlines()
     (line,) = [line for line in lines if line.startswith("awareprint")]
     return line

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from PIL import Image
 
@@ -20,7 +19,7 @@ from awareprint.documents.proof_select import proof_path, select_jobs
 from awareprint.documents.proof_text import load_proof_text
 from awareprint.errors import ContentError, InputError, RenderError
 from awareprint.render import pipeline
-from tests.pdfread import page_sizes, text_of
+from tests.pdfread import page_sizes, plumbed, text_of
 
 SMALL = ["--layout", "poster", "--size", "letter",
          "--lang", "en", "--lang", "ar", "--lang", "zh-Hans"]
@@ -29,7 +28,7 @@ TABLOID_LANDSCAPE = (1224.0, 792.0)
 
 def placed_images(pdf: bytes) -> list[tuple[int, int]]:
     """The pixel size of every image drawn on the contact sheets, page after page."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return [tuple(int(v) for v in image["srcsize"])
                 for page in document.pages for image in page.images]
 
@@ -269,14 +268,14 @@ def test_a_proof_is_the_same_file_every_time(catalogue, tmp_path):
 
 
 def _placed(pdf: bytes) -> list[dict]:
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return [image for page in document.pages for image in page.images]
 
 
 def _smallest_cell_text(pdf: bytes) -> float:
     """The smallest type on the contact sheets below the first page's title block: the
     cells' labels (the pieces themselves are pictures)."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return min(char["size"] for page in document.pages for char in page.chars
                    if char["text"].strip() and char["top"] > 1.5 * 72
                    and char["bottom"] < page.height - 0.5 * 72)
@@ -342,7 +341,7 @@ def test_the_sheets_are_filled_but_the_last(catalogue, tmp_path, scale, language
     target = tmp_path / "proof.pdf"
     proof = make_proof(jobs, catalogue, target, make_piece=piece, scale=scale)
     assert proof.pages >= 3
-    with pdfplumber.open(io.BytesIO(target.read_bytes())) as document:
+    with plumbed(target.read_bytes()) as document:
         for page in document.pages[:-1]:
             lowest = max(image["bottom"] for image in page.images)
             assert lowest >= 0.5 * page.height, (page.page_number, lowest / page.height)

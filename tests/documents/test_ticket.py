@@ -7,7 +7,6 @@ import base64
 import io
 import re
 
-import pdfplumber
 import pikepdf
 import pytest
 from PIL import Image
@@ -22,7 +21,7 @@ from awareprint.orders.order_file import load_order
 from awareprint.orders.order_ticket import order_ticket_pdf
 from awareprint.paths import LAYOUTS_DIR
 from awareprint.preflight.preview import page_images
-from tests.pdfread import embedded_fonts, font_source, page_sizes, text_of
+from tests.pdfread import embedded_fonts, font_source, page_sizes, plumbed, text_of
 
 PARTNER = "<b>Hope</b> {{ x }}"
 ORDER = f"""\
@@ -187,7 +186,7 @@ def test_every_file_with_what_the_print_shop_needs(order, catalogue, rendered, t
     images = images_in(pdf)
     assert len(images) == len(thumbnails)  # one each; flattened, so no soft masks either
     assert all(max(size) <= THUMBNAIL_PX for size in images)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         placed = [image for page in document.pages for image in page.images]
     assert len(placed) == 2 and all(image["height"] <= 1.1 * 72 + 0.1 for image in placed)
     assert len(pdf) < 150_000
@@ -237,7 +236,7 @@ def test_a_long_order_runs_over_pages_with_the_header_on_each(order, catalogue):
     for number, file in enumerate(files, start=1):
         assert f"{file} Awareness poster" in text
         assert f"1 {number} {number} US Letter, one a page" in row_of(text, file, files)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         for index, page in enumerate(document.pages, start=1):
             words = re.sub(r"\s+", " ", page.extract_text())
             assert f"{labels.columns.preview} {labels.columns.file}" in words  # thead repeats
@@ -247,7 +246,7 @@ def test_a_long_order_runs_over_pages_with_the_header_on_each(order, catalogue):
 
 
 def _rows_per_page(pdf: bytes, files: list[str]) -> list[int]:
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         pages = [re.sub(r"\s+", "", page.extract_text()) for page in document.pages]
     return [sum(file.removesuffix(".pdf") in words for file in files) for words in pages]
 
@@ -345,7 +344,7 @@ def test_the_ticket_carries_the_date_of_issue_job_number_and_delivery(catalogue,
     assert "2027-01-02" in text and "PRH-PO-114" in text
     facts = catalogue.hotline.checked.isoformat()
     assert facts != "2027-01-02" and facts not in text  # the facts' date is no date of issue
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         lines = (document.pages[0].extract_text() or "").splitlines()
         page = document.pages[0]
         approval = [w for w in page.extract_words() if w["text"] == labels.approval.by.split()[0]]
@@ -370,7 +369,7 @@ def test_sizes_are_never_broken_across_lines(catalogue, order):
                       profile="press", pages=2),
                result(3, TABLOID, size="tabloid", profile="press", quantity=5, sheets=7)]
     pdf = order_ticket_pdf(order, results, {}, catalogue)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         lines = [" ".join(line.split()) for page in document.pages
                  for line in (page.extract_text() or "").splitlines()]
     for size in ("business-card", "cr80", "tabloid"):
@@ -396,7 +395,7 @@ def test_the_example_orders_leave_no_last_page_mostly_empty(catalogue, rendered,
                       warnings=["the es translation is a draft, not yet reviewed by a person"])
                for item in order.items]
     pdf = order_ticket_pdf(order, results, {r.file: preview for r in results}, catalogue)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         pages = document.pages
         last = pages[-1]
         margin_top, margin_bottom = 0.5 * 72, 0.6 * 72

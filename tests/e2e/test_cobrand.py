@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ElementTree
 from itertools import pairwise
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 import pytest
 from PIL import Image, ImageChops
@@ -25,7 +24,7 @@ from awareprint.preflight import structure as pdfinspect
 from awareprint.preflight.preview import page_images
 from awareprint.preflight.read_back import preflight
 from awareprint.preflight.report import format_report
-from tests.pdfread import text_of
+from tests.pdfread import plumbed, text_of
 from tests.pieces import render
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
@@ -68,7 +67,7 @@ def test_the_partner_is_printed_where_the_layout_says(rendered_job, catalogue, l
     gain = rendered_job(job).settled.gain_pt  # the body as set: moved up by a short headline
     slot = compose(job, catalogue, masthead_gain_pt=gain).geometry.layout_boxes()[PARTNER_LOGO]
     box, clear = slot.rect, slot.font_pt / 2  # the lockup's clear space: half the type size
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         (image,) = document.pages[LOGO_PAGE[layout]].images
     # inside its box, clear of the text beside it, above and below; its outer edge on the
     # text column's edge (the left one, or the right one when mirrored for Arabic)
@@ -92,7 +91,7 @@ VICTIM_FACING = [("wallet-card", None, "en"), ("wallet-card", None, "en+ar"),
 def _lockup_lines(catalogue, job, pdf: bytes) -> list[tuple[float, str, float]]:
     """The lines of the partner's slot as printed, top to bottom: (top, text, size)."""
     slot = compose(job, catalogue).geometry.layout_boxes()[PARTNER_LINES].rect
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = next(page for page in document.pages
                     if "stmarks-omaha" in (page.extract_text() or ""))
         inside = [c for c in page.chars if c["text"].strip()
@@ -160,7 +159,7 @@ def test_the_tearoffs_tabs_never_carry_the_contact_line(rendered_job, catalogue,
     for safe in (False, True):
         job = make_job(catalogue, "tearoff", "letter", language,
                        partner=_partner(logo, safe=safe))
-        with pdfplumber.open(io.BytesIO(rendered_job(job).pdf)) as document:
+        with plumbed(rendered_job(job).pdf) as document:
             page = document.pages[0]
             body = "".join(c["text"] for c in page.chars if c["bottom"] <= tear_line)
             tabs = "".join(c["text"] for c in page.chars if c["top"] >= tear_line)
@@ -435,5 +434,5 @@ def test_a_press_logo_of_no_sane_size_still_prints(rendered_job, catalogue, tmp_
     assert _aspect(ElementTree.fromstring(path.read_text(encoding="utf-8"))) == (1.0, 1.0)
     job = make_job(catalogue, "poster", None, "en", profile="press", partner=_partner(path))
     pdf = rendered_job(job).pdf  # rasterised and separated; preflighted
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         assert len(document.pages[0].images) == 1

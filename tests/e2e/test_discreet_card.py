@@ -10,7 +10,6 @@ import string
 import unicodedata
 from difflib import SequenceMatcher
 
-import pdfplumber
 import pypdf
 import pypdfium2
 import pytest
@@ -21,7 +20,7 @@ from awareprint.catalogue.user_text import PartnerMark
 from awareprint.compose.piece import compose
 from awareprint.preflight.preview import page_images
 from awareprint.preflight.qr import qr_codes
-from tests.pdfread import assert_inside_cells, chars, decode_qr, placements
+from tests.pdfread import assert_inside_cells, chars, decode_qr, placements, plumbed
 
 LAYOUT = "discreet-card"
 CATALOGUE = load_catalogue()
@@ -306,7 +305,7 @@ AVERY = {"avery-5388": ((1.75, 1, 5, 3, 5, 3), 1, 3),
 
 
 def _coloured(pdf: bytes, page_index: int) -> list[dict]:
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return [r for r in document.pages[page_index].rects if r["fill"]
                 and r["non_stroking_color"] not in ((1,), (1, 1, 1), [1, 1, 1], (0, 0, 0, 0))]
 
@@ -331,7 +330,7 @@ def test_avery_sheets_place_every_card_with_colour_inside_the_cuts(catalogue, sh
     printed = {FACE: catalogue.hotline.call.display, BACK: catalogue.hotline.web.display}
     for page_index in (FACE, BACK):
         cells = placements(pdf, page_index)
-        with pdfplumber.open(io.BytesIO(pdf)) as document:
+        with plumbed(pdf) as document:
             text = document.pages[page_index].extract_text() or ""
         assert text.count(printed[page_index]) == len(cells)
         filled = _coloured(pdf, page_index)

@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from html.parser import HTMLParser
 
-import pdfplumber
 import pypdf
 import pytest
 
@@ -18,7 +17,7 @@ from awareprint.catalogue.request import make_job
 from awareprint.compose.piece import compose
 from awareprint.paths import CONTENT_DIR
 from awareprint.preflight.read_back import preflight
-from tests.pdfread import chars, decode_qr, page_sizes
+from tests.pdfread import chars, decode_qr, page_sizes, plumbed
 
 LAYOUT = "handout"
 ENGINE_HYPHEN = "\u2010"  # what the layout engine adds where it breaks a word
@@ -40,7 +39,7 @@ def segments(pdf: bytes, index: int, box=None) -> list[str]:
     """The page's text (or the text inside `box`, a Rect) as a reader sees it, line by
     line (characters on one baseline, whichever font they come from); where a line holds
     two pieces of text far apart (side by side), each is a segment of its own."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[index]
         if box is not None:
             page = page.within_bbox((box.x, box.y, box.right, box.bottom))
@@ -286,7 +285,7 @@ def test_a_partner_takes_the_publishers_place(rendered_job, catalogue, parish):
         text = page_text(pdf, 1)
         assert "St. Mark’s Parish" in text and "stmarks-omaha.example.org" in text
         assert catalogue.branding.publisher.name not in text
-        with pdfplumber.open(io.BytesIO(pdf)) as document:
+        with plumbed(pdf) as document:
             assert len(document.pages[1].images) == 1
 
 
@@ -308,7 +307,7 @@ def heading_gaps(pdf: bytes, index: int) -> list[float]:
     between the two baselines that no glyph of either line touches."""
     import pypdfium2
 
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[index]
         upper = [c for c in page.chars if c["text"].strip() and c["top"] < page.height / 2]
         size = max(c["size"] for c in upper)

@@ -4,14 +4,11 @@ and the band gives the rest of its height to the body."""
 
 from __future__ import annotations
 
-import io
-
-import pdfplumber
 import pypdfium2
 import pytest
 
 from awareprint.preflight.qr import qr_codes
-from tests.pdfread import chars, page_sizes, text_of
+from tests.pdfread import chars, page_sizes, plumbed, text_of
 
 CARD_SIZES = ["business-card", "eu-card", "cr80", "card-85x54"]
 QR_PAGE = {"poster": 0, "tearoff": 0, "wallet-card": 1}
@@ -62,7 +59,7 @@ def test_card_qr_code_is_two_centimetres_across_with_its_quiet_zone(rendered, si
     assert (top - bottom) / 72 * 2.54 >= 2.0
     module = (right - left) / 29  # the hotline's address makes a version 3 code
     quiet = 4 * module
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         height = float(document.pages[1].height)
     for char in chars(pdf, 1):
         y_top, y_bottom = height - char.top, height - char.bottom
@@ -72,7 +69,7 @@ def test_card_qr_code_is_two_centimetres_across_with_its_quiet_zone(rendered, si
 
 
 def _navy_band_height(pdf: bytes) -> float:
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[0]
         bands = [r for r in page.rects if r["top"] <= 0.5 and r["width"] >= page.width - 1]
         return max(r["bottom"] for r in bands)

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from awareprint.catalogue.geometry import resolve
-from tests.pdfread import chars, page_sizes
+from tests.pdfread import chars, page_sizes, plumbed
 from tests.samples import LANGUAGES, sampled
 
 FAST_COUNTS = [6, 10, 14]
@@ -133,13 +133,11 @@ def test_flyer_names_the_hotline_its_publisher_and_source(catalogue, rendered):
 
 def test_scissors_sit_on_the_tear_line(catalogue, rendered):
     """Two finger rings and two blades drawn at the start of the tear line."""
-    import io
 
-    import pdfplumber
 
     pdf = rendered("tearoff", "letter")
     strip = _tab_geometry(catalogue, "letter", None)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[0]
         near = [c for c in page.curves + page.lines
                 if abs((c["top"] + c["bottom"]) / 2 - strip.tear_line_y) < 8

@@ -11,7 +11,6 @@ import subprocess
 from collections import defaultdict
 from datetime import datetime
 
-import pdfplumber
 import pikepdf
 import pypdf
 import pypdfium2
@@ -28,7 +27,7 @@ from awareprint.errors import InputError
 from awareprint.finish.finish import finish
 from awareprint.finish.metadata import Metadata
 from awareprint.preflight.tagged import read_tagged
-from tests.pdfread import chars
+from tests.pdfread import chars, plumbed
 from tests.pieces import render
 from tests.samples import sampled
 
@@ -251,7 +250,7 @@ def test_arabic_reads_in_reading_order_from_the_structure(catalogue, rendered):
     text of every Arabic line on its element."""
     pdf = rendered("poster", None, "ar", profile="digital")
     headline = _words(str(catalogue.languages["ar"].strings["headline"]))
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         h1 = next(e for root in document.structure_tree for e in _walk(root)
                   if e["type"] == "H1")
     spans = [child.get("actual_text", "") for child in h1.get("children", [])]

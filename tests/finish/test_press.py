@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import pdfplumber
 import pikepdf
 import pytest
 
@@ -15,7 +14,7 @@ from awareprint.errors import InputError
 from awareprint.paths import PROJECT_ROOT
 from awareprint.preflight.preview import page_images
 from tests.conftest import catalogue_pieces
-from tests.pdfread import chars, decode_qr, embedded_fonts, font_source, text_of
+from tests.pdfread import chars, decode_qr, embedded_fonts, font_source, plumbed, text_of
 
 PIECES = catalogue_pieces()
 IDS = [f"{layout}-{size}" for layout, size in PIECES]
@@ -30,7 +29,7 @@ def _boxes(pdf):
 
 def _registration_rects(pdf, page_index, catalogue):
     registration = tuple(v / 100 for v in catalogue.house.press.registration)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[page_index]
         height = float(page.height)
         return [(r["x0"], height - r["bottom"], r["x1"], height - r["top"])
@@ -97,7 +96,7 @@ def test_press_file_is_cmyk_only(rendered, layout, size):
         for page in document.pages:
             for space in page.Resources.get("/ColorSpace", {}).values():
                 assert space != "/DeviceRGB"
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         for page in document.pages:
             for obj in page.chars + page.rects:
                 colour = obj.get("non_stroking_color")
@@ -243,7 +242,7 @@ def test_small_text_the_number_and_the_qr_code_print_in_registration_safe_inks(
     small, fine = rules.two_inks_below_pt, rules.single_ink_below_pt
     trims = [boxes["TrimBox"] for boxes in _boxes(pdf)]
     inks_of_small, inks_of_fine, modules, number = set(), set(), set(), []
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         for page, trim in zip(document.pages, trims, strict=True):
             height = float(page.height)
             chars = [c for c in page.chars if c.get("upright", True) and _inside(c, trim, height)]

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.pdfread import chars, lines_of
+from tests.pdfread import chars, lines_of, plumbed
 
 HYPHENS = ("-", "\u2010")
 # Left-to-right pieces: pdfplumber reorders the parts of a right-to-left line.
@@ -76,11 +76,9 @@ def test_display_type_is_never_hyphenated(rendered):
 def column_lines(pdf: bytes) -> list[list[str]]:
     """The printed lines of the left and the right half of the page, each read alone: a
     two-language piece sets one column per language, their lines side by side."""
-    import io
 
-    import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[0]
         halves = [page.crop((0, 0, page.width / 2, page.height)),
                   page.crop((page.width / 2, 0, page.width, page.height))]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
 import hashlib
 import io
 import json
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from PIL import Image
 from awareprint.cli.main import main
 from awareprint.orders.batch import ItemResult
 from awareprint.paths import PROJECT_ROOT
+from awareprint.render.settled import forget
 from tests.pdfread import text_of
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
@@ -30,10 +34,55 @@ FIVE_ITEMS = ("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
 KEPT = "unchanged since the last run, not made again"  # what the summary says of reuse
 
 
-def test_an_order_renders_in_parallel_into_a_package(tmp_path, capsys):
-    out = tmp_path / "church"
-    assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out),
-                 "--workers", "2"]) == 0
+@dataclass(frozen=True)
+class ChurchRun:
+    """The church order's first batch run: its order folder, output folder and what it
+    printed."""
+
+    order: Path
+    out: Path
+    code: int
+    printed: str
+
+
+@pytest.fixture(scope="session")
+def church_run(tmp_path_factory) -> ChurchRun:
+    """The church order (examples/orders/church.yaml and its logo, copied) run as a batch
+    into a new folder on two workers, once per test session, by whichever pytest-xdist
+    worker asks first: the tests that begin with that first run copy its output and carry
+    on from it. Each session makes it anew (the session's own temporary folder)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the session's folder, above each worker's own
+    folder = root / "church-batch"
+    order, out = folder / "order", folder / "church"
+    with open(root / "church-batch.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "code.txt").is_file():
+            order.mkdir(parents=True)
+            shutil.copy(EXAMPLES / "church.yaml", order)
+            shutil.copy(EXAMPLES / "st-marks-logo.svg", order)
+            forget()  # set from scratch, whatever this process's earlier tests settled
+            with contextlib.redirect_stdout(io.StringIO()) as printed:
+                code = main(["batch", str(order / "church.yaml"), "--out", str(out),
+                             "--workers", "2"])
+            (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
+            (folder / "code.txt").write_text(str(code), encoding="utf-8")
+    return ChurchRun(order, out, int((folder / "code.txt").read_text(encoding="utf-8")),
+                     (folder / "printed.txt").read_text(encoding="utf-8"))
+
+
+def _after_the_church_run(church_run: ChurchRun, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the church run's order folder and output (files' times kept): (the order
+    file, the output folder)."""
+    shutil.copytree(church_run.order, tmp_path / "order")
+    shutil.copytree(church_run.out, tmp_path / "out")
+    return tmp_path / "order" / "church.yaml", tmp_path / "out"
+
+
+def test_an_order_renders_in_parallel_into_a_package(church_run):
+    out = church_run.out
+    assert church_run.code == 0
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["partner"] == "St. Mark's Parish" and manifest["failed"] == 0
     files = manifest["files"]
@@ -55,17 +104,17 @@ def test_an_order_renders_in_parallel_into_a_package(tmp_path, capsys):
     ticket = "".join(text_of((out / "job-ticket.pdf").read_bytes()).split())  # names wrap
     for entry in files:
         assert entry["file"] in ticket
-    with zipfile.ZipFile(tmp_path / "church.zip") as bundle:
+    with zipfile.ZipFile(out.with_name("church.zip")) as bundle:
         names = set(bundle.namelist())
         assert names == {f"church/{name}" for name in (
             "manifest.json", "job-ticket.pdf",
             *(n for e in files for n in (e["file"], *e["previews"])))}
         assert bundle.read("church/" + files[0]["file"]) == (out / files[0]["file"]).read_bytes()
-    printed = capsys.readouterr().out
+    printed = church_run.printed
     # A first run reused nothing, and says nothing of it.
     assert f"wrote {out / 'manifest.json'}: 4 files, none failed" in printed.splitlines()
     assert "reused" not in printed and "unchanged" not in printed
-    assert f"wrote {tmp_path / 'church.zip'}" in printed
+    assert f"wrote {out.with_name('church.zip')}" in printed
 
 
 @pytest.mark.parametrize(("made", "reused", "failed", "line"), [
@@ -82,21 +131,18 @@ def test_the_summary_reads_as_said_and_tells_reuse_only_when_there_was_some(
     assert batch_summary(made, reused, failed) == line
 
 
-def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
-    folder = tmp_path / "order"
-    folder.mkdir()
-    shutil.copy(EXAMPLES / "church.yaml", folder / "order.yaml")
-    shutil.copy(EXAMPLES / "st-marks-logo.svg", folder)
-    out = tmp_path / "out"
-    argv = ["batch", str(folder / "order.yaml"), "--out", str(out), "--workers", "2"]
-    assert main(argv) == 0
+def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
+    assert church_run.code == 0, church_run.printed
+    order, out = _after_the_church_run(church_run, tmp_path)  # a first run, on two workers
+    folder = order.parent
+    argv = ["batch", str(order), "--out", str(out), "--workers", "2"]
+
     def pieces() -> dict[str, int]:
         return {p.name: p.stat().st_mtime_ns for p in out.glob("*_*.pdf")}
 
     written = pieces()
     assert len(written) == 4
     ticket = (out / "job-ticket.pdf").stat().st_mtime_ns
-    capsys.readouterr()
 
     assert main(argv) == 0
     assert f"4 files (all {KEPT}), none failed" in capsys.readouterr().out
@@ -106,8 +152,8 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
     assert manifest["reused"] == 4 and all(f["reused"] for f in manifest["files"])
 
     # A new quantity changes no file; a new language changes one item; the rest is reused.
-    text = (folder / "order.yaml").read_text(encoding="utf-8")
-    (folder / "order.yaml").write_text(text.replace("quantity: 40", "quantity: 45").replace(
+    text = order.read_text(encoding="utf-8")
+    order.write_text(text.replace("quantity: 40", "quantity: 45").replace(
         "languages: [en+es, es]", "languages: [en+es, fr]"), encoding="utf-8")
     assert main(argv) == 0
     printed = capsys.readouterr().out
@@ -128,12 +174,11 @@ def test_a_rerun_reuses_what_did_not_change(tmp_path, capsys):
     assert "4 files, none failed" in capsys.readouterr().out
 
 
-def test_a_file_changed_since_the_last_run_is_rendered_again(tmp_path, capsys):
-    out = tmp_path / "out"
+def test_a_file_changed_since_the_last_run_is_rendered_again(church_run, tmp_path, capsys):
+    assert church_run.code == 0, church_run.printed
+    _, out = _after_the_church_run(church_run, tmp_path)  # a first run of the church order
     argv = ["batch", str(EXAMPLES / "church.yaml"), "--out", str(out), "--workers", "1"]
-    assert main(argv) == 0
     (out / "poster_letter_en+es.pdf").write_bytes(b"%PDF-1.7 edited by hand")
-    capsys.readouterr()
     assert main(argv) == 0
     assert f"4 files (3 {KEPT}), none failed" in capsys.readouterr().out
     assert (out / "poster_letter_en+es.pdf").read_bytes().startswith(b"%PDF-1.6") or \
@@ -524,22 +569,19 @@ def test_the_inputs_hash_covers_the_program_in_every_stage(tmp_path, monkeypatch
         fingerprint._shared.cache_clear()
 
 
-def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(tmp_path):
+def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(church_run,
+                                                                               tmp_path):
     """The manifest keeps what setting each piece decided; the partner's contact line
     changed, every file is made again from it, and is the file made from scratch."""
-    folder = tmp_path / "order"
-    folder.mkdir()
-    shutil.copy(EXAMPLES / "church.yaml", folder / "order.yaml")
-    shutil.copy(EXAMPLES / "st-marks-logo.svg", folder)
-    out, fresh = tmp_path / "out", tmp_path / "fresh"
-    assert main(["batch", str(folder / "order.yaml"), "--out", str(out), "--workers", "1"]) == 0
+    assert church_run.code == 0, church_run.printed
+    order, out = _after_the_church_run(church_run, tmp_path)  # a first run of the order
+    fresh = tmp_path / "fresh"
     first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert all(f["settled_key"] and f["settled"]["font_pt"] is not None for f in first)
-    text = (folder / "order.yaml").read_text(encoding="utf-8")
-    (folder / "order.yaml").write_text(text.replace("Mon–Fri, 9–5", "weekdays 8–4"),
-                                       encoding="utf-8")
+    text = order.read_text(encoding="utf-8")
+    order.write_text(text.replace("Mon–Fri, 9–5", "weekdays 8–4"), encoding="utf-8")
     for where in (out, fresh):
-        assert main(["batch", str(folder / "order.yaml"), "--out", str(where),
+        assert main(["batch", str(order), "--out", str(where),
                      "--workers", "1"]) == 0
     again, made = (json.loads((where / "manifest.json").read_text(encoding="utf-8"))["files"]
                    for where in (out, fresh))

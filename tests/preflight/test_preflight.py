@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 
-import pdfplumber
 import pikepdf
 import pytest
 from PIL import Image
@@ -20,6 +19,7 @@ from awareprint.compose.qr import qr_svg
 from awareprint.engine import layout as engine
 from awareprint.errors import RenderError
 from awareprint.preflight.read_back import preflight, preflight_file
+from tests.pdfread import plumbed
 from tests.pieces import render_to_file
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
@@ -157,7 +157,7 @@ def test_pdfium_and_pdfplumber_agree_on_the_smallest_type(catalogue, rendered):
                             ("poster", "press")):
         pdf = rendered(layout, profile=profile)
         report = preflight(pdf, catalogue)
-        with pdfplumber.open(io.BytesIO(pdf)) as document:
+        with plumbed(pdf) as document:
             trim = report.boxes["TrimBox"] or report.boxes["MediaBox"]
             sizes = []
             for page in document.pages:
@@ -298,7 +298,7 @@ def test_rendered_pieces_read_back_in_typographic_quotes(catalogue, rendered):
 
 
 def pdfplumber_text(pdf: bytes) -> str:
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return "\n".join(page.extract_text() or "" for page in document.pages)
 
 

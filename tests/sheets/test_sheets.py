@@ -6,7 +6,6 @@ import io
 import re
 import time
 
-import pdfplumber
 import pikepdf
 import pytest
 
@@ -14,7 +13,7 @@ from awareprint.catalogue.request import make_job, make_sheet_job
 from awareprint.cli.main import main
 from awareprint.errors import InputError
 from awareprint.preflight.read_back import preflight
-from tests.pdfread import assert_inside_cells, lines_of, page_sizes, placements
+from tests.pdfread import assert_inside_cells, lines_of, page_sizes, placements, plumbed
 
 MM = 72 / 25.4
 # The manufacturers' published grids: (left, top, pitch x, pitch y) of the first piece,
@@ -58,7 +57,7 @@ def test_label_sheets_keep_colour_off_every_cut(catalogue, sheet):
     assert inset >= 2 * 72 / 25.4
     for page_index in (0, 1):
         cells = placements(pdf, page_index)
-        with pdfplumber.open(io.BytesIO(pdf)) as document:
+        with plumbed(pdf) as document:
             page = document.pages[page_index]
             filled = [r for r in page.rects if r["fill"] and r["non_stroking_color"]
                       not in ((1,), (1, 1, 1), [1, 1, 1], (0, 0, 0, 0))]
@@ -87,7 +86,7 @@ def test_backs_land_behind_their_fronts(catalogue, sheet, flip):
 def test_every_placed_piece_carries_the_hotline_once(catalogue):
     pdf = _sheet(catalogue, "avery-5371", ("en", "es"))
     # the number and the web address on each front, what to do in danger on each back
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         front, back = ((page.extract_text() or "") for page in document.pages[:2])
     assert front.count(catalogue.hotline.call.display) == 10
     assert front.count(catalogue.hotline.web.display) == 10
@@ -102,7 +101,7 @@ def test_press_sheet_marks_stay_off_every_piece(catalogue):
     rules = catalogue.house.press
     bleed = rules.bleed_pt("in")
     registration = tuple(v / 100 for v in rules.registration)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[0]
         marks = [r for r in page.rects
                  if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
@@ -158,7 +157,7 @@ def test_alignment_pages_put_a_cross_at_each_centre(catalogue):
     assert len(page_sizes(pdf)) == 4
     fronts = placements(pdf, 0)
     registration = tuple(v / 100 for v in catalogue.house.press.registration)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         rects = [r for r in document.pages[2].rects
                  if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
                  registration]
@@ -207,7 +206,7 @@ def test_tear_off_press_marks_every_tab_cut(catalogue, rendered):
     geometry = resolve(spec, size, size, None, frame_for("press", size, catalogue.house))
     pdf = rendered("tearoff", "letter", profile="press")
     registration = tuple(v / 100 for v in catalogue.house.press.registration)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         page = document.pages[0]
         below = [r for r in page.rects
                  if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
@@ -227,7 +226,7 @@ YIELDS = {
 
 def _registration_rects(catalogue, pdf: bytes, index: int) -> list[dict]:
     registration = tuple(v / 100 for v in catalogue.house.press.registration)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
+    with plumbed(pdf) as document:
         return [r for r in document.pages[index].rects
                 if tuple(round(float(v), 3) for v in r["non_stroking_color"] or ()) ==
                 registration]
@@ -280,7 +279,7 @@ def test_twenty_or_more_business_cards_on_sra3(catalogue):
             assert sum(round((m["x0"] + m["x1"]) / 2, 1) == x for m in upright) >= 2, x
         for y in cuts_y:
             assert sum(round((m["top"] + m["bottom"]) / 2, 1) == y for m in across) >= 2, y
-        with pdfplumber.open(io.BytesIO(pdf)) as document:
+        with plumbed(pdf) as document:
             page = document.pages[index]
             text = page.extract_text() or ""
             small = [c for c in page.chars if c["size"] < catalogue.house.press.slug_pt + 0.1]
@@ -432,7 +431,7 @@ def test_label_sheets_print_no_hairline_band(catalogue, layout, sheet, languages
     bands = 0
     for page_index in (0, 1):
         cells = placements(pdf, page_index)
-        with pdfplumber.open(io.BytesIO(pdf)) as document:
+        with plumbed(pdf) as document:
             page = document.pages[page_index]
             coloured = [r for r in page.rects if r["fill"] and r["non_stroking_color"]
                         not in ((1,), (1, 1, 1), [1, 1, 1], (0, 0, 0, 0))]

@@ -51,6 +51,16 @@ def web(tmp_path):
     yield from _client(tmp_path / "web-data", RecordingPreviewer())
 
 
+@pytest.fixture(scope="module")
+def web_with_a_rendered_order(tmp_path_factory):
+    """The app with one order placed and rendered, and that order's token: shared by the
+    tests that only ask it for files (GET), which change nothing."""
+    for client in _client(tmp_path_factory.mktemp("web") / "web-data", RecordingPreviewer()):
+        token = placed_token(client)
+        run_queued(Store(client.data), workers=1)
+        yield client, token
+
+
 @pytest.fixture
 def web_drawing(tmp_path):
     """The app with the real renderer behind its previews, for tests of the picture."""
@@ -499,9 +509,8 @@ def test_logging_out_ends_the_session(web):
     "/orders/{token}/files/order.yaml",
     "/orders/{token}/files/%2Fetc%2Fpasswd",
 ])
-def test_a_partner_reaches_only_their_own_orders_files(web, path):
-    token = placed_token(web)
-    run_queued(Store(web.data), workers=1)
+def test_a_partner_reaches_only_their_own_orders_files(web_with_a_rendered_order, path):
+    web, token = web_with_a_rendered_order
     assert web.get(path.format(token=token)).status_code == 404
 
 
