@@ -191,7 +191,7 @@ def test_a_file_not_in_utf8_is_refused_at_its_line(capsys, tmp_path, catalogue):
     edited(catalogue, "es", path, {})
     text = path.read_text(encoding="utf-8")
     line = text.splitlines().index('msgctxt "get_help"') + 2
-    path.write_bytes(text.encode("utf-8").replace("Pida ayuda".encode(), "Pída".encode("latin-1")))
+    path.write_bytes(text.encode("utf-8").replace(b"Pida ayuda", "Pída".encode("latin-1")))
     _refused(capsys, path, f"line {line + 1}: not UTF-8 (byte 0xED); save the file as UTF-8")
 
 
