@@ -71,8 +71,13 @@ def import_po(path: Path, catalogue: Catalogue, workers: int | None = None) -> I
     strings = with_entries(language.strings, {entry.where: entry.text for entry in changed})
     keys = sorted({entry.where.key for entry in changed})
     source = source_language(catalogue.languages)
+    # A key is stamped with the English it now translates only when the file gave every
+    # item of it, each checked against the current English.
+    given = {entry.name for entry in entries}
+    whole = [key for key in keys if all(name in given for name, (where, _) in current.items()
+                                        if where.key == key)]
     new_text = rewrite(file.read_text(encoding="utf-8"), {key: strings[key] for key in keys},
-                       {key: fingerprint(source.strings[key]) for key in keys},
+                       {key: fingerprint(source.strings[key]) for key in whole},
                        {key for key in keys if key in language.review})
     lines = {entry.name: entry.line for entry in entries}
     with tempfile.TemporaryDirectory(prefix="awareprint-import-") as scratch:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polib
 
 from .. import __version__
+from ..catalogue.content import LanguageFile
 from ..catalogue.dates import document_date
 from ..catalogue.language_checks import (
     DRAFT,
@@ -79,9 +80,9 @@ def export_po(catalogue: Catalogue, code: str) -> str:
     return str(po) + "\n"
 
 
-def _state_line(language: object, key: str, state: str) -> str:
-    record = language.review.get(key)  # type: ignore[attr-defined]
-    if state in (DRAFT, STALE) or record is None:
+def _state_line(language: LanguageFile, key: str, state: str) -> str:
+    record = language.review.get(key)
+    if state in (DRAFT, STALE) or record is None or record.date is None:
         line = state
         if state == STALE:
             line += " (the English changed since it was translated or reviewed)"
