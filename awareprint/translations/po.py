@@ -42,7 +42,8 @@ def translation_of(catalogue: Catalogue, code: str) -> None:
         raise InputError(f"unknown language '{code}'; choose from: "
                          f"{', '.join(c for c in catalogue.languages)}")
     if language is source_language(catalogue.languages):
-        raise InputError(f"'{code}' is the source language; export a translation")
+        raise InputError(f"'{code}' is the source language, which has no translation; "
+                         "choose a translation")
 
 
 def export_po(catalogue: Catalogue, code: str) -> str:

@@ -232,3 +232,16 @@ def test_a_stale_string_translated_again_is_stamped_with_the_english_it_now_tran
     load_catalogue.cache_clear()
     again = load_catalogue(data / "layouts", data / "content")
     assert string_states(again.languages["es"], english)["get_help"] == "draft"
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["translations", "export", "en"], "'en' is the source language"),
+    (["translations", "export", "xx"], "unknown language 'xx'; choose from: ar, en, es"),
+    (["translations", "export", "es", "--format", "xliff"], "invalid choice: 'xliff'"),
+    (["translations"], "the following arguments are required"),
+])
+def test_a_bad_export_is_one_line(capsys, tmp_path, argv, words):
+    assert main([*argv, *(["--out", str(tmp_path / "x.po")] if len(argv) == 3 else [])]) == 2
+    err = capsys.readouterr().err
+    assert words in err and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
