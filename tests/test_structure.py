@@ -28,6 +28,7 @@ STAGES = {
     "preflight": 5,   # read any PDF back (beside render: render is given the read-back)
     "sheets": 6,      # imposition
     "documents": 6,   # the proof and the job ticket (beside sheets: neither needs the other)
+    "translations": 6,  # PO files for translators, read back (beside sheets and documents)
     "orders": 7,      # order files, batch runs, manifest, the order told as a ticket
     "web": 8,         # front ends: the web pages, on the library like the command line
     "cli": 9,         # the commands (check, list, stamp...), which also start the web front end

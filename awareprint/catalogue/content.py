@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from ..paths import CONTENT_DIR
 from .schema import ProblemsByFile, Strict, load
@@ -65,6 +66,41 @@ class Language(Strict):
 
 StringKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Strings = dict[StringKey, Text | Annotated[list[Text], Field(min_length=1)]]
+# The fingerprint of an English string (language_checks.fingerprint), as `stamp` writes it.
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{10}$")]
+SIGNED_STATES = ("reviewed", "approved")
+
+
+class StringReview(Strict):
+    """What people did with one translated string: `reviewed` (a named person read it
+    against the English and the piece) or `approved` (the organisation signed it off), by
+    whom, on which day, against which English (its fingerprint), with a comment. A string
+    without a record is a draft; one whose English changed since is stale."""
+
+    state: Literal["draft", "reviewed", "approved"]
+    by: Text | None = None
+    date: datetime.date | None = None
+    against: Fingerprint | None = None
+    comment: Text | None = None
+
+    @field_validator("against", mode="before")
+    @classmethod
+    def _quoted(cls, value: object) -> object:
+        if isinstance(value, int | float):
+            raise ValueError("YAML reads this fingerprint as a number; write it in quotes")
+        return value
+
+    @model_validator(mode="after")
+    def _signed(self) -> StringReview:
+        if self.state in SIGNED_STATES:
+            missing = [name for name in ("by", "date", "against")
+                       if getattr(self, name) is None]
+            if missing:
+                raise ValueError(
+                    f"state '{self.state}' needs {', '.join(missing)} (by: who read it, date: "
+                    "when, against: the fingerprint of the English read, as in "
+                    "translated_from); until then the state is 'draft'")
+        return self
 
 
 class LanguageFile(Strict):
@@ -77,6 +113,8 @@ class LanguageFile(Strict):
     strings: Strings
     # key → fingerprint of the English text it translates (written by `render.py stamp`)
     translated_from: dict[StringKey, str] | None = None
+    # key → what people did with that string (no record: a draft)
+    review: dict[StringKey, StringReview] = Field(default_factory=dict)
 
 
 class PhoneLine(Strict):

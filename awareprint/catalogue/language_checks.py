@@ -43,6 +43,9 @@ def check_languages(languages: dict[str, LanguageFile], files: dict[str, Path],
     for code, language in languages.items():
         if code != sources[0]:
             _check_translation(language, files[code], source, problems)
+        elif language.review:
+            problems.add(files[code], "review",
+                         "the source language is not reviewed; remove this block")
 
 
 def _check_translation(language: LanguageFile, path: Path, source: LanguageFile,
@@ -67,6 +70,10 @@ def _check_translation(language: LanguageFile, path: Path, source: LanguageFile,
             guess = difflib.get_close_matches(key, list(source.strings), n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else "not a key of the source language"
             problems.add(path, f"strings.{key}", f"unknown key; {hint}")
+    for key in language.review:
+        if key not in source.strings:
+            problems.add(path, f"review.{key}", "a record for no string of the source "
+                         "language; correct the key or remove the record")
 
 
 def check_coverage(house: HouseStyle, fonts_dir: Path, languages: dict[str, LanguageFile],
@@ -136,13 +143,39 @@ def fingerprint(value: str | list[str]) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
 
 
-def stale_keys(language: LanguageFile, source: LanguageFile) -> list[str]:
-    """Keys whose English text changed since this translation was made (or never stamped)."""
+DRAFT, REVIEWED, APPROVED, STALE = "draft", "reviewed", "approved", "stale"
+STRING_STATES = (DRAFT, REVIEWED, APPROVED, STALE)
+
+
+def string_states(language: LanguageFile, source: LanguageFile) -> dict[str, str]:
+    """Each key's state in this translation (none for the source language). A string is
+    stale when its English changed since the English it was last held to: the one its
+    review was read against, or (a draft) the one it was translated from (`stamp`)."""
     if language.language.status == "source":
-        return []
-    recorded = language.translated_from or {}
-    return [key for key, english in source.strings.items()
-            if recorded.get(key) != fingerprint(english)]
+        return {}
+    stamped = language.translated_from or {}
+    states = {}
+    for key, english in source.strings.items():
+        record = language.review.get(key)
+        signed = record is not None and record.state != DRAFT
+        held_to = record.against if record is not None and signed else stamped.get(key)
+        if held_to != fingerprint(english):
+            states[key] = STALE
+        else:
+            states[key] = record.state if record is not None and signed else DRAFT
+    return states
+
+
+def state_counts(language: LanguageFile, source: LanguageFile) -> dict[str, int]:
+    """How many strings of this translation are in each state, every state named."""
+    states = list(string_states(language, source).values())
+    return {state: states.count(state) for state in STRING_STATES}
+
+
+def stale_keys(language: LanguageFile, source: LanguageFile) -> list[str]:
+    """Keys whose English text changed since this translation was made or reviewed (or
+    never stamped)."""
+    return [key for key, state in string_states(language, source).items() if state == STALE]
 
 
 def source_language(languages: dict[str, LanguageFile]) -> LanguageFile:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..catalogue.language_checks import source_language, stale_keys
+from ..catalogue.language_checks import source_language, state_counts
 from ..catalogue.load import Catalogue
 from ..catalogue.notices import GENERAL, Notice
 
@@ -25,9 +25,9 @@ def describe(catalogue: Catalogue) -> str:
         status = meta.status
         if meta.status == "reviewed":
             status += f" by {meta.reviewed_by} on {meta.reviewed_on}"
-        stale = stale_keys(language, source)
-        if stale:
-            status += f", {len(stale)} stale string{'s' if len(stale) > 1 else ''}"
+        counts = state_counts(language, source)
+        if any(counts.values()):
+            status += "; strings: " + ", ".join(f"{n} {state}" for state, n in counts.items())
         lines.append(f"  {code:<8} {meta.native_name} ({meta.name}), script {meta.script}, "
                      f"{meta.direction}, {status}")
     if catalogue.notices:

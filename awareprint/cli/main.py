@@ -78,6 +78,24 @@ def build_parser() -> argparse.ArgumentParser:
     stamp = commands.add_parser("stamp", help="record that translations match the current "
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
+    translations = commands.add_parser("translations", help="a language as a PO file for "
+                                       "translators (export), and read back (import)")
+    translation_commands = translations.add_subparsers(dest="translations_command",
+                                                       metavar="SUBCOMMAND", required=True,
+                                                       parser_class=_Parser)
+    export = translation_commands.add_parser("export", help="write a translation as a "
+                                             "gettext PO file (Poedit, Weblate)")
+    export.add_argument("code", metavar="LANG")
+    export.add_argument("--format", choices=["po"], default="po", help="po (the default)")
+    export.add_argument("--out", type=Path, metavar="FILE",
+                        help="the file to write (default out/LANG.po)")
+    import_po = translation_commands.add_parser("import", help="check a translator's PO "
+                                                "file (placeholders, numbers, the fit of "
+                                                "every piece) and write its changed strings "
+                                                "into content/LANG.yaml as drafts")
+    import_po.add_argument("file", type=Path, metavar="FILE")
+    import_po.add_argument("--workers", type=int, metavar="N",
+                           help="processes for the fit check (default: cores)")
     preflight = commands.add_parser("preflight", help="read finished PDFs back and report; "
                                 "exit 1 on faults")
     preflight.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -188,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _preflight(args.files, args.press, args)
         if args.command == "stamp":
             return _stamp(args.codes)
+        if args.command == "translations":
+            return _translations(args)
         if args.command == "check":
             return _check(args.workers, args.press, args.layout, args.partner)
         if args.command == "proof":
@@ -416,6 +436,37 @@ def _stamp(codes: list[str]) -> int:
     for code in codes:
         stale = stamp(catalogue, code)
         print(f"stamped {code}: {stale} string{'s' if stale != 1 else ''} had been stale")
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from ..catalogue.load import load_catalogue
+
+    catalogue = load_catalogue()
+    if args.translations_command == "export":
+        from ..output import write_atomic
+        from ..translations.po import export_po
+
+        text = export_po(catalogue, args.code)
+        path = args.out or DEFAULT_OUT_DIR / f"{args.code}.po"
+        write_atomic(path, text.encode("utf-8"))
+        entries = text.count("\nmsgctxt ")
+        print(f"wrote {path} ({entries} entries, {text.count('#, fuzzy')} fuzzy: draft or "
+              "stale)")
+        return 0
+    from ..translations.importing import import_po
+
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be 1 or more")
+    imported = import_po(args.file, catalogue, args.workers)
+    if not imported.written:
+        print(f"{args.file}: no string of {imported.code} changed; "
+              f"{imported.language_file.name} left as it was")
+        return 0
+    count = len(imported.changed)
+    print(f"wrote {imported.language_file}: {count} string{'s' if count != 1 else ''} "
+          f"changed ({', '.join(imported.changed)}), now drafts; {imported.pieces} pieces "
+          "fit")
     return 0
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..catalogue.geometry import TABS
 from ..catalogue.jobs import Job
-from ..catalogue.language_checks import source_language, stale_keys
+from ..catalogue.language_checks import source_language, stale_keys, state_counts
 from ..catalogue.load import Catalogue
 from ..catalogue.sizes import Size
 
@@ -141,6 +141,9 @@ class Summary:
     draft: int
     stale: int
     failed: int
+    # each translation on the proof, in the catalogue's order: how many of its strings are
+    # in each state (draft, reviewed, approved, stale)
+    states: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
 
 
 def arrange(entries: Sequence[Entry], catalogue: Catalogue,
@@ -176,7 +179,17 @@ def summarise(entries: Sequence[Entry], catalogue: Catalogue) -> Summary:
         pages=sum(_page_count(entry, catalogue) for entry in entries),
         **{key: sum(key in found for found in markers)
            for key in (SCALED, DRAFT, STALE, FAILED)},
+        states=_string_states(entries, catalogue),
     )
+
+
+def _string_states(entries: Sequence[Entry], catalogue: Catalogue
+                   ) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    source = source_language(catalogue.languages)
+    shown = {code for entry in entries for code in entry.job.languages}
+    return tuple((code, tuple(state_counts(language, source).items()))
+                 for code, language in catalogue.languages.items()
+                 if code in shown and language is not source)
 
 
 def _column(entry: Entry) -> str:

@@ -43,6 +43,16 @@ class Legend(Strict):
     failed: Label
 
 
+class StringStates(Strict):
+    """The line of each translation's strings by state (draft, reviewed, approved, stale)."""
+
+    heading: Label
+    draft: Label
+    reviewed: Label
+    approved: Label
+    stale: Label
+
+
 class ProofText(Strict):
     """Every label of the contact sheet."""
 
@@ -55,6 +65,7 @@ class ProofText(Strict):
     page: Label            # {page}, {pages}
     markers: Markers
     legend: Legend
+    string_states: StringStates
     shown_at: Label        # {percent}: the share of its real size a block is shown at
 
     @model_validator(mode="after")

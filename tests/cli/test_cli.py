@@ -272,3 +272,27 @@ def test_a_bad_date_of_issue_or_job_number_is_one_line(capsys, tmp_path, argv, l
     assert main(["poster", "--press", *argv, "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert line in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_list_counts_each_language_s_strings_by_state(capsys, data):
+    from awareprint.catalogue.language_checks import fingerprint
+    from awareprint.catalogue.load import load_catalogue
+    from awareprint.cli.listing import describe
+
+    english = load_catalogue(data / "layouts", data / "content").languages["en"]
+    path = data / "content/es.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "\nreview:\n"
+        f"  headline: {{state: approved, by: Ana Ruiz, date: 2026-12-01, "
+        f"against: '{fingerprint(english.strings['headline'])}'}}\n"
+        "  get_help: {state: reviewed, by: Ana Ruiz, date: 2026-12-01, against: 'abcdef0123'}\n"),
+        encoding="utf-8")
+    load_catalogue.cache_clear()
+    listed = describe(load_catalogue(data / "layouts", data / "content")).splitlines()
+    total = len(english.strings)
+    (es,) = [line for line in listed if line.startswith("  es ")]
+    assert es.endswith(f"draft; strings: {total - 2} draft, 0 reviewed, 1 approved, 1 stale")
+    (fr,) = [line for line in listed if line.startswith("  fr ")]
+    assert fr.endswith(f"draft; strings: {total} draft, 0 reviewed, 0 approved, 0 stale")
+    (en,) = [line for line in listed if line.startswith("  en ")]
+    assert en.endswith("ltr, source")

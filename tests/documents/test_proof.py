@@ -353,3 +353,36 @@ def test_a_scale_out_of_range_is_one_line_and_exit_2(capsys, tmp_path):
     err = capsys.readouterr().err
     assert err.startswith("render.py: --scale: a proof's scale of 2: give 0.1 to 1")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_proof_counts_each_language_s_strings_by_state(data, tmp_path):
+    """The first sheet says, for each translation on it, how many of its strings are
+    draft, reviewed, approved and stale (states without strings left out)."""
+    from awareprint.catalogue.language_checks import fingerprint
+
+    english = load_catalogue(data / "layouts", data / "content").languages["en"]
+    path = data / "content/ar.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "\nreview:\n"
+        f"  headline: {{state: reviewed, by: Ana Ruiz, date: 2026-12-01, "
+        f"against: '{fingerprint(english.strings['headline'])}'}}\n"
+        f"  get_help: {{state: approved, by: The office, date: 2026-12-02, "
+        f"against: '{fingerprint(english.strings['get_help'])}'}}\n"
+        "  label_call: {state: reviewed, by: Ana Ruiz, date: 2026-12-01, "
+        "against: 'abcdef0123'}\n"), encoding="utf-8")
+    load_catalogue.cache_clear()
+    catalogue = load_catalogue(data / "layouts", data / "content")
+    jobs = select_jobs(catalogue, ["wallet-card"], ["business-card"], ["en", "ar", "es"])
+
+    def piece(job):
+        pages = len(catalogue.layouts[job.layout].pages_for(len(job.languages)))
+        buffer = io.BytesIO()
+        Image.new("RGB", (70, 40), (12, 35, 64)).save(buffer, format="JPEG")
+        return ProofPiece(job, (buffer.getvalue(),) * pages)
+
+    make_proof(jobs, catalogue, tmp_path / "proof.pdf", make_piece=piece)
+    first = " ".join(text_of((tmp_path / "proof.pdf").read_bytes()).split("\f")[0].split())
+    total = len(english.strings)
+    assert (f"Strings by state: ar {total - 3} draft, 1 reviewed, 1 approved, 1 stale "
+            f"es {total} draft") in first
+    assert " en " not in first.split("Strings by state:")[1][:40]  # the source has no state
