@@ -33,6 +33,12 @@ def distinct(items: Iterable[object]) -> list[object]:
     return kept
 
 
+def labels(items: Iterable[object]) -> Markup:
+    """The labels of a piece's languages on one line ("Call / Llame"), each isolated, a
+    label the languages share printed once ("TTY", not "TTY / TTY")."""
+    return Markup(" / ").join(isolated(item) for item in distinct(items))
+
+
 # A name this long or shorter is never broken between its words (a longer one must wrap:
 # the narrowest lockup, a wallet card's, holds about twenty characters a line).
 NAME_KEPT_WHOLE = 20
