@@ -106,6 +106,26 @@ def test_pdfium_reads_a_name_in_an_arabic_sentence_in_its_order(rendered):
     assert "Julie A. Shrader" in _spaced(pdfium_text(rendered("poster", None, "ar")))
 
 
+@pytest.mark.parametrize("language", ["es", "en+es"])
+@pytest.mark.parametrize("layout", ["poster", "wallet-card", "tearoff", "handout",
+                                    "discreet-card"])
+def test_spanish_calls_to_action_read_as_a_speaker_says_them(catalogue, rendered, layout,
+                                                             language):
+    """"Llame al 1-888-373-7888", not "Llame 1-888…"; the text line a label that also
+    heads "(inglés o español)": "Mensaje de texto", not the anglicism "Envíe un texto"
+    (content/es.yaml, a draft). Read by pdfium and pdfplumber, spaces aside; pdfplumber
+    may set the label and the larger number on lines of their own."""
+    pdf = rendered(layout, None, language)
+    call, text = catalogue.hotline.call.display, catalogue.hotline.text.display
+    for reader, read in (("pdfium", pdfium_text(pdf)), ("pdfplumber", lines_of(pdf))):
+        flat = "".join(read.split())
+        assert "Llameal" in flat and f"Llame{call}" not in flat, reader
+        assert "Mensajedetexto" in flat and "Envíeuntexto" not in flat, reader
+        if reader == "pdfium":
+            assert f"Mensajedetexto{text}" in flat
+            assert language != "es" or f"Llameal{call}" in flat
+
+
 def test_right_to_left_pages_are_mirrored(rendered):
     """The QR code sits right of the text in English and left of it in Arabic."""
     def qr_side(code):
