@@ -57,16 +57,23 @@ def _marked(instructions: list[Instruction], fonts: dict[str, GlyphText]
     out: list[Instruction] = []
     font: GlyphText = {}
     saved: list[GlyphText] = []  # the font is part of the graphics state (q … Q)
+    spelled_out: list[bool] = []  # open marked content: whether it has its /ActualText
     changed = False
     for instruction in instructions:
         operator = str(instruction.operator)
-        if operator == "q":
+        if operator in ("BDC", "BMC"):
+            operands = instruction.operands
+            spelled_out.append(operator == "BDC" and isinstance(operands[1], pikepdf.Dictionary)
+                               and "/ActualText" in operands[1])
+        elif operator == "EMC" and spelled_out:
+            spelled_out.pop()
+        elif operator == "q":
             saved.append(font)
         elif operator == "Q" and saved:
             font = saved.pop()
         elif operator == "Tf":
             font = fonts.get(str(instruction.operands[0]), {})
-        elif operator == "TJ" and font:
+        elif operator == "TJ" and font and not any(spelled_out):
             mark = _words(instruction, font)
             rewritten = spelled([instruction], mark) if mark is not None else None
             if rewritten is not None:

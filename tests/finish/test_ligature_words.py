@@ -77,3 +77,13 @@ def test_a_tounicode_map_is_read_by_code():
     cmap = (b"2 beginbfchar\n<0003> <0020>\n<01f4> <06440627>\nendbfchar\n"
             b"1 beginbfrange\n<0010> <0012> <0041>\nendbfrange\n")
     assert glyph_text(cmap) == {3: " ", 0x1F4: "لا", 0x10: "A", 0x11: "B", 0x12: "C"}
+
+
+def test_words_marked_once_when_a_file_is_finished_again(rendered):
+    """A finished file finished again (as a sheet may take it) gains no second span."""
+    with pikepdf.open(io.BytesIO(rendered("poster", None, "ar"))) as document:
+        before = pikepdf.unparse_content_stream(
+            pikepdf.parse_content_stream(document.pages[0]))
+        mark_ligature_words(document)
+        after = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(document.pages[0]))
+    assert before == after
