@@ -239,3 +239,22 @@ def assert_reads_back(catalogue, pdf: bytes, language: str) -> None:
         assert program is not None and font_source(program), f"{base_font} not from fonts/"
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert str(document.Root.Lang) == language
+
+
+def pdfium_text(pdf: bytes) -> str:
+    """All text of all pages as pdfium reads it (a browser's copy and search)."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def right_to_left_words(pdf: bytes) -> list[str]:
+    """The upright words of all pages as pdfplumber reads them right to left (each line's
+    characters from the right, each as its font maps it): right-to-left words in reading
+    order, left-to-right ones reversed."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return [word for page in document.pages
+                for word in (page.filter(lambda obj: obj.get("upright", True)).extract_text(
+                    char_dir="rtl", char_dir_render="ltr") or "").split()]

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from ..catalogue.language_checks import PLACEHOLDER
 from ..errors import RenderError
+from .embedded_runs import left_to_right_runs, right_to_left
 
 
 def isolated(text: str) -> Markup:
@@ -31,6 +32,12 @@ def distinct(items: Iterable[object]) -> list[object]:
             seen.add(key)
             kept.append(item)
     return kept
+
+
+def labels(items: Iterable[object]) -> Markup:
+    """The labels of a piece's languages on one line ("Call / Llame"), each isolated, a
+    label the languages share printed once ("TTY", not "TTY / TTY")."""
+    return Markup(" / ").join(isolated(item) for item in distinct(items))
 
 
 # A name this long or shorter is never broken between its words (a longer one must wrap:
@@ -77,14 +84,21 @@ def fill(text: str, **values: str) -> Markup:
     Translations put placeholders where their grammar wants them ("Published by
     {publisher}"); a placeholder without a value is an error, never printed raw. A short
     value (a number) is never the first thing on a line: the space before it does not
-    break ("Call 911."), unless a sentence ends there.
+    break ("Call 911."), unless a sentence ends there. In right-to-left text, a value of
+    several words in Latin letters (a name) keeps its order (embedded_runs.py).
     """
+    set_apart = right_to_left(Markup(text).striptags())
+
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
             raise RenderError(f"string {text!r} has placeholder {{{name}}} "
                               "that this layout does not fill")
-        return str(escape(values[name]))
+        shown = values[name]
+        if (set_apart and not isinstance(shown, Markup) and not right_to_left(str(shown))
+                and left_to_right_runs(str(shown))):
+            return str(left_to_right_words(str(shown)))
+        return str(escape(shown))
 
     def bind(match: re.Match[str]) -> str:
         shown = values.get(match.group(2), "")

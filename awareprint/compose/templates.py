@@ -19,6 +19,7 @@ from .filters import (
     fill,
     isolated,
     kept_name,
+    labels,
     left_to_right,
     left_to_right_words,
 )
@@ -39,6 +40,7 @@ def template_environment(*folders: Path) -> Environment:
     environment.filters["ltr_words"] = left_to_right_words
     environment.filters["isolate"] = isolated
     environment.filters["distinct"] = distinct
+    environment.filters["labels"] = labels
     environment.filters["name"] = kept_name
     environment.filters["direction"] = direction
     for name in ("link", "web_url", "decorative"):

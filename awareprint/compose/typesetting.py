@@ -15,6 +15,8 @@
   line may end at its own hyphen, as a typesetter breaks it, and nowhere else in it.
 - A compound written in several words that the language file lists as `unbroken` ("mua
   bán" in Vietnamese) keeps its words on one line.
+- Words in Latin letters inside right-to-left text (a name: "Innocence Freed") are set
+  apart in their own direction (embedded_runs.py), and read back in their order.
 
 Everything is escaped here; the result is Markup, filled and placed like any string. A
 placeholder is never kept whole: the text it stands for may be long.
@@ -25,6 +27,8 @@ from __future__ import annotations
 import re
 
 from markupsafe import Markup, escape
+
+from .embedded_runs import marked_runs, runs_set_apart
 
 NO_BREAK_SPACE = "\u00a0"
 HYPHENATED = re.compile(r"[^\W\d_][-\u2011][^\W\d_]")  # a hyphen between letters
@@ -49,6 +53,7 @@ def typeset(text: str, script: str, joined: bool = False,
     if script in CHARACTER_SCRIPTS:
         return _characters(text, whole)
     text = _phrases_bound(text, [phrase for phrase in whole if " " in phrase])
+    text = marked_runs(text)
     words = text.split(" ")
     marked = [_kept(word) if (script in WORDS_BY_SPACES and len(word) > 1
                               and not _long_placeholder(word))
@@ -63,7 +68,7 @@ def typeset(text: str, script: str, joined: bool = False,
         marked = [*marked[:-2], Markup(NO_BREAK_SPACE).join(marked[-2:])]
     if len(words) >= SHORTEST_PARAGRAPH and not placeholder and script not in WORDS_BY_SPACES:
         marked[-1] = _kept(marked[-1])  # (a Korean word is kept already)
-    return Markup(" ").join(marked)
+    return runs_set_apart(Markup(" ").join(marked))
 
 
 def _phrases_bound(text: str, phrases: list[str]) -> str:

@@ -3,6 +3,8 @@
 Office: metadata and a reproducible file. Press: also the page boxes (TrimBox = the
 finished piece, BleedBox = trim + bleed), the CMYK output intent and the PDF/X-4
 identification (pdfx.py). Digital: a tagged PDF completed for reading on screen (pdfua.py).
+Office and press: right-to-left words with a ligature carry their text (ligature_words.py),
+as the digital file's do.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pikepdf
 
 from ..engine.tag_notes import TagNotes
 from .boxes import set_page_boxes
+from .ligature_words import mark_ligature_words
 from .metadata import Metadata, describe, note_for_preflight
 from .pdfua import finish_accessible
 from .pdfx import PDFX_PDF_VERSION, PressFinish, identify_pdfx
@@ -33,6 +36,8 @@ def finish(pdf: bytes, metadata: Metadata, stamped: datetime,
                           hashlib.sha256(pdf).hexdigest())
         if tagged is not None:
             finish_accessible(document, tagged, stamped)
+        else:
+            mark_ligature_words(document)
         note_for_preflight(document, metadata)
         return save_reproducibly(document, PDFX_PDF_VERSION if press else "")
 

@@ -8,7 +8,11 @@ import pytest
 
 from awareprint.catalogue.geometry import resolve
 from awareprint.catalogue.load import load_catalogue
-from tests.pdfread import chars, lines_of, page_sizes, text_of
+from awareprint.catalogue.notices import NoticeRef
+from awareprint.catalogue.request import make_job
+from tests.data_copy import edit
+from tests.pdfread import chars, lines_of, page_sizes, pdfium_text, text_of
+from tests.pieces import render
 from tests.samples import sampled
 
 PIECES = [("poster", "letter"), ("poster", "a4"), ("poster", "24x36"), ("tearoff", "letter"),
@@ -104,3 +108,41 @@ def test_each_reader_gets_the_whole_wallet_card(catalogue, rendered, pair):
             expected = "".join(str(shown).split())
             # the call to action is set in capitals (CSS), the reader gives them back
             assert expected.casefold() in flat.casefold(), f"{pair}: {code} {key} missing"
+
+
+# --- a label both languages share, printed once on every layout ---
+
+SHARING_LAYOUTS = ["poster", "wallet-card", "tearoff", "handout", "discreet-card"]
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize(("layout", "pair"), [*((layout, "en+ko") for layout in SHARING_LAYOUTS),
+                                              ("notice", "en+es")])
+def test_tty_both_languages_share_prints_once(catalogue, rendered_job, layout, pair):
+    """Korean, like English and Spanish, says "TTY": "TTY 711", never "TTY / TTY 711",
+    read by pdfium and pdfplumber."""
+    notice = NoticeRef("NM") if layout == "notice" else None
+    pdf = rendered_job(make_job(catalogue, layout, None, pair, notice=notice)).pdf
+    tty = _flat(f"{catalogue.hotline.tty.display}")
+    for reader, text in (("pdfium", pdfium_text(pdf)), ("pdfplumber", lines_of(pdf))):
+        flat = _flat(text)
+        assert "TTY/TTY" not in flat, reader
+        assert f"TTY{tty}" in flat, reader
+
+
+@pytest.mark.parametrize("layout", SHARING_LAYOUTS)
+def test_every_label_both_languages_share_prints_once(data, layout):
+    """A language whose labels for calling and texting are the English words ("Call",
+    "Text") has them printed once beside the English, on every layout."""
+    korean = data / "content" / "ko.yaml"
+    edit(korean, "label_call: 전화", "label_call: Call")
+    edit(korean, "label_text: 문자", "label_text: Text")
+    edited = load_catalogue(data / "layouts", data / "content")
+    pdf = render(make_job(edited, layout, None, "en+ko"), edited).pdf
+    for reader, text in (("pdfium", pdfium_text(pdf)), ("pdfplumber", lines_of(pdf))):
+        flat = _flat(text)
+        assert "Call/Call" not in flat and "Text/Text" not in flat, reader
+        assert "Call" in flat and "Text" in flat, reader

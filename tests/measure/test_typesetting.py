@@ -262,3 +262,23 @@ def test_a_vietnamese_compound_stays_on_one_line(catalogue, rendered, layout):
                 assert not (line.endswith(" ".join(words[:cut]))
                             and following.startswith(" ".join(words[cut:]))), (
                     f"{layout}: {line!r} / {following!r}")
+
+
+def test_latin_words_inside_right_to_left_text_are_set_apart():
+    """A run of two Latin words or more in Arabic (a name, an address) in an element of
+    its own direction; one word, punctuation around the run and a placeholder stay as they
+    are; English is not touched."""
+    from awareprint.compose.filters import fill
+    from awareprint.compose.typesetting import typeset
+
+    ltr = '<span dir="ltr">\u2066{}\u2069</span>'.format
+    assert str(typeset("بقلم Julie A. Shrader، المؤسِّسة", "Arab")) == (
+        f"بقلم {ltr('Julie A. Shrader')}، المؤسِّسة")
+    assert str(typeset("اكتب إلى (P.O. Box 45056).", "Arab")) == (
+        f"اكتب إلى ({ltr('P.O. Box 45056')}).")
+    assert str(typeset("رقم TTY للصم {publisher}", "Arab")) == "رقم TTY للصم {publisher}"
+    assert str(typeset("Text by Julie A. Shrader", "Latn")) == "Text by Julie A. Shrader"
+    assert str(fill(typeset("بقلم {author}", "Arab"), author="Julie A. Shrader")) == (
+        f"بقلم {ltr('Julie A. Shrader')}")
+    assert str(fill(typeset("Written by {author}", "Latn"), author="Julie A. Shrader")) == (
+        "Written by Julie A. Shrader")
