@@ -216,22 +216,26 @@ def test_every_problem_of_a_file_is_told_at_once_and_nothing_written(data, tmp_p
 
 def test_a_stale_string_translated_again_is_stamped_with_the_english_it_now_translates(
         data, tmp_path):
+    # a string one piece prints (the discreet card's): the import fits each piece that
+    # prints a changed string
     english_file = data / "content/en.yaml"
     english_file.write_text(english_file.read_text(encoding="utf-8").replace(
-        "get_help: Get help", "get_help: Get help now"), encoding="utf-8")
+        "discreet_headline: Need help?", "discreet_headline: Need help now?"),
+        encoding="utf-8")
     catalogue = load_catalogue(data / "layouts", data / "content")
     english = catalogue.languages["en"]
-    assert string_states(catalogue.languages["es"], english)["get_help"] == "stale"
-    (entry,) = [e for e in polib.pofile(export_po(catalogue, "es")) if e.msgctxt == "get_help"]
+    assert string_states(catalogue.languages["es"], english)["discreet_headline"] == "stale"
+    (entry,) = [e for e in polib.pofile(export_po(catalogue, "es"))
+                if e.msgctxt == "discreet_headline"]
     assert "fuzzy" in entry.flags and entry.comment.startswith("state: stale")
-    edited(catalogue, "es", tmp_path / "es.po", {"get_help": "Pida ayuda ya"})
+    edited(catalogue, "es", tmp_path / "es.po", {"discreet_headline": "¿Necesita ayuda ya?"})
     assert import_po(tmp_path / "es.po", catalogue, workers=2).written
     text = (data / "content/es.yaml").read_text(encoding="utf-8")
-    assert "  get_help: Pida ayuda ya\n" in text
-    assert f"  get_help: {fingerprint('Get help now')}" in text
+    assert "  discreet_headline: ¿Necesita ayuda ya?\n" in text
+    assert f"  discreet_headline: {fingerprint('Need help now?')}" in text
     load_catalogue.cache_clear()
     again = load_catalogue(data / "layouts", data / "content")
-    assert string_states(again.languages["es"], english)["get_help"] == "draft"
+    assert string_states(again.languages["es"], english)["discreet_headline"] == "draft"
 
 
 @pytest.mark.parametrize(("argv", "words"), [
