@@ -57,13 +57,16 @@ def _breaker() -> tuple[ctypes.CDLL, int]:
 @cache
 def word_starts(text: str) -> frozenset[int]:
     """The indices of `text` where a Thai word begins after another word (a place the line
-    may break), by libthai's dictionary; spaces and other scripts are not its concern."""
+    may break), by libthai's dictionary, beside Thai only; spaces are not its concern."""
     if not thai(text):
         return frozenset()
     library, breaker = _breaker()
     positions = (ctypes.c_int * (len(text) + 1))()
     found = library.th_brk_wc_find_breaks(breaker, text, positions, len(text) + 1)
-    return frozenset(positions[index] for index in range(max(found, 0)))
+    # a break beside Thai only: libthai also cuts Latin text at its punctuation ("{")
+    return frozenset(position for position in positions[:max(found, 0)]
+                     if 0 < position < len(text)
+                     and (thai(text[position - 1]) or thai(text[position])))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

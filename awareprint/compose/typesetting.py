@@ -120,7 +120,10 @@ def _dictionary_words(text: str, words: frozenset[str]) -> Markup:
     spans = word_spans(text)
     if len(spans) >= SHORTEST_PARAGRAPH:
         start = spans[-KEPT_WORDS][0]
-        if not _long_placeholder(text[start:]):
+        if "{" in text[start:] and not _long_placeholder(text[start:]):
+            # a placeholder is never inside a kept span: bound by a no-break space
+            text = text[:start] + text[start:].replace(" ", NO_BREAK_SPACE)
+        elif not _long_placeholder(text[start:]):
             kept.append((start, len(text)))
     return _kept_runs(text, kept)
 
