@@ -12,6 +12,8 @@ of a line as one (it is read in the order the text is drawn)."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import io
 import itertools
 import re
@@ -102,6 +104,62 @@ def test_thai_lines_end_between_words(catalogue, rendered):
             assert not places or any(place in word_starts(text) for text, place in places), (
                 f"{layout}: a Thai word broken between {line!r} and {following!r}")
     assert checked >= 5  # the test reads real breaks inside Thai, not none
+
+
+def _icu_word_ends(text: str) -> set[int] | None:
+    """Where ICU's word break iterator (its own Thai dictionary, not libthai's) ends a
+    word in `text`, or None where ICU cannot be loaded."""
+    name = ctypes.util.find_library("icuuc")
+    found = re.search(r"\.so\.(\d+)", name or "")
+    if not found:
+        return None
+    icu, version = ctypes.CDLL(name), found[1]
+    open_, next_, close = (getattr(icu, f"ubrk_{what}_{version}")
+                           for what in ("open", "next", "close"))
+    open_.restype, open_.argtypes = ctypes.c_void_p, [
+        ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int,
+        ctypes.POINTER(ctypes.c_int)]
+    next_.argtypes, close.argtypes = [ctypes.c_void_p], [ctypes.c_void_p]
+    utf16 = text.encode("utf-16-le")  # Thai is in the BMP: an index is a character's
+    status = ctypes.c_int(0)
+    words = open_(1, b"th", ctypes.create_string_buffer(utf16), len(utf16) // 2,  # 1: WORD
+                  ctypes.byref(status))
+    ends, position = set(), next_(words)
+    while position != -1:
+        ends.add(position)
+        position = next_(words)
+    close(words)
+    return ends
+
+
+def test_thai_line_ends_are_word_boundaries_by_a_second_dictionary(catalogue, rendered):
+    """The check after layout reads word boundaries from libthai, the dictionary the
+    engine breaks Thai with: here ICU's own dictionary, independent of it, is asked about
+    every Thai line end of the Thai pieces. (The two dictionaries differ on about one
+    boundary in forty of these strings, ICU keeping some compounds whole.)"""
+    strings = catalogue.languages["th"].strings
+    texts = [text for value in strings.values()
+             for text in (value if isinstance(value, list) else [value])]
+    if _icu_word_ends(texts[0]) is None:
+        pytest.skip("ICU (libicuuc) is not installed")
+    thai = re.compile("[\u0e00-\u0e7f]")
+    checked = 0
+    for layout, codes in (("poster", "th"), ("wallet-card", "th"), ("handout", "th"),
+                          ("tearoff", "en+th")):
+        lines = [line.strip() for line in text_of(rendered(layout, None, codes)).splitlines()]
+        for line, following in itertools.pairwise(lines):
+            if not (line and following and thai.match(line[-1]) and thai.match(following[0])):
+                continue
+            tail, head = line[-8:], following[:8]
+            for text in texts:
+                found = text.find(tail + head)
+                if found >= 0:
+                    checked += 1
+                    assert found + len(tail) in _icu_word_ends(text), (
+                        f"{layout} {codes}: ICU finds no word boundary at "
+                        f"{line!r} / {following!r}")
+                    break
+    assert checked >= 10
 
 
 def test_dari_prints_persian_letters_and_the_hotline_digits_as_arabic_does(catalogue,
