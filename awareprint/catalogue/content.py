@@ -54,6 +54,12 @@ class Language(Strict):
     # others, compounds written in several words ("mua bán" in Vietnamese), matched
     # whatever their case.
     unbroken: list[Text] = Field(default_factory=list)
+    # Letters of another language of the same script, each with the one this language
+    # writes instead: the Arabic ي and ك a keyboard set for Arabic gives, where Dari and
+    # Persian write ی and ک (shaped differently: no dots under a final ی).
+    letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)],
+                  Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
+        default_factory=dict)
 
     @model_validator(mode="after")
     def _review_is_signed(self) -> Language:

@@ -65,6 +65,15 @@ def _check_translation(language: LanguageFile, path: Path, source: LanguageFile,
             problems.add(path, f"strings.{key}",
                          f"placeholders {sorted(got)} differ from the English {sorted(wanted)}; "
                          "keep each {name} exactly as in English")
+    for key, value in language.strings.items():
+        for text in value if isinstance(value, list) else [value]:
+            wrong = [char for char in language.language.letters if char in text]
+            if wrong:
+                right = language.language.letters[wrong[0]]
+                problems.add(path, f"strings.{key}",
+                             f"{describe_chars(wrong[:1])} is not a {language.language.name} "
+                             f"letter; write {describe_chars([right])}")
+                break
     for key in language.strings:
         if key not in source.strings:
             guess = difflib.get_close_matches(key, list(source.strings), n=1)

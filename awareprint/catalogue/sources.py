@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .content import LanguageFile, StringKey, Text
 from .schema import ProblemsByFile, Strict, load
@@ -35,9 +35,17 @@ class Source(Strict):
         return self
 
 
+class LanguageChoice(Strict):
+    """Why a language is printed: the people it is for, and the data that says so."""
+
+    why: Text
+    sources: Annotated[list[SourceId], Field(min_length=1)]
+
+
 class Sources(Strict):
     sources: dict[SourceId, Source]
     keys: dict[StringKey, Literal["wording"] | list[SourceId]]
+    languages: dict[str, LanguageChoice] = Field(default_factory=dict)
 
 
 def load_sources(problems: ProblemsByFile, content_dir: Path) -> Sources | None:
@@ -63,6 +71,11 @@ def check_sources(sources: Sources, english: LanguageFile, content_dir: Path,
         for source_id in cited:
             if source_id not in sources.sources:
                 problems.add(path, f"keys.{key}", f"unknown source '{source_id}'; "
+                             f"known: {', '.join(sources.sources)}")
+    for code, choice in sources.languages.items():
+        for source_id in choice.sources:
+            if source_id not in sources.sources:
+                problems.add(path, f"languages.{code}", f"unknown source '{source_id}'; "
                              f"known: {', '.join(sources.sources)}")
     for source_id, source in sources.sources.items():
         if source.file is not None and not (content_dir / source.file).is_file():

@@ -10,6 +10,7 @@ from ..catalogue.geometry import Geometry, Rect
 from ..catalogue.house import HouseStyle
 from ..catalogue.layouts import LayoutSpec
 from ..catalogue.profiles import cmyk_css, colour_css
+from .typesetting import DICTIONARY_SCRIPTS
 
 # Display type is never hyphenated: above this size a broken word reads as a mistake.
 MAX_HYPHENATED_PT = 14
@@ -35,6 +36,7 @@ def house_css(house: HouseStyle, profile: str, fonts_dir: Path,
         for language in languages
     )
     stacks += "".join(_leading(house, language) for language in languages)
+    stacks += "".join(_unhyphenated(language) for language in languages)
     colours = ";".join(f"--{name}:{colour_css(colour, profile)}"
                        for name, colour in house.palette.items())
     registration = cmyk_css(house.press.registration)
@@ -60,6 +62,15 @@ def _leading(house: HouseStyle, language: Language) -> str:
         rules += (f".slot h1{lang},.slot h2{lang},.slot .display{lang}"
                   f"{{line-height:{headline:g}}}")
     return rules
+
+
+def _unhyphenated(language: Language) -> str:
+    """Thai is never hyphenated: its lines break between words, and a hyphen inside a
+    Thai word is a mistake (a hyphenation dictionary for Thai exists, and the layouts ask
+    for hyphens in running text)."""
+    if language.script not in DICTIONARY_SCRIPTS:
+        return ""
+    return f":lang({language.code}){{hyphens:manual !important}}"
 
 
 def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:

@@ -7,6 +7,11 @@
   no-break space (measure/runts.py). Only then: joined everywhere, they cost narrow slots
   their fit. A Chinese paragraph's last line always holds three characters or more, and
   the words its language file lists as `unbroken` are never split across lines.
+- Thai, written without spaces between words, breaks between words only, as the layout
+  engine finds them in libthai's dictionary (thai_words.py); a paragraph's last two words
+  are always kept together, as are the words its language file lists as `unbroken` (the
+  dictionary splits compounds: การค้ามนุษย์ is never set as การค้า / มนุษย์); the space
+  before ๆ (the repetition mark, which repeats the word before it) never breaks.
 - A paragraph's last word is never hyphenated: its second half alone would end the
   paragraph as a runt.
 - Korean breaks between words only, never inside one (CSS `word-break: keep-all`, which
@@ -29,6 +34,7 @@ import re
 from markupsafe import Markup, escape
 
 from .embedded_runs import marked_runs, runs_set_apart
+from .thai_words import word_spans
 
 NO_BREAK_SPACE = "\u00a0"
 HYPHENATED = re.compile(r"[^\W\d_][-\u2011][^\W\d_]")  # a hyphen between letters
@@ -37,6 +43,9 @@ KEPT_CHARACTERS = 3     # a Chinese paragraph's last line holds at least three
 SHORTEST_PARAGRAPH = 6  # words: shorter paragraphs (labels, headlines) break where they must
 WORDS_BY_SPACES = {"Kore"}   # scripts that break only between words
 CHARACTER_SCRIPTS = {"Hans", "Hant", "Jpan"}  # scripts set without spaces
+DICTIONARY_SCRIPTS = {"Thai"}  # scripts without spaces between words, found in a dictionary
+REPETITION_MARK = "\u0e46"     # Thai ๆ: written after a space, never starts a line
+KEPT_WORDS = 2                 # a Thai paragraph's last line holds two words or more
 # Placeholders filled with a short number (content/hotline.yaml): a paragraph's last two
 # words may be kept together around one, as around any word; other values may be long.
 SHORT_PLACEHOLDERS = ("{emergency}",)
@@ -52,6 +61,8 @@ def typeset(text: str, script: str, joined: bool = False,
     text = text.replace(SEPARATOR, f"{NO_BREAK_SPACE}·{NO_BREAK_SPACE}")
     if script in CHARACTER_SCRIPTS:
         return _characters(text, whole)
+    if script in DICTIONARY_SCRIPTS:
+        return _dictionary_words(text, whole)
     text = _phrases_bound(text, [phrase for phrase in whole if " " in phrase])
     text = marked_runs(text)
     words = text.split(" ")
@@ -98,10 +109,37 @@ def _long_placeholder(text: str) -> bool:
 def _characters(text: str, words: frozenset[str]) -> Markup:
     """Chinese: each of `words` kept whole where it occurs, and the paragraph's last three
     characters kept together (a placeholder, whose value may be long, never is)."""
-    kept = [(start, start + len(word)) for word in sorted(words, key=len, reverse=True)
-            for start in _occurrences(text, word)]
+    kept = _whole_words(text, words)
     if len(text) >= 2 * KEPT_CHARACTERS and "}" not in text[-KEPT_CHARACTERS:]:
         kept.append((len(text) - KEPT_CHARACTERS, len(text)))
+    return _kept_runs(text, kept)
+
+
+def _dictionary_words(text: str, words: frozenset[str]) -> Markup:
+    """Thai: each of `words` kept whole where it occurs, the space before ๆ bound, and the
+    paragraph's last two words kept together in a paragraph of six words or more (not
+    where a placeholder whose value may be long is one of them; "โทร {emergency}" is)."""
+    text = text.replace(f" {REPETITION_MARK}", f"{NO_BREAK_SPACE}{REPETITION_MARK}")
+    kept = _whole_words(text, words)
+    spans = word_spans(text)
+    if len(spans) >= SHORTEST_PARAGRAPH:
+        start = spans[-KEPT_WORDS][0]
+        if "{" in text[start:] and not _long_placeholder(text[start:]):
+            # a placeholder is never inside a kept span: bound by a no-break space
+            text = text[:start] + text[start:].replace(" ", NO_BREAK_SPACE)
+        elif not _long_placeholder(text[start:]):
+            kept.append((start, len(text)))
+    return _kept_runs(text, kept)
+
+
+def _whole_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    return [(start, start + len(word)) for word in sorted(words, key=len, reverse=True)
+            for start in _occurrences(text, word)]
+
+
+def _kept_runs(text: str, kept: list[tuple[int, int]]) -> Markup:
+    """`text` escaped, each of the `kept` runs (start, end) in a span kept on one line;
+    overlapping runs merged, and a run that holds part of a placeholder left out."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(kept):
         if merged and start < merged[-1][1]:

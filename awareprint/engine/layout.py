@@ -34,7 +34,7 @@ from weasyprint.images import RasterImage
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from . import tagging
+from . import glyph_text, tagging
 from .block_alignment import align_block_content
 from .line_ends import close_right_to_left_line_ends
 from .stylesheets import Collected, ParsedStylesheets, StyleSource
@@ -77,6 +77,7 @@ _HTML: dict[tuple[bytes, str, tuple[Path, ...], frozenset[str] | None], weasypri
 HTML_KEPT = 8  # documents kept parsed: the fit of one piece lays one out several times
 OUTSIDE_SLOTS = ("data-slot", "data-furniture", "data-guide")  # left out of a slot alone
 font_subset.install()
+glyph_text.install()
 tagging.install()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..compose.thai_words import thai
 from ..compose.typesetting import SHORTEST_PARAGRAPH
 from ..engine import boxes
 
@@ -34,9 +35,13 @@ def runt_words(document: Laid) -> frozenset[str]:
 
 
 def runt(laid: tuple[boxes.Line, ...]) -> str | None:
-    """The word alone on the last line of one paragraph (see runt_words), or None."""
+    """The word alone on the last line of one paragraph (see runt_words), or None. A Thai
+    paragraph keeps its last two words together as it is set (typesetting.py): a Thai
+    line's spaces end phrases, not words."""
     lines = [line.text for line in laid]
     words = lines[-1].split()
+    if thai(lines[-1]):
+        return None
     if len(lines) >= 2 and len(words) == 1 and len(
             " ".join(lines).split()) >= SHORTEST_PARAGRAPH:
         return words[0].strip(ENCLOSING)

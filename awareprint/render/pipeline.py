@@ -64,6 +64,7 @@ USER_TEXT_SLOTS = {"event": "the event name", PARTNER_LINES: "the partner's name
 MAX_TRIES = 25
 REFINING_TRIES = 4                       # the second setting, and its retries when crowded
 KOREAN = "Kore"                          # the script broken only between words
+THAI = "Thai"                            # the script whose words a dictionary finds
 # What a victim reads first, on every piece in each of its languages: "Get help", and that
 # the hotline is not police or immigration (in its short or its long form).
 VICTIM_LINES = (("get_help",), ("hotline_about_short", "hotline_about"))
@@ -110,7 +111,7 @@ def render(job: Job, catalogue: Catalogue, read_back: ReadBack,
     remember(catalogue, job, settled)
     faults = tuple(str(fault) for fault in type_faults(
         document, composed.geometry.layout_boxes(), USER_TEXT_SLOTS,
-        _strings_in(catalogue, job, KOREAN))) + tuple(
+        _strings_in(catalogue, job, KOREAN), _strings_in(catalogue, job, THAI))) + tuple(
         str(fault) for fault in piece_faults(
             document, _piece_rules(job, catalogue, composed.geometry)))
     faults += tuple(str(fault) for fault in perforation_faults(

@@ -156,3 +156,20 @@ def test_a_shape_may_change_only_the_pages_and_slots_a_layout_has(data):
           "          definitions:    {left: 7, top: 30.5, width: 86, height: 12.5, font_pt: 17.5")
     problems = load_problems(data)
     assert any("shapes[0].front names definitions, not on that page" in p for p in problems)
+
+
+def test_an_arabic_letter_in_dari_is_refused_with_the_letter_dari_writes(data):
+    """Typed on a keyboard set for Arabic, ی comes out ي (dotted when final): the file
+    names the string, the letter and the one to write."""
+    edit(data / "content/fa-AF.yaml", "کسی کارت هویت یا اسنادتان", "كسي کارت هویت یا اسنادتان")
+    (problem,) = load_problems(data)
+    assert ("fa-AF.yaml: strings.victim_questions: 'ي' (U+064A ARABIC LETTER YEH) is not a "
+            "Dari letter; write 'ی' (U+06CC ARABIC LETTER FARSI YEH)") in problem
+
+
+def test_thai_and_ethiopic_are_covered_by_their_own_bundled_fonts(data):
+    """Ethiopic text in a Thai file is refused: each script has its font stack."""
+    edit(data / "content/th.yaml", "get_help: ขอความช่วยเหลือ", "get_help: ขอความช่วยเหลือ ሕገወጥ")
+    (problem,) = load_problems(data)
+    assert "th.yaml: strings.get_help: 'ሕ' (U+1215 ETHIOPIC SYLLABLE HHE)" in problem
+    assert "is in no font of the Thai stack" in problem

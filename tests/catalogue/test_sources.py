@@ -95,3 +95,26 @@ def test_no_language_writes_the_emergency_number_itself(catalogue):
     for code, language in catalogue.languages.items():
         line = language.strings["emergency_line"]
         assert "{emergency}" in line and not re.search(r"\d", line), code
+
+
+def test_a_language_choice_names_known_sources(data):
+    edit(data / "content/sources.yaml", "sources: [census-acs-detailed-languages, "
+         "census-acs-c16001]", "sources: [census-acs-detailed-languages, census-2099]")
+    (problem,) = load_problems(data)
+    assert "sources.yaml: languages.th: unknown source 'census-2099'" in problem
+
+
+def test_the_new_scripts_rest_on_sources_that_say_what_was_not_read(catalogue):
+    """Thai, Amharic and Dari were chosen from the Census's language data and Omaha's
+    refugee arrivals; what could not be read is marked so, never quoted as read."""
+    from awareprint.catalogue.schema import ProblemsByFile
+    from awareprint.catalogue.sources import load_sources
+
+    sources = load_sources(ProblemsByFile(), CONTENT_DIR)
+    assert set(sources.languages) >= {"th", "am", "fa-AF"}
+    for choice in sources.languages.values():
+        for source_id in choice.sources:
+            source = sources.sources[source_id]
+            assert source.quote.startswith("(not read)") == (
+                source.read_via is not None and source.read_via.startswith("not read")), \
+                source_id

@@ -25,7 +25,7 @@ def _run(*args, cwd=None):
     (["postr"], ["poster", "tearoff", "wallet-card", "list"]),
     (["poster", "--size", "a7"], ["letter", "a4", "tabloid", "a3", "18x24", "24x36"]),
     (["wallet-card", "--size", "letter"], ["business-card", "eu-card", "cr80"]),
-    (["poster", "--lang", "xx"], ["choose from: ar, en, es"]),
+    (["poster", "--lang", "xx"], ["choose from: am, ar, en, es"]),
     (["poster", "--lang", "en+es+fr"], ["one language or two"]),
     (["poster", "--lang", "en+en"], ["one language or two"]),
     (["tearoff", "--tabs", "20"], ["6", "14"]),

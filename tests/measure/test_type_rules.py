@@ -108,3 +108,51 @@ def test_a_hyphenated_compound_broken_inside_is_found_and_kept_whole_is_not():
 def test_a_compound_broken_at_its_own_hyphen_is_right():
     faults = _faults(f'<p style="hyphens:auto">{NUTSHELL}</p>', 174, 10)
     assert not any("compound" in fault for fault in faults)
+
+
+THAI = ("การค้ามนุษย์ หรือที่เรียกอีกอย่างว่าการค้าบุคคล "
+        "คืออาชญากรรมที่บังคับหรือข่มขู่บุคคลให้ใช้แรงงานหรือให้บริการ หรือให้ค้าประเวณี")
+
+
+def _thai_faults(body: str, width_pt: float = 120) -> list[str]:
+    html = ('<html lang="th"><head><style>.kept{white-space:nowrap}</style></head><body>'
+            f'<div data-slot="x" lang="th" style="width:{width_pt}pt;font-size:10pt;'
+            f'font-family:Noto Sans Thai"><p>{body}</p></div></body></html>')
+    document, _ = engine.lay_out(html, "file:///")
+    slot = PlacedSlot("x", Rect(0, 0, width_pt, 800), 10, 10, False)
+    return [str(fault) for fault in type_faults(document, {"x": slot}, thai_texts=[THAI])]
+
+
+def test_a_thai_word_broken_is_found_and_breaks_between_words_are_not():
+    """A line forced to end inside a word (มนุ / ษย์) is found, one forced to end between
+    two words that no space parts (การค้า / มนุษย์) is not, and the engine's own line
+    breaker (libthai) breaks only between words."""
+    from awareprint.compose.typesetting import typeset
+
+    inside = _thai_faults(THAI.replace("การค้ามนุษย์", "การค้ามนุ<br>ษย์", 1))
+    assert any("a Thai word broken ('ารค้ามนุ' / 'ษย์ หรือ" in fault for fault in inside), inside
+    between = _thai_faults(THAI.replace("การค้ามนุษย์", "การค้า<br>มนุษย์", 1))
+    assert not any("Thai word broken" in fault for fault in between), between
+    assert _thai_faults(str(typeset(THAI, "Thai"))) == []
+
+
+def test_a_thai_last_line_of_one_word_is_found():
+    """Six words or more: a last line of one dictionary word is a runt, though the line
+    before it has spaces (Thai spaces end phrases, not words)."""
+    text = "สัญญาณเพียงอย่างเดียวไม่ได้พิสูจน์ อย่าเผชิญหน้ากับผู้ใด ให้แจ้งสิ่งที่คุณเห็น"
+    faults = _thai_faults(f"{text}<br>ไป")
+    assert any("the last line holds one word ('ไป')" in fault for fault in faults), faults
+
+
+def test_ethiopic_punctuation_and_thai_repetition_never_start_a_line():
+    faults = _faults("<p>ሕገወጥ የሰዎች ዝውውር<br>። ማስገደዱ ስውር</p>", 300, 10)
+    assert any("a line starts with '።'" in fault for fault in faults), faults
+
+
+@pytest.mark.parametrize(("layout", "size", "language"), [
+    ("poster", "letter", "th"), ("wallet-card", "business-card", "en+th"),
+    ("tearoff", "letter", "am"), ("wallet-card", "cr80", "fa-AF")])
+def test_new_scripts_break_no_typesetting_rule(rendered_job, catalogue, layout, size,
+                                               language):
+    result = judged(rendered_job(make_job(catalogue, layout, size, language)))
+    assert result.outcome != FAIL, result.detail

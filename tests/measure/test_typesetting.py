@@ -282,3 +282,24 @@ def test_latin_words_inside_right_to_left_text_are_set_apart():
         f"بقلم {ltr('Julie A. Shrader')}")
     assert str(fill(typeset("Written by {author}", "Latn"), author="Julie A. Shrader")) == (
         "Written by Julie A. Shrader")
+
+
+def test_thai_words_come_from_libthai():
+    from awareprint.compose.thai_words import words
+
+    assert words("การค้ามนุษย์คืออะไร") == ["การ", "ค้า", "มนุษย์", "คือ", "อะไร"]
+    assert words("ข้อความโดย Julie A. Shrader") == ["ข้อความ", "โดย", "Julie", "A.", "Shrader"]
+
+
+def test_typeset_thai_keeps_listed_words_the_last_two_words_and_the_repetition_mark():
+    from awareprint.compose.typesetting import typeset
+
+    text = "สัญญาณเพียงอย่างเดียวไม่ได้พิสูจน์ว่าเป็นการค้ามนุษย์ ให้แจ้งสิ่งที่คุณเห็น"
+    marked = str(typeset(text, "Thai", whole=frozenset(["การค้ามนุษย์"])))
+    assert '<span class="kept">การค้ามนุษย์</span>' in marked
+    assert marked.endswith('สิ่งที่<span class="kept">คุณเห็น</span>')
+    assert "ใด\u00a0ๆ" in str(typeset("การค้าประเวณีใด ๆ กับผู้เยาว์", "Thai"))
+    # a short number ends a paragraph with the word before it; a long placeholder never
+    assert str(typeset("หากตกอยู่ในอันตรายเร่งด่วน โทร {emergency}", "Thai")).endswith(
+        "โทร\u00a0{emergency}")
+    assert "kept" not in str(typeset("ติดประกาศตามที่กฎหมายกำหนด ตรวจสอบ {citation}", "Thai"))
