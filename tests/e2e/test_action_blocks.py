@@ -29,6 +29,9 @@ def _flat(text: str, code: str = "") -> str:
     # NFKC: an extractor may give a ligature (Arabic lam-alef in bold) as its presentation
     # form, U+FEFB, where the source has the two letters
     flat = unicodedata.normalize("NFKC", "".join(str(text).split())).casefold()
+    # a format character (Dari's zero-width non-joiner in "نمی‌توانید") shapes the letters
+    # around it and prints nothing: no extractor gives it back
+    flat = "".join(c for c in flat if unicodedata.category(c) != "Cf")
     if code in WITHOUT_VOWEL_SIGNS:
         flat = "".join(c for c in flat if unicodedata.category(c) not in ("Mn", "Mc"))
     return flat
