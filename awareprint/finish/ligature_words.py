@@ -26,7 +26,7 @@ import unicodedata
 import pikepdf
 
 from ..engine.tag_notes import MarkedContent, Span
-from .marked_content import GLYPH_BYTES, spelled
+from .marked_content import glyph_codes, spelled
 
 RIGHT_TO_LEFT = ("R", "AL")
 BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -93,11 +93,10 @@ def _words(instruction: Instruction, font: GlyphText) -> MarkedContent | None:
     for element in instruction.operands[0]:
         if not isinstance(element, pikepdf.String):
             continue
-        raw = bytes(element)
-        if len(raw) % GLYPH_BYTES:
+        codes = glyph_codes(element)
+        if codes is None:
             return None
-        for offset in range(0, len(raw), GLYPH_BYTES):
-            code = int.from_bytes(raw[offset:offset + GLYPH_BYTES], "big")
+        for code in codes:
             text = font.get(code, "")
             if text and all(unicodedata.bidirectional(c) in RIGHT_TO_LEFT for c in text):
                 if not drawn:

@@ -81,11 +81,10 @@ def spelled(sequence: list[Instruction], mark: MarkedContent) -> list[Instructio
             if not isinstance(element, pikepdf.String):
                 part.append(element)
                 continue
-            raw = bytes(element)
-            if len(raw) % GLYPH_BYTES:
+            codes = glyph_codes(element)
+            if codes is None:
                 return None
-            for offset in range(0, len(raw), GLYPH_BYTES):
-                code = int.from_bytes(raw[offset:offset + GLYPH_BYTES], "big")
+            for code in codes:
                 if glyph >= len(mark.glyphs) or mark.glyphs[glyph] not in (None, code):
                     return None
                 if glyph in starts:
@@ -93,13 +92,23 @@ def spelled(sequence: list[Instruction], mark: MarkedContent) -> list[Instructio
                     properties = pikepdf.Dictionary(ActualText=pikepdf.String(
                         starts[glyph].text))
                     out.append(Instruction([SPAN, properties], pikepdf.Operator("BDC")))
-                _add_code(part, raw[offset:offset + GLYPH_BYTES])
+                _add_code(part, code.to_bytes(GLYPH_BYTES, "big"))
                 glyph += 1
                 if glyph in ends:
                     _show(part, out)
                     out.append(Instruction([], pikepdf.Operator("EMC")))
         _show(part, out)
     return out if glyph == len(mark.glyphs) else None
+
+
+def glyph_codes(shown: pikepdf.String) -> list[int] | None:
+    """The glyph codes a string of a text-showing operator shows; None where it is not
+    made of whole two-byte codes."""
+    raw = bytes(shown)
+    if len(raw) % GLYPH_BYTES:
+        return None
+    return [int.from_bytes(raw[offset:offset + GLYPH_BYTES], "big")
+            for offset in range(0, len(raw), GLYPH_BYTES)]
 
 
 def _add_code(part: list[object], code: bytes) -> None:
