@@ -17,10 +17,10 @@ import time
 import zipfile
 from pathlib import Path
 
-import pypdfium2
 import pytest
 from PIL import Image, ImageDraw
 
+from tests.pdfread import pdfium_text
 from tests.web.web_server import add_user, running_server
 
 REQUIRE_TOOLS = os.environ.get("AWAREPRINT_REQUIRE_TOOLS") == "1"
@@ -223,25 +223,17 @@ def test_a_partner_orders_staff_approve_and_the_partner_downloads_the_files(tmp_
             assert sorted(name for name in contents if name.endswith(".pdf")) == sorted(
                 ["job-ticket.pdf", *pdfs])
             for name in pdfs:
-                text = pdf_text(contents[name])
+                text = pdfium_text(contents[name])
                 assert HOTLINE in text, f"{name} does not print the hotline"
                 assert PARTNER in text, f"{name} does not name the partner"
-            assert WEBSITE in pdf_text(contents["poster_letter_en.pdf"])
-            assert "¿Qué es la trata" in pdf_text(contents["poster_letter_en+es.pdf"])
-            assert "¿Qué es la trata" not in pdf_text(contents["poster_letter_en.pdf"])
+            assert WEBSITE in pdfium_text(contents["poster_letter_en.pdf"])
+            assert "¿Qué es la trata" in pdfium_text(contents["poster_letter_en+es.pdf"])
+            assert "¿Qué es la trata" not in pdfium_text(contents["poster_letter_en.pdf"])
 
             problems = watch.problems + staff_watch.problems
             assert problems == [], "\n".join(problems)
         finally:
             browser.close()
-
-
-def pdf_text(pdf: bytes) -> str:
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
 
 
 def test_the_tools_check_skips_or_fails_as_asked(monkeypatch):
