@@ -154,9 +154,9 @@ def test_an_event_no_font_can_print_is_refused(capsys, tmp_path):
 
 
 def test_a_sheet_of_draft_translations_says_so(tmp_path, capsys, catalogue):
-    from awareprint.catalogue.language_checks import language_warnings
+    from awareprint.catalogue.unreviewed import language_warnings
 
-    (draft,) = [w for w in language_warnings(catalogue, "ar") if "draft" in w]
+    (draft,) = [w for w in language_warnings(catalogue, "ar") if "not yet reviewed" in w]
     assert main(["wallet-card", "--sheet", "avery-5371", "--lang", "ar", "--lang", "en",
                  "--out", str(tmp_path)]) == 0
     assert f"render.py: warning: {draft}\n" in capsys.readouterr().err
