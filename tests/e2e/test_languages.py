@@ -9,8 +9,8 @@ import pytest
 import zxingcpp
 
 from awareprint.catalogue.all_jobs import catalogue_jobs
-from awareprint.catalogue.unreviewed import language_warnings
 from awareprint.catalogue.load import load_catalogue
+from awareprint.catalogue.unreviewed import language_warnings
 from awareprint.cli.check import run_check, table
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
 from awareprint.preflight.preview import page_images

@@ -29,6 +29,8 @@ from tests.pdfread import text_of
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
 RENDER_PY = str(PROJECT_ROOT / "render.py")
+# A partner's order in a language no person has reviewed prints on a staff decision.
+BATCH = ("batch", "--print-unreviewed")
 FIVE_ITEMS = ("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
               "    sizes: [letter, a4, tabloid]\n  - layout: wallet-card\n  - layout: tearoff\n")
 KEPT = "unchanged since the last run, not made again"  # what the summary says of reuse
@@ -64,7 +66,7 @@ def church_run(tmp_path_factory) -> ChurchRun:
             shutil.copy(EXAMPLES / "st-marks-logo.svg", order)
             forget()  # set from scratch, whatever this process's earlier tests settled
             with contextlib.redirect_stdout(io.StringIO()) as printed:
-                code = main(["batch", "--print-unreviewed", str(order / "church.yaml"), "--out", str(out),
+                code = main([*BATCH, str(order / "church.yaml"), "--out", str(out),
                              "--workers", "2"])
             (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
             (folder / "code.txt").write_text(str(code), encoding="utf-8")
@@ -135,7 +137,7 @@ def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
     assert church_run.code == 0, church_run.printed
     order, out = _after_the_church_run(church_run, tmp_path)  # a first run, on two workers
     folder = order.parent
-    argv = ["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "2"]
+    argv = [*BATCH, str(order), "--out", str(out), "--workers", "2"]
 
     def pieces() -> dict[str, int]:
         return {p.name: p.stat().st_mtime_ns for p in out.glob("*_*.pdf")}
@@ -177,7 +179,7 @@ def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
 def test_a_file_changed_since_the_last_run_is_rendered_again(church_run, tmp_path, capsys):
     assert church_run.code == 0, church_run.printed
     _, out = _after_the_church_run(church_run, tmp_path)  # a first run of the church order
-    argv = ["batch", "--print-unreviewed", str(EXAMPLES / "church.yaml"), "--out", str(out), "--workers", "1"]
+    argv = [*BATCH, str(EXAMPLES / "church.yaml"), "--out", str(out), "--workers", "1"]
     (out / "poster_letter_en+es.pdf").write_bytes(b"%PDF-1.7 edited by hand")
     assert main(argv) == 0
     assert f"4 files (3 {KEPT}), none failed" in capsys.readouterr().out
@@ -187,7 +189,7 @@ def test_a_file_changed_since_the_last_run_is_rendered_again(church_run, tmp_pat
 
 def test_sheets_needed_follow_the_quantity(tmp_path):
     out = tmp_path / "event"
-    assert main(["batch", "--print-unreviewed", str(EXAMPLES / "event.csv"), "--out", str(out),
+    assert main([*BATCH, str(EXAMPLES / "event.csv"), "--out", str(out),
                  "--workers", "1"]) == 0
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     cards = next(f for f in files if f["sheet"] == "avery-5371")
@@ -205,7 +207,7 @@ def test_a_failing_item_is_recorded_and_the_others_complete(tmp_path, capsys):
         "2027AndInterfaithPrayerVigilDouglasCountyCourthouse'}\n"
         "items:\n  - layout: tearoff\n  - layout: poster\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "2"]) == 1
+    assert main(["batch", str(order), "--out", str(out), "--workers", "2"]) == 1
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     tearoff, poster = manifest["files"]
     assert tearoff["file"] is None and "the event name does not fit" in tearoff["error"]
@@ -222,7 +224,7 @@ def test_a_bad_order_renders_nothing(tmp_path, capsys):
     order = tmp_path / "order.yaml"
     order.write_text("partner: {name: X}\nitems:\n  - layout: postr\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["batch", "--print-unreviewed", str(order), "--out", str(out)]) == 2
+    assert main([*BATCH, str(order), "--out", str(out)]) == 2
     assert "did you mean 'poster'?" in capsys.readouterr().err
     assert not out.exists()
 
@@ -287,7 +289,7 @@ def test_an_unexpected_error_costs_one_item_not_the_order(tmp_path, monkeypatch,
     order.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
                      "  - layout: wallet-card\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "1"]) == 1
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 1
     poster, card = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert poster["error"].startswith("internal error (RuntimeError: simulated bug)")
     assert card["error"] is None and (out / card["file"]).is_file()
@@ -333,7 +335,7 @@ def _start_batch(order: Path, out: Path, workers: int) -> subprocess.Popen:
     (a pipe would stay open as long as any worker lived)."""
     logs = order.parent
     with (logs / "stdout.txt").open("w") as printed, (logs / "stderr.txt").open("w") as errors:
-        return subprocess.Popen([sys.executable, RENDER_PY, "batch", "--print-unreviewed", str(order), "--out",
+        return subprocess.Popen([sys.executable, RENDER_PY, *BATCH, str(order), "--out",
                                  str(out), "--workers", str(workers)],
                                 stdout=printed, stderr=errors, text=True)
 
@@ -445,7 +447,7 @@ def test_a_stopped_run_still_knows_the_files_of_the_run_before(tmp_path, capsys)
     order, out = tmp_path / "order.yaml", tmp_path / "out"
     order.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
                      "  - layout: wallet-card\n", encoding="utf-8")
-    assert main(["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "1"]) == 0
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
     order.write_text("partner: {name: Clinic}\nitems:\n  - layout: tearoff\n"
                      "  - layout: poster\n", encoding="utf-8")
 
@@ -460,7 +462,7 @@ def test_a_stopped_run_still_knows_the_files_of_the_run_before(tmp_path, capsys)
     assert [entry["file"] for entry in journal["earlier_files"]] == [
         "wallet-card_business-card_en.pdf"]
     capsys.readouterr()
-    assert main(["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "1"]) == 0
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
     assert f"2 files (1 {KEPT}), none failed" in capsys.readouterr().out
     assert not (out / "wallet-card_business-card_en.pdf").exists()
 
@@ -474,7 +476,7 @@ def test_draft_translations_are_warned_of_in_the_manifest_on_stderr_and_the_tick
     order.write_text("partner: {name: Clinic}\nitems:\n  - layout: wallet-card\n"
                      "    languages: [ar]\n  - layout: wallet-card\n    languages: [ar]\n"
                      "    sheet: avery-5371\n    quantity: 20\n", encoding="utf-8")
-    assert main(["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "1"]) == 0
+    assert main([*BATCH, str(order), "--out", str(out), "--workers", "1"]) == 0
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert [draft in entry["warnings"] for entry in files] == [True, True]
     errors = capsys.readouterr().err
@@ -489,7 +491,7 @@ def test_an_out_that_cannot_be_a_folder_is_one_line_and_nothing_is_written(tmp_p
     a_file = tmp_path / "notes.txt"
     a_file.write_text("keep me", encoding="utf-8")
     for out in (a_file, a_file / "church"):
-        assert main(["batch", "--print-unreviewed", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
+        assert main([*BATCH, str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(f"render.py: --out: {out}") and "is a file, not a folder" in line
         assert "give a folder" in line and "Traceback" not in line
@@ -522,7 +524,7 @@ def test_an_out_on_a_read_only_disk_is_one_line_and_nothing_is_written(
     monkeypatch.setattr(os, "mkdir", mkdir)
     # A new folder on the disk; a folder there already, where the zip cannot go beside it.
     for out in (disk / "new", disk / "made-before"):
-        assert main(["batch", "--print-unreviewed", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
+        assert main([*BATCH, str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(f"render.py: --out: {out}: cannot write in {disk}")
         assert "(Read-only file system); give a folder you can write to" in line
@@ -581,7 +583,7 @@ def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(c
     text = order.read_text(encoding="utf-8")
     order.write_text(text.replace("Mon–Fri, 9–5", "weekdays 8–4"), encoding="utf-8")
     for where in (out, fresh):
-        assert main(["batch", "--print-unreviewed", str(order), "--out", str(where),
+        assert main([*BATCH, str(order), "--out", str(where),
                      "--workers", "1"]) == 0
     again, made = (json.loads((where / "manifest.json").read_text(encoding="utf-8"))["files"]
                    for where in (out, fresh))
@@ -615,7 +617,7 @@ def test_marking_the_contact_line_safe_makes_the_victim_facing_pieces_again(tmp_
             "  contact_safe_for_victims: {safe}\nitems:\n  - layout: wallet-card\n"
             "  - layout: poster\n")
     out = tmp_path / "out"
-    argv = ["batch", "--print-unreviewed", str(order), "--out", str(out), "--workers", "1"]
+    argv = ["batch", str(order), "--out", str(out), "--workers", "1"]
     labels = load_ticket_text(catalogue.content_dir)
     runs = []
     for safe in ("false", "true"):
