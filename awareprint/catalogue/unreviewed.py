@@ -144,6 +144,11 @@ class Decision:
                 "languages": dict(self.languages)}
 
 
+def shown_time(iso: str) -> str:
+    """A decision's UTC time (ISO 8601) as a person reads it: '2026-12-07 23:59 UTC'."""
+    return iso.replace("T", " ")[:16] + " UTC"
+
+
 def decision_for(catalogue: Catalogue, languages: Iterable[Unreviewed], by: str,
                  through: str, when: str) -> Decision:
     return Decision(by, through, when,

@@ -7,7 +7,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..catalogue.load import Catalogue
-from ..catalogue.unreviewed import Decision, load_unreviewed_text, note, unreviewed_languages
+from ..catalogue.unreviewed import (
+    Decision,
+    load_unreviewed_text,
+    note,
+    shown_time,
+    unreviewed_languages,
+)
 from ..documents.ticket import Delivery, Partner, Person, Ticket, Unreviewed
 from ..documents.ticket_pdf import job_ticket_pdf, preview_uri
 from ..documents.ticket_text import load_ticket_text
@@ -58,7 +64,7 @@ def _unreviewed(order: LoadedOrder, catalogue: Catalogue, decision: Decision | N
     if not languages:
         return None
     text = load_unreviewed_text(catalogue.content_dir).ticket
-    decided = (text.decided.format(by=decision.by, when=decision.when) if decision
+    decided = (text.decided.format(by=decision.by, when=shown_time(decision.when)) if decision
                else text.undecided)
     return Unreviewed(text.heading, tuple(note(catalogue, found) for found in languages),
                       decided)

@@ -33,7 +33,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
-from ..catalogue.unreviewed import load_unreviewed_text
+from ..catalogue.unreviewed import load_unreviewed_text, shown_time
 from ..catalogue.user_text import tidy
 from ..errors import InputError
 from ..orders.order_file import LoadedOrder, OrderProblems, check_order
@@ -314,6 +314,7 @@ def _order_page(site: Site, request: Request, record: OrderRecord, base: str,
                  released=released, zipped=zipped, staff_view=staff_view,
                  new_link=new_link, unreviewed=unreviewed_notes(site.catalogue, record),
                  unreviewed_text=load_unreviewed_text(site.catalogue.content_dir).web,
+                 shown_time=shown_time,
                  confirm_field=CONFIRM_FIELD,
                  languages={code: file.language.name
                             for code, file in site.catalogue.languages.items()})
