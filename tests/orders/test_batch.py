@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import getpass
 import hashlib
 import io
 import json
@@ -16,6 +17,7 @@ import sys
 import time
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -485,6 +487,33 @@ def test_draft_translations_are_warned_of_in_the_manifest_on_stderr_and_the_tick
     ticket = "".join(text_of((out / "job-ticket.pdf").read_bytes()).split())
     assert ticket.count("Warning:" + "".join(draft.split())) == 2
     assert "FILESWITHWARNINGS2" in ticket
+    # The staff's decision to print it (--print-unreviewed): who, when, which languages
+    decided = json.loads((out / "manifest.json").read_text(encoding="utf-8"))[
+        "print_unreviewed"]
+    assert decided["decided_by"] == getpass.getuser()
+    assert decided["through"] == "--print-unreviewed"
+    assert decided["languages"] == {"ar": draft}
+    when = datetime.fromisoformat(decided["decided"])
+    assert when.tzinfo and abs(datetime.now(UTC) - when) < timedelta(minutes=10)
+    assert "NOTYETREVIEWEDBYAPERSON" in ticket
+    shown = decided["decided"].replace("T", " ")[:16] + " UTC"
+    assert "".join(f"Printed on the decision of {getpass.getuser()} ({shown})".split()) in ticket
+
+
+def test_a_partner_order_in_an_unreviewed_language_is_refused_without_the_staffs_flag(
+        tmp_path, capsys, catalogue):
+    from awareprint.catalogue.unreviewed import language_warnings
+
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    order.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                     "    languages: [en, en+es, fr]\n", encoding="utf-8")
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    spanish, french = (language_warnings(catalogue, code)[0] for code in ("es", "fr"))
+    assert line == (f"render.py: --print-unreviewed: {spanish}; {french}. A press job or a "
+                    "partner's order prints such strings only on a staff decision: give this "
+                    "flag to print them as they are")
+    assert not out.exists() and not out.with_name("out.zip").exists()
 
 
 def test_an_out_that_cannot_be_a_folder_is_one_line_and_nothing_is_written(tmp_path, capsys):
