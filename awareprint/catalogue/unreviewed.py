@@ -25,6 +25,7 @@ COUNTS = {"unreviewed", "total"}
 
 
 class WebText(Strict):
+    heading: Label
     form_hint: Label
     confirm: Label
     confirm_needed: Label
@@ -53,7 +54,8 @@ class UnreviewedText(Strict):
         unknown_placeholders(self, {"note": {"language", *COUNTS},
                                     "changed": {"language", "changed", *COUNTS},
                                     "short": COUNTS, "refused": {"notes"},
-                                    "web.form_hint": set(), "web.confirm": set(),
+                                    "web.heading": set(), "web.form_hint": set(),
+                                    "web.confirm": set(),
                                     "web.confirm_needed": set(), "web.decided": decided,
                                     "ticket.heading": set(), "ticket.decided": decided,
                                     "ticket.undecided": set()})

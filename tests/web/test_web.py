@@ -810,7 +810,9 @@ def test_approving_an_order_in_an_unreviewed_language_needs_the_staffs_confirmat
     page = unescape(web.get(f"/staff/orders/{record.id}").text)
     total = len(web_catalogue().languages["en"].strings)
     note = f"Spanish: {total} of {total} strings not yet reviewed by a person"
-    assert f'<section class="unreviewed" id="unreviewed"><ul><li>{note}</li>' in page
+    assert ('<section class="unreviewed" id="unreviewed"><h2>Translations not yet reviewed by '
+            f'a person</h2><ul><li>{note}</li>') in page
+    assert page.count(note) == 2  # above the files, and on the row of its file
     assert 'name="print_unreviewed" value="1" required' in page
     assert note in unescape(web.get("/staff").text)  # the staff's list of orders
 
