@@ -6,7 +6,7 @@ or a partner's order in it is printed only on a staff decision, which is recorde
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -144,6 +144,15 @@ class Decision:
     def to_plain(self) -> dict[str, Any]:
         return {"decided_by": self.by, "through": self.through, "decided": self.when,
                 "languages": dict(self.languages)}
+
+    def standing(self, earlier: object) -> Decision:
+        """This decision, or the same one as recorded earlier (`to_plain`: the same person,
+        way and languages, with the same notes), which stands with its own time: running
+        an order again does not decide it again."""
+        if not isinstance(earlier, dict) or not isinstance(earlier.get("decided"), str):
+            return self
+        same = {**self.to_plain(), "decided": earlier["decided"]}
+        return replace(self, when=earlier["decided"]) if earlier == same else self
 
 
 def shown_time(iso: str) -> str:

@@ -117,6 +117,8 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
     catalogue = load_catalogue()
     workers = workers or os.cpu_count() or 1
     earlier_manifest = read_manifest(out)
+    if decision is not None:
+        decision = decision.standing(earlier_manifest.get("print_unreviewed"))
     earlier = earlier_results(earlier_manifest)
     settled = earlier_settled(earlier_manifest)
     results: list[ItemResult] = []

@@ -337,8 +337,8 @@ def _start_batch(order: Path, out: Path, workers: int) -> subprocess.Popen:
     (a pipe would stay open as long as any worker lived)."""
     logs = order.parent
     with (logs / "stdout.txt").open("w") as printed, (logs / "stderr.txt").open("w") as errors:
-        return subprocess.Popen([sys.executable, RENDER_PY, *BATCH, str(order), "--out",
-                                 str(out), "--workers", str(workers)],
+        return subprocess.Popen([sys.executable, RENDER_PY, "batch", str(order), "--out",
+                                 str(out), "--workers", str(workers), "--print-unreviewed"],
                                 stdout=printed, stderr=errors, text=True)
 
 
