@@ -135,3 +135,17 @@ def test_a_language_s_state_is_derived_from_its_strings(data):
     total = len(en.strings)
     assert language_warnings(catalogue, "pt") == [
         f"Portuguese: 1 of {total} strings not yet reviewed by a person"]
+
+
+def test_a_decision_recorded_earlier_stands_only_for_the_same_person_and_languages():
+    from awareprint.catalogue.unreviewed import Decision
+
+    now = Decision("ana", "--print-unreviewed", "2027-01-06T14:05:09+00:00",
+                   (("es", "Spanish: 36 of 36 strings not yet reviewed by a person"),))
+    earlier = {**now.to_plain(), "decided": "2027-01-02T09:00:00+00:00"}
+    assert now.standing(earlier).when == "2027-01-02T09:00:00+00:00"
+    for changed in ({"decided_by": "ben"}, {"through": "web: approved with the box ticked"},
+                    {"languages": {"es": "Spanish: 35 of 36 strings not yet reviewed by a "
+                                         "person"}}, {"decided": 20270102}):
+        assert now.standing({**earlier, **changed}) == now, changed
+    assert now.standing(None) == now

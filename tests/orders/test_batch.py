@@ -498,6 +498,12 @@ def test_draft_translations_are_warned_of_in_the_manifest_on_stderr_and_the_tick
     assert "NOTYETREVIEWEDBYAPERSON" in ticket
     shown = decided["decided"].replace("T", " ")[:16] + " UTC"
     assert "".join(f"Printed on the decision of {getpass.getuser()} ({shown})".split()) in ticket
+    # Run again, the decision stands as it was taken: the same time, the ticket not remade
+    made = (out / "job-ticket.pdf").stat().st_mtime_ns
+    assert main([*BATCH, str(order), "--out", str(out), "--workers", "1"]) == 0
+    again = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert again["print_unreviewed"] == decided
+    assert (out / "job-ticket.pdf").stat().st_mtime_ns == made
 
 
 def test_a_partner_order_in_an_unreviewed_language_is_refused_without_the_staffs_flag(
