@@ -28,6 +28,7 @@ FLAGS = {
     "scale": "--scale",
     "out": "--out",
     "public_url": "--public-url",
+    "print_unreviewed": "--print-unreviewed",
 }
 
 

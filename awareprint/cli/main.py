@@ -20,12 +20,16 @@ from ..paths import DEFAULT_OUT_DIR
 from .flags import FLAGS, error_lines
 
 if TYPE_CHECKING:  # only for annotations: importing the catalogue here would slow --help
-    from ..catalogue.jobs import SheetJob
+    from ..catalogue.jobs import Job, SheetJob
     from ..catalogue.load import Catalogue
     from ..catalogue.notices import NoticeRef
     from ..catalogue.sheets import Sheet
+    from ..catalogue.unreviewed import Decision
 
 PROGRAM = "render.py"
+PRINT_UNREVIEWED_HELP = ("a staff decision: print a press job or a partner's order although "
+                         "some of its languages' strings are not yet reviewed by a person "
+                         "(recorded in the manifest)")
 STARTER_SET = (("poster", "letter"), ("wallet-card", "business-card"), ("tearoff", "letter"))
 
 
@@ -75,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("order", type=Path, metavar="ORDER")
     batch.add_argument("--out", type=Path, help="output folder (default out/ORDER-NAME)")
     batch.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    batch.add_argument("--print-unreviewed", action="store_true", help=PRINT_UNREVIEWED_HELP)
     stamp = commands.add_parser("stamp", help="record that translations match the current "
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
@@ -167,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: today)")
         layout.add_argument("--job", metavar="NUMBER",
                             help="a job number for the press file's slug line")
+        layout.add_argument("--print-unreviewed", action="store_true",
+                            help=PRINT_UNREVIEWED_HELP)
     return parser
 
 
@@ -213,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "proof":
             return _proof(args)
         if args.command == "batch":
-            return _batch(args.order, args.out, args.workers)
+            return _batch(args.order, args.out, args.workers, args.print_unreviewed)
         if args.command == "serve":
             return _serve(args)
         return _render_layout(args)
@@ -263,6 +270,8 @@ def _render_layout(args: argparse.Namespace) -> int:
                       fill=args.fill, alignment=args.alignment,
                       issued=args.issued or date.today().isoformat(), job=args.job)
     checked = check_request(request, catalogue).or_raise()
+    _decided(catalogue, [checked.sheet_job] if checked.sheet_job else list(checked.jobs),
+             args.print_unreviewed)
     if checked.sheet_job is not None:
         return _render_sheet(catalogue, checked.sheet_job, args)
     if len(checked.jobs) > 1 and is_file_target(args.out):
@@ -374,7 +383,8 @@ def _proof(args: argparse.Namespace) -> int:
     return 1 if proof.failed else 0
 
 
-def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
+def _batch(order_path: Path, out: Path | None, workers: int | None,
+           print_unreviewed: bool = False) -> int:
     from ..catalogue.load import load_catalogue
     from ..orders.batch import JOB_TICKET, MANIFEST, run_batch
     from ..orders.order_file import load_order
@@ -382,10 +392,12 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
-    order = load_order(order_path, load_catalogue(), date.today())
+    catalogue = load_catalogue()
+    order = load_order(order_path, catalogue, date.today())
+    decision = _decided(catalogue, [item.job for item in order.items], print_unreviewed)
     out = out or DEFAULT_OUT_DIR / order_path.stem
     progress = BatchProgress(sys.stdout, sys.stderr, sys.stdout.isatty())
-    run = run_batch(order, out, workers, progress)
+    run = run_batch(order, out, workers, progress, decision)
     progress.finish()
     if run.ticket_error:
         print(f"FAILED {JOB_TICKET}: {run.ticket_error}", file=sys.stderr)
@@ -393,6 +405,35 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
     print(f"wrote {out / MANIFEST}: {batch_summary(made, run.reused, run.failed)}")
     print(f"wrote {run.archive}")
     return 1 if run.failed or run.ticket_error else 0
+
+
+def _decided(catalogue: Catalogue, jobs: Sequence[Job | SheetJob], print_unreviewed: bool
+             ) -> Decision | None:
+    """The staff decision a press job or a partner's order in a language with strings no
+    person has reviewed needs: --print-unreviewed, or the job is refused before anything
+    is made. None when there is nothing to decide."""
+    import getpass
+    from datetime import UTC, datetime
+
+    from ..catalogue.unreviewed import (
+        decision_for,
+        needs_decision,
+        refusal,
+        unreviewed_languages,
+    )
+
+    languages = unreviewed_languages(catalogue, (code for job in jobs if needs_decision(job)
+                                                 for code in job.languages))
+    if not languages:
+        return None
+    if not print_unreviewed:
+        raise InputError(refusal(catalogue, languages), field="print_unreviewed")
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment (a container)
+        user = "unknown"
+    return decision_for(catalogue, languages, user, "--print-unreviewed",
+                        datetime.now(UTC).isoformat(timespec="seconds"))
 
 
 def batch_summary(made: int, reused: int, failed: int) -> str:
@@ -543,7 +584,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool,
 
 def _warn(catalogue: object, codes: list[str]) -> None:
     """What a person printing these languages should know, before rendering starts."""
-    from ..catalogue.language_checks import language_warnings
+    from ..catalogue.unreviewed import language_warnings
 
     for code in sorted(set(codes)):
         for warning in language_warnings(catalogue, code):

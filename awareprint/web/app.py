@@ -33,9 +33,11 @@ from starlette.staticfiles import StaticFiles
 
 from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
+from ..catalogue.unreviewed import load_unreviewed_text, shown_time
 from ..catalogue.user_text import tidy
 from ..errors import InputError
 from ..orders.order_file import LoadedOrder, OrderProblems, check_order
+from .draft_decision import CONFIRM_FIELD, record_approval, unreviewed_notes
 from .logos import LogoProblem, keep_logo, kept_logo, logos_folder
 from .order_files import archive_path, file_path, shown_files, write_order
 from .order_form import (
@@ -310,7 +312,10 @@ def _order_page(site: Site, request: Request, record: OrderRecord, base: str,
     zipped = released and record.made > 0 and archive_path(site.data, record).is_file()
     return _page(site, request, "order.html", record=record, base=base, files=files,
                  released=released, zipped=zipped, staff_view=staff_view,
-                 new_link=new_link,
+                 new_link=new_link, unreviewed=unreviewed_notes(site.catalogue, record),
+                 unreviewed_text=load_unreviewed_text(site.catalogue.content_dir).web,
+                 shown_time=shown_time,
+                 confirm_field=CONFIRM_FIELD,
                  languages={code: file.language.name
                             for code, file in site.catalogue.languages.items()})
 
@@ -445,8 +450,15 @@ async def staff_decide(site: Site, request: Request) -> Response:
         if decision == "reject" and reason is None:
             raise HTTPException(400, "Say why the order is rejected: the partner reads it. "
                                 "Go back and give a reason.")
+        confirmed = posted.get(CONFIRM_FIELD) or not unreviewed_notes(site.catalogue, record)
+        if decision == "approve" and not confirmed:
+            raise HTTPException(400, load_unreviewed_text(
+                site.catalogue.content_dir).web.confirm_needed)
         done = site.store.decide(record.id, APPROVED if decision == "approve" else REJECTED,
                                  staff, reason)
+        if done and decision == "approve":  # the decision into the manifest and ticket
+            await run_in_threadpool(record_approval, site.data, site.store.order(record.id),
+                                    site.catalogue)
     else:
         raise HTTPException(404, "No such action.")
     if not done:
