@@ -33,10 +33,10 @@ def grafted(whole: weasyprint.Document, parts: Mapping[str, weasyprint.Document]
     found = dict.fromkeys(parts, 0)
     for number, page in enumerate(whole.pages):
         taken: dict[str, list[Any]] = {}
-        for slot, part in parts.items():
-            taken[slot] = _placeholders(part.pages[number]._page_box, slot)
-            found[slot] += len(taken[slot])
         try:
+            for slot, part in parts.items():
+                taken[slot] = _placeholders(part.pages[number]._page_box, slot)
+                found[slot] += len(taken[slot])
             page_box = _with_boxes(page._page_box, taken)
         except _Missing:
             return None
@@ -52,7 +52,9 @@ def _placeholders(box: Any, slot: str) -> list[Any]:
     """The positioned boxes of `slot` under `box`, in the order they are drawn."""
     found = []
     for child in getattr(box, "children", None) or []:
-        if type(child).__name__ == PLACEHOLDER and _slot_of(child) == slot:
+        if _slot_of(child) == slot:
+            if type(child).__name__ != PLACEHOLDER:
+                raise _Missing  # the rest of a slot that ran off its page: not placed alone
             found.append(child)
         else:
             found.extend(_placeholders(child, slot))
@@ -66,7 +68,9 @@ def _with_boxes(box: Any, taken: dict[str, list[Any]]) -> Any:
         return box
     new = []
     for child in children:
-        slot = _slot_of(child) if type(child).__name__ == PLACEHOLDER else None
+        slot = _slot_of(child)
+        if slot in taken and type(child).__name__ != PLACEHOLDER:
+            continue  # the rest of a slot that ran off its page, set to fit on it since
         if slot in taken:
             if not taken[slot]:
                 raise _Missing
@@ -81,7 +85,8 @@ def _with_boxes(box: Any, taken: dict[str, list[Any]]) -> Any:
 
 
 class _Missing(Exception):
-    """A slot on the whole page that the layout alone does not have."""
+    """A slot's boxes that cannot be matched: one on the whole page that the layout alone
+    does not have, or one the layout alone did not place on its own."""
 
 
 def _slot_of(box: Any) -> str | None:
