@@ -28,6 +28,8 @@ FLAGS = {
     "scale": "--scale",
     "out": "--out",
     "public_url": "--public-url",
+    "reviewer": "--reviewer",
+    "data": "--data",
 }
 
 

@@ -50,7 +50,7 @@ from .order_form import (
     without_item,
 )
 from .passwords import password_matches
-from .previewer import Preview
+from .previewer import Preview, Shown
 from .security import CSRF_FIELD, Guard, cookie_value, csrf_matches, csrf_token, same_origin
 from .security import set_cookie as cookie_header
 from .store import APPROVED, REJECTED, SESSION_HOURS, OrderRecord, Store
@@ -69,7 +69,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 class Previewer(Protocol):
-    def preview(self, job: Job, page: int = 0) -> Preview: ...
+    def preview(self, job: Job, page: int = 0, shown: Shown | None = None) -> Preview: ...
 
     def close(self) -> None: ...
 
@@ -87,18 +87,22 @@ class Site:
 
 
 def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
-             public_origin: str | None = None) -> Starlette:
+             public_origin: str | None = None, catalogue: Catalogue | None = None
+             ) -> Starlette:
     """The web application over the data folder `data` (its database migrated here),
     answering requests for `hosts` only (a page of another site that makes its name
     point here, DNS rebinding, is refused); `public_origin` is the scheme and host a
-    proxy serves it at (https: cookies only over HTTPS)."""
+    proxy serves it at (https: cookies only over HTTPS); `catalogue` the one loaded from
+    the project's folders unless given (a test's copy)."""
+    from .review_pages import review_routes
+
     secure_cookies = public_origin is not None and public_origin.startswith("https:")
     store = Store(data)
     store.migrate()
     pages = Environment(loader=FileSystemLoader(HERE / "templates"),
                         autoescape=select_autoescape(default=True), trim_blocks=True,
                         lstrip_blocks=True)
-    catalogue = load_catalogue()
+    catalogue = catalogue or load_catalogue()
     site = Site(data, store, catalogue, previewer, pages, secure_cookies,
                 form_choices(catalogue), LoginThrottle())
     routes = [
@@ -120,6 +124,7 @@ def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOST
               methods=["GET"]),
         Route("/staff/orders/{number:int}/{decision}", _handler(site, staff_decide),
               methods=["POST"]),
+        *review_routes(site),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page(site)})
@@ -372,14 +377,15 @@ async def log_in(site: Site, request: Request) -> Response:
     if wait:
         return _page(site, request, "login.html", 429, name=name, problem=(
             f"Too many failed logins for this name; try again in {wait // 60 + 1} minutes."))
-    stored = await run_in_threadpool(site.store.staff_password, name)
+    stored = await run_in_threadpool(site.store.account_password, name)
     if not await run_in_threadpool(password_matches, password, stored):
         site.logins.failed(address, name)
         return _page(site, request, "login.html", 401, name=name,
-                     problem="That name and password do not match a staff account.")
+                     problem="That name and password do not match an account.")
     site.logins.succeeded(address, name)
     token = site.store.start_session(name)
-    response = RedirectResponse("/staff", status_code=303)
+    reviewer = site.store.staff_password(name) is None  # a reviewer's pages are its own
+    response = RedirectResponse("/review" if reviewer else "/staff", status_code=303)
     response.headers.append("set-cookie", cookie_header(STAFF_COOKIE, token, site.secure,
                                                         SESSION_HOURS * 3600))
     return response
