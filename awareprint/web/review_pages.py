@@ -37,7 +37,7 @@ from ..catalogue.language_checks import (
 from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.user_text import tidy
 from ..translations.edits import edit_problems, item_problems
-from ..translations.placements import described, language_jobs, placements
+from ..translations.placements import TITLE, described, language_jobs, placements
 from .app import STAFF_COOKIE, Site, _handler, _page, _posted
 from .previewer import Preview, Shown
 from .review_store import APPROVE, COMMENT, EDIT, REVIEW, ReviewStore, Value
@@ -190,12 +190,13 @@ async def _string_page(desk: Desk, request: Request, account: Account, code: str
                        ) -> Response:
     catalogue = desk.current()
     where = merged_places(await run_in_threadpool(desk.placements, code), view.key)
-    layouts = sorted(where)
-    chosen = piece if piece in where else (layouts[0] if layouts else None)
+    seen = {layout: slots - {TITLE} for layout, slots in where.items() if slots - {TITLE}}
+    layouts = sorted(seen)
+    chosen = piece if piece in seen else (layouts[0] if layouts else None)
     preview = None
     if chosen is not None:
         strings = _with_text(catalogue.languages[code].strings, view.key, text)
-        preview = await run_in_threadpool(_preview, desk, code, chosen, where[chosen],
+        preview = await run_in_threadpool(_preview, desk, code, chosen, seen[chosen],
                                           strings)
     history = desk.reviews.changes(code, view.key)
     return _render(desk, request, account, "review_string.html", status,
