@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
     translations = commands.add_parser("translations", help="a language as a PO file for "
-                                       "translators (export), and read back (import)")
+                                       "translators (export), read back (import), and the "
+                                       "reviewer's page's strings written back (apply)")
     translation_commands = translations.add_subparsers(dest="translations_command",
                                                        metavar="SUBCOMMAND", required=True,
                                                        parser_class=_Parser)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -31,7 +31,6 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.user_text import tidy
 from ..errors import InputError
@@ -39,7 +38,6 @@ from ..orders.order_file import LoadedOrder, OrderProblems, check_order
 from .logos import LogoProblem, keep_logo, kept_logo, logos_folder
 from .order_files import archive_path, file_path, shown_files, write_order
 from .order_form import (
-    FormChoices,
     OrderForm,
     blank_form,
     field_messages,
@@ -50,40 +48,25 @@ from .order_form import (
     without_item,
 )
 from .passwords import password_matches
-from .previewer import Preview, Shown
-from .security import CSRF_FIELD, Guard, cookie_value, csrf_matches, csrf_token, same_origin
+from .previewer import Preview
+from .security import Guard, cookie_value
 from .security import set_cookie as cookie_header
+from .site import STAFF_COOKIE, Previewer, Site
+from .site import handler as _handler
+from .site import page as _page
+from .site import posted as _posted
+from .site import staff as _staff
 from .store import APPROVED, REJECTED, SESSION_HOURS, OrderRecord, Store
 from .throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
-STAFF_COOKIE = "awareprint_staff"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
-MAX_FIELDS = 400
 MAX_REASON = 500
 ACTION = re.compile(r"(preview|remove):(\d{1,2})")
 DONE = {"approve": "approved", "reject": "rejected", "rerun": "run again"}
 STAFF_PAGE = 100    # orders a page of the staff's list shows
 MAX_WAITING = 200   # orders queued at once; beyond, new ones are asked to wait
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
-
-
-class Previewer(Protocol):
-    def preview(self, job: Job, page: int = 0, shown: Shown | None = None) -> Preview: ...
-
-    def close(self) -> None: ...
-
-
-@dataclass
-class Site:
-    data: Path
-    store: Store
-    catalogue: Catalogue
-    previewer: Previewer
-    pages: Environment
-    secure: bool
-    choices: FormChoices
-    logins: LoginThrottle
 
 
 def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
@@ -133,22 +116,6 @@ def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOST
     return app
 
 
-def _handler(site: Site, function: Any) -> Any:
-    async def endpoint(request: Request) -> Response:
-        return await function(site, request)
-
-    endpoint.__name__ = function.__name__
-    return endpoint
-
-
-def _page(site: Site, request: Request, template: str, status: int = 200,
-          **context: Any) -> HTMLResponse:
-    html = site.pages.get_template(template).render(
-        csrf=csrf_token(request.scope), csrf_field=CSRF_FIELD, staff=_staff(site, request),
-        **context)
-    return HTMLResponse(html, status_code=status)
-
-
 def _error_page(site: Site) -> Any:
     async def handle(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 500)
@@ -157,17 +124,6 @@ def _error_page(site: Site) -> Any:
                      message=detail)
 
     return handle
-
-
-async def _posted(request: Request) -> FormData:
-    """The form of a POST, bounded in fields and size, from this site, with its token."""
-    if not same_origin(request.scope):
-        raise HTTPException(403, "This form was sent from another site and was refused.")
-    form = await request.form(max_files=1, max_fields=MAX_FIELDS, max_part_size=64 * 1024)
-    if not csrf_matches(request.scope, form.get(CSRF_FIELD)):
-        raise HTTPException(403, "This form has expired or did not come from this site. "
-                            "Go back, reload the page and send it again.")
-    return form
 
 
 # The order form
@@ -351,11 +307,6 @@ def _zip(site: Site, record: OrderRecord, released: bool) -> Response:
 
 
 # Staff
-
-def _staff(site: Site, request: Request) -> str | None:
-    token = cookie_value(request.scope, STAFF_COOKIE)
-    return site.store.session_staff(token) if token else None
-
 
 def _staff_or_login(site: Site, request: Request) -> str:
     staff = _staff(site, request)

@@ -38,11 +38,14 @@ from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.user_text import tidy
 from ..translations.edits import edit_problems, item_problems
 from ..translations.placements import TITLE, described, language_jobs, placements
-from .app import STAFF_COOKIE, Site, _handler, _page, _posted
 from .previewer import Preview, Shown
 from .review_store import APPROVE, COMMENT, EDIT, REVIEW, ReviewStore, Value
 from .review_view import StringView, merged_places, string_views
 from .security import cookie_value
+from .site import STAFF_COOKIE, Site
+from .site import handler as _handler
+from .site import page as _page
+from .site import posted as _posted
 
 MAX_COMMENT = 500
 MAX_TEXT = 2000       # one string's translation; the longest English is some 400 characters

@@ -122,5 +122,13 @@ def add_staff(data: Path, name: str, password: str, languages: tuple[str, ...] =
         raise InputError(f"serve add-user: {problem}")
     store = Store(data)
     store.migrate()
-    store.add_staff(name, hash_password(password), tuple(dict.fromkeys(languages)))
+    languages = tuple(dict.fromkeys(languages))
+    before = store.account_languages(name)
+    if before is not None and bool(before) != bool(languages):
+        # Setting a password must not make a reviewer staff, or staff a reviewer.
+        held = (f"a reviewer of {', '.join(before)}; give those languages again"
+                if before else "a staff account; give no languages")
+        raise InputError(f"{name} is {held} to set its password, or choose another name",
+                         field="reviewer")
+    store.add_staff(name, hash_password(password), languages)
 

@@ -297,6 +297,12 @@ class Store:
             return None
         return row[0], tuple(row[1].split()) if row[1] is not None else None
 
+    def account_languages(self, name: str) -> tuple[str, ...] | None:
+        """The languages a reviewer's account reviews: () for staff, None for no account."""
+        with self._db() as db:
+            row = db.execute("SELECT languages FROM staff WHERE name = ?", (name,)).fetchone()
+        return None if row is None else tuple((row[0] or "").split())
+
     def account_password(self, name: str) -> str | None:
         """The password hash of any account, staff or reviewer."""
         with self._db() as db:

@@ -237,6 +237,12 @@ def test_reviewer_accounts_name_a_translation(tmp_path, monkeypatch, capsys):
     assert main(["serve", "--data", str(tmp_path), "add-user", "kim", "--reviewer", "ko"]) == 0
     assert "reviewer (ko) account kim" in capsys.readouterr().out
     assert Store(tmp_path).staff_password("kim") is None  # not a staff account
+    # Setting the password again does not make the reviewer staff by mistake.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["serve", "--data", str(tmp_path), "add-user", "kim"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "kim is a reviewer of ko" in err[0]
+    assert Store(tmp_path).account_languages("kim") == ("ko",)
     assert main(["translations", "apply", "--data", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--data" in err[0] and "no web store" in err[0]
