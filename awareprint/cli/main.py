@@ -508,6 +508,10 @@ def _apply(catalogue: Catalogue, args: argparse.Namespace) -> int:
     for done in applied:
         waiting = (f"; {len(done.waiting)} edited and not yet reviewed stay on the page "
                    f"({', '.join(done.waiting)})" if done.waiting else "")
+        if done.dropped:
+            print(f"{done.code}: the file's text of {', '.join(done.dropped)} changed "
+                  "under earlier changes made on the page; those are dropped (the history "
+                  "keeps them): review the file's text on the page")
         if done.written:
             print(f"wrote {done.file}: {len(done.written)} string"
                   f"{'s' if len(done.written) != 1 else ''} ({', '.join(done.written)}), "

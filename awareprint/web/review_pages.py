@@ -36,6 +36,7 @@ from ..catalogue.language_checks import (
 )
 from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.user_text import tidy
+from ..errors import ContentError
 from ..translations.edits import edit_problems, item_problems
 from ..translations.placements import TITLE, described, language_jobs, placements
 from .previewer import Preview, Shown
@@ -75,14 +76,23 @@ class Desk:
     places: dict[str, dict[str, dict[str, set[str]]]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def current(self) -> Catalogue:
+    def __post_init__(self) -> None:
+        self.stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, ...]:
         content = self.catalogue.content_dir
-        stamp = tuple(path.stat().st_mtime_ns for path in sorted(content.glob("*.yaml")))
+        return tuple(path.stat().st_mtime_ns for path in sorted(content.glob("*.yaml")))
+
+    def current(self) -> Catalogue:
         with self.lock:
+            stamp = self._stamp()
             if stamp != self.stamp:
-                if self.stamp:
-                    self.catalogue = load_catalogue.__wrapped__(
-                        self.catalogue.layouts_dir, content, self.catalogue.fonts_dir)
+                try:  # not load_catalogue's cached answer: the files changed
+                    self.catalogue = load_catalogue.__wrapped__(*self.catalogue.data_dirs)
+                except ContentError as error:
+                    raise HTTPException(503, "The content does not load now ("
+                                        f"{error.problems[0]}); fix it and reload this "
+                                        "page.") from None
                 self.stamp, self.places = stamp, {}
             return self.catalogue
 
@@ -331,7 +341,7 @@ def _posted_text(posted: FormData, view: StringView) -> Value:
 def _record(desk: Desk, code: str, view: StringView, account: Account, kind: str,
             before: Value, after: Value, comment: str | None) -> None:
     desk.reviews.add(code, view.key, account.name, kind, before, after,
-                     fingerprint(view.english), comment)
+                     fingerprint(view.english), view.text, comment)
 
 
 def _back(code: str, key: str, piece: str | None, done: str) -> Response:

@@ -1,12 +1,15 @@
 """The changes reviewers and staff make to translated strings, kept in the web's store:
-every edit, review, approval and comment, with who, when, the value before and after and
-the English it was read against. The language file stays the source of truth: a change is
-shown over it until `render.py translations apply` writes it there (`applied`)."""
+every edit, review, approval and comment, with who, when, the value before and after, the
+English it was read against and the text the page showed. The language file stays the
+source of truth: a change is shown over it until `render.py translations apply` writes it
+there (`applied`), or until the file's text is no longer the one the change was made on
+(a PO import, a commit): `apply` then drops it (`dropped`), kept in the history."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from .store import Store, now
 
@@ -27,8 +30,10 @@ class StringChange:
     before: Value | str     # the text (EDIT) or the state (REVIEW, APPROVE) before
     after: Value | str      # and after
     against: str            # the fingerprint of the English it was made against
+    seen: Value             # the string's text the page showed when it was made
     comment: str | None
     applied: str | None     # when it was written into the language file
+    dropped: str | None     # when it was dropped: the file's text had changed under it
 
 
 class ReviewStore:
@@ -36,13 +41,13 @@ class ReviewStore:
         self.store = store
 
     def add(self, language: str, key: str, author: str, kind: str, before: Value,
-            after: Value, against: str, comment: str | None = None) -> int:
+            after: Value, against: str, seen: Value, comment: str | None = None) -> int:
         with self.store._db() as db:
             cursor = db.execute(
                 "INSERT INTO string_changes (language, key, author, made, kind, before, "
-                "after, against, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (language, key, author, now(), kind, json.dumps(before, ensure_ascii=False),
-                 json.dumps(after, ensure_ascii=False), against, comment))
+                "after, against, seen, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (language, key, author, now(), kind, _json(before), _json(after), against,
+                 _json(seen), comment))
             return int(cursor.lastrowid or 0)
 
     def changes(self, language: str, key: str | None = None,
@@ -55,7 +60,7 @@ class ReviewStore:
             query += " AND key = ?"
             values.append(key)
         if pending:
-            query += " AND applied IS NULL"
+            query += " AND applied IS NULL AND dropped IS NULL"
         with self.store._db() as db:
             rows = db.execute(query + " ORDER BY id", values).fetchall()
         return [_change(dict(row)) for row in rows]
@@ -63,16 +68,27 @@ class ReviewStore:
     def pending_languages(self) -> list[str]:
         with self.store._db() as db:
             rows = db.execute("SELECT DISTINCT language FROM string_changes "
-                              "WHERE applied IS NULL ORDER BY language").fetchall()
+                              "WHERE applied IS NULL AND dropped IS NULL "
+                              "ORDER BY language").fetchall()
         return [row[0] for row in rows]
 
     def mark_applied(self, ids: list[int]) -> None:
+        self._mark("applied", ids)
+
+    def mark_dropped(self, ids: list[int]) -> None:
+        self._mark("dropped", ids)
+
+    def _mark(self, column: str, ids: list[int]) -> None:
         with self.store._db() as db:
-            db.executemany("UPDATE string_changes SET applied = ? WHERE id = ?",
+            db.executemany(f"UPDATE string_changes SET {column} = ? WHERE id = ?",
                            [(now(), number) for number in ids])
 
 
-def _change(row: dict) -> StringChange:
-    row["before"] = json.loads(row["before"])
-    row["after"] = json.loads(row["after"])
+def _json(value: Value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _change(row: dict[str, Any]) -> StringChange:
+    for name in ("before", "after", "seen"):
+        row[name] = json.loads(row[name])
     return StringChange(**row)

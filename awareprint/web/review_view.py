@@ -2,7 +2,9 @@
 record, with the changes made on the page and not yet written into the file played over
 them, in order. An edit makes the string a draft again (stamped with the English it
 translates); a review or an approval signs it against the English read; a string whose
-English changed since is stale, as in the language file."""
+English changed since is stale, as in the language file. Changes made on a text the file
+no longer has (it was changed since, by a PO import or a commit) are not played: they are
+out of date, and the string is the file's, with the changes made on it since."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class StringView:
     comment: str | None = None
     edited: bool = False        # its text changed on the page
     pending: int = 0            # changes not yet written into the language file
+    outdated: tuple[int, ...] = ()  # changes made on a text the file no longer has
 
     @property
     def items(self) -> list[str]:
@@ -70,6 +73,12 @@ def _filed(language: LanguageFile, key: str, english: Value, state: str) -> Stri
 
 
 def _played(view: StringView, changes: list[StringChange], english: Value) -> StringView:
+    # Played from the first change made on the file's text: those before were made on a
+    # text it no longer has.
+    start = next((index for index, change in enumerate(changes)
+                  if change.seen == view.filed), len(changes))
+    view = replace(view, outdated=tuple(change.id for change in changes[:start]))
+    changes = changes[start:]
     for change in changes:
         if change.kind == EDIT:
             view = replace(view, text=change.after, state=DRAFT, by=None, date=None,

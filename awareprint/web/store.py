@@ -79,8 +79,10 @@ MIGRATIONS = (
         before TEXT NOT NULL,
         after TEXT NOT NULL,
         against TEXT NOT NULL,
+        seen TEXT NOT NULL,
         comment TEXT,
-        applied TEXT
+        applied TEXT,
+        dropped TEXT
     );
     CREATE INDEX string_changes_key ON string_changes (language, key, id);
     """,

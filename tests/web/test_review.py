@@ -29,7 +29,7 @@ from awareprint.web.review_store import ReviewStore
 from awareprint.web.serve import add_staff
 from awareprint.web.slot_outline import OUTLINE_RGB
 from awareprint.web.store import Store
-from tests.data_copy import copy_data
+from tests.data_copy import copy_data, edit
 from tests.pdfread import pdfium_text, text_of
 from tests.web.previewers import RecordingPreviewer
 
@@ -246,3 +246,50 @@ def test_reviewer_accounts_name_a_translation(tmp_path, monkeypatch, capsys):
     assert main(["translations", "apply", "--data", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--data" in err[0] and "no web store" in err[0]
+
+
+def test_a_review_made_on_a_text_the_file_no_longer_has_is_dropped_not_applied(web):
+    """The file changed under the page (a PO import, a commit): the review was of another
+    text, so it is not written; the page says so and the history keeps it."""
+    log_in(web, REVIEWER)
+    assert change(web, "es", "headline", "review", "¿Qué es la trata de personas?",
+                  comment="bien").status_code == 303
+    file = web.content / "es.yaml"
+    edit(file, "headline: ¿Qué es la trata de personas?",
+         "headline: ¿Qué es la trata de seres humanos?")
+    page = web.get("/review/es/strings/headline").text
+    assert 'id="state">draft' in page and 'id="outdated"' in page
+    assert "out of date" in page and "trata de seres humanos" in page
+    applied = apply_changes(web.web_data, web.catalogue, ["es"])
+    assert applied[0].dropped == ("headline",) and applied[0].written == ()
+    assert "review:" not in file.read_text(encoding="utf-8")
+    assert [change.dropped is not None for change in changes(web)] == [True]
+
+    # Reviewed again, as the file has it now: that review is written.
+    assert change(web, "es", "headline", "review",
+                  "¿Qué es la trata de seres humanos?").status_code == 303
+    applied = apply_changes(web.web_data, web.catalogue, ["es"])
+    assert applied[0].written == ("headline",) and applied[0].dropped == ()
+    written = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert written["strings"]["headline"] == "¿Qué es la trata de seres humanos?"
+    assert written["review"]["headline"]["state"] == "reviewed"
+    assert written["review"]["headline"]["by"] == REVIEWER
+
+
+def test_a_list_s_items_are_edited_each_in_its_field_and_checked_each(web):
+    log_in(web, REVIEWER)
+    signs = list(web.catalogue.languages["es"].strings["signs"])
+    page = web.get("/review/es/strings/signs").text
+    assert page.count('name="item"') == len(signs)
+    wrong = [*signs[:1], signs[1] + " Llame al 402-555-0199.", *signs[2:]]
+    response = web.post("/review/es/strings/signs", data={
+        "csrf": csrf(web), "action": "save", "item": wrong})
+    assert response.status_code == 400
+    problems = problems_of(response.text)
+    assert len(problems) == 1 and problems[0].startswith("item 2: 4025550199 looks like a "
+                                                         "phone number"), problems
+    short = web.post("/review/es/strings/signs", data={
+        "csrf": csrf(web), "action": "save", "item": signs[:-1]})
+    assert short.status_code == 400
+    assert f"{len(signs)} item(s) in the English" in problems_of(short.text)[0]
+    assert changes(web) == []
