@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..catalogue.content import Strings
@@ -116,7 +116,8 @@ def review_routes(site: Site) -> list[Route]:
     return [route("/review", languages_page, "GET"),
             route("/review/{code}", strings_page, "GET"),
             route("/review/{code}/strings/{key}", string_page, "GET"),
-            route("/review/{code}/strings/{key}", change_string, "POST")]
+            route("/review/{code}/strings/{key}", change_string, "POST"),
+            route("/review/{code}/strings/{key}/preview", live_preview, "POST")]
 
 
 def _account(desk: Desk, request: Request) -> Account:
@@ -203,14 +204,7 @@ async def _string_page(desk: Desk, request: Request, account: Account, code: str
                        ) -> Response:
     catalogue = desk.current()
     where = merged_places(await run_in_threadpool(desk.placements, code), view.key)
-    seen = {layout: slots - {TITLE} for layout, slots in where.items() if slots - {TITLE}}
-    layouts = sorted(seen)
-    chosen = piece if piece in seen else (layouts[0] if layouts else None)
-    preview = None
-    if chosen is not None:
-        strings = _with_text(catalogue.languages[code].strings, view.key, text)
-        preview = await run_in_threadpool(_preview, desk, code, chosen, seen[chosen],
-                                          strings)
+    layouts, chosen, preview = await _piece_preview(desk, code, view, piece, text)
     history = desk.reviews.changes(code, view.key)
     return _render(desk, request, account, "review_string.html", status,
                    language=catalogue.languages[code].language, view=view,
@@ -220,6 +214,36 @@ async def _string_page(desk: Desk, request: Request, account: Account, code: str
                    image=_data_uri(preview), history=history, problems=problems or [],
                    done=done, can_approve=account.staff and view.state == REVIEWED,
                    can_edit=not account.staff)
+
+
+async def _piece_preview(desk: Desk, code: str, view: StringView, piece: str | None,
+                         text: Value) -> tuple[list[str], str | None, Preview | None]:
+    """The layouts that show the string (not only in the file's title), the one previewed
+    (`piece`, else the first) and its preview with `text` in the string's place."""
+    where = merged_places(await run_in_threadpool(desk.placements, code), view.key)
+    seen = {layout: slots - {TITLE} for layout, slots in where.items() if slots - {TITLE}}
+    layouts = sorted(seen)
+    chosen = piece if piece in seen else (layouts[0] if layouts else None)
+    if chosen is None:
+        return layouts, None, None
+    strings = _with_text(desk.current().languages[code].strings, view.key, text)
+    preview = await run_in_threadpool(_preview, desk, code, chosen, seen[chosen], strings)
+    return layouts, chosen, preview
+
+
+async def live_preview(desk: Desk, request: Request) -> Response:
+    """The preview of the text being typed (static/review.js), as JSON; nothing saved."""
+    account = _account(desk, request)
+    code = _language(desk, request, account)
+    posted = await _posted(request)
+    view = _view(desk, code, request.path_params["key"])
+    _, chosen, preview = await _piece_preview(desk, code, view,
+                                              str(posted.get("piece") or "") or None,
+                                              _posted_text(posted, view))
+    return JSONResponse({"image": _data_uri(preview), "piece": chosen,
+                         "label": preview.label if preview else None,
+                         "error": preview.error if preview else None,
+                         "outlined": preview.outlined if preview else 0})
 
 
 def _with_text(strings: Strings, key: str, text: Value) -> Strings:

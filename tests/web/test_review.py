@@ -293,3 +293,19 @@ def test_a_list_s_items_are_edited_each_in_its_field_and_checked_each(web):
     assert short.status_code == 400
     assert f"{len(signs)} item(s) in the English" in problems_of(short.text)[0]
     assert changes(web) == []
+
+
+def test_the_live_preview_answers_the_text_typed_for_the_reviewer_s_language_only(web):
+    log_in(web, REVIEWER)
+    live = web.post(f"/review/es/strings/{KEY}/preview",
+                    data={"csrf": csrf(web), "text": NEW, "piece": "discreet-card"})
+    assert live.status_code == 200
+    answer = live.json()
+    assert answer["image"].startswith("data:image/png;base64,")
+    assert answer["piece"] == "discreet-card" and "discreet-card" in answer["label"]
+    assert web.previewer.shown[-1].strings[KEY] == NEW
+    assert web.post(f"/review/es/strings/{KEY}/preview",
+                    data={"text": NEW}).status_code == 403
+    assert web.post("/review/fr/strings/headline/preview",
+                    data={"csrf": csrf(web), "text": "Bonjour"}).status_code == 404
+    assert changes(web) == []

@@ -1,8 +1,9 @@
 """The reviewer's page in a real browser (Debian's chromium, driven by Playwright) against
 the real server (`render.py serve` and its preview worker): a reviewer of Spanish signs in,
 filters the drafts, opens a string and sees its piece with the string's slot outlined;
-an edit with a hotline-like number is refused beside the field; the reviewer edits it,
-marks it reviewed with a comment and sees the piece with the new text; staff approve it.
+an edit with a hotline-like number is refused beside the field; the preview follows the
+text as it is typed; the reviewer marks it reviewed with a comment and sees the piece with
+the new text; staff approve it.
 No console errors and no CSP violations on the way. The content is only read: the
 changes stay in the test's web store.
 
@@ -68,18 +69,27 @@ def test_a_reviewer_reviews_a_string_and_staff_approve_it(tmp_path):
             expect(page.locator("table.history")).to_have_count(0)
             # The refusal is answered 400 (Bad Request), which chromium logs; nothing else.
             assert [problem.endswith("status of 400 (Bad Request)")
-                    for problem in watch.problems] == [True], watch.problems
+                    for problem in watch.problems] == [True], "\n".join(watch.problems)
             watch.problems.clear()
 
-            # Edited, reviewed with a comment: the piece shows the new text.
+            # Typed: the preview follows (static/review.js), nothing saved yet.
+            refused = page.get_attribute("#preview-image", "src")
             page.fill("#text-0", NEW)
+            live = page.locator("#preview-frame:not(.busy) #preview-image")
+            expect(live).not_to_have_attribute("src", refused)
+            expect(live).not_to_have_attribute("src", before)
+            typed = live.get_attribute("src")
+            assert outlined_pixels(page) > 200
+            expect(page.locator("#state")).to_have_text("draft")
+
+            # Edited, reviewed with a comment: the piece shows the new text.
             page.fill("#comment", "más natural")
             with page.expect_navigation():
                 page.click("button[value='review']")
             expect(page.locator("#state")).to_have_text("reviewed")
             expect(page.locator("#done")).to_have_text("Reviewed.")
             expect(page.locator("#text-0")).to_have_value(NEW)
-            assert page.get_attribute("#preview-image", "src") != before
+            assert page.get_attribute("#preview-image", "src") == typed  # the same piece
             assert outlined_pixels(page) > 200
             expect(page.locator("table.history tbody tr")).to_have_count(2)
             expect(page.locator("button[value='approve']")).to_have_count(0)
