@@ -11,7 +11,8 @@ printed):
   page     GET a string's page: the language file's text (what the piece's fit settled is
            kept by the preview worker, as the second look at a piece is);
   edited   POST the page's Preview button with a new text each run (nothing kept: the
-           piece is fitted from scratch with it).
+           piece is fitted from scratch with it);
+  typed    the same through the preview that follows typing (static/review.js): JSON.
 Nothing is saved: the content is only read.
 """
 
@@ -81,6 +82,13 @@ def main() -> None:
                     "csrf": token, "action": "preview", "piece": piece, "text": said})
 
             report(f"edited {code} {key}, {piece}", runs, edited)
+
+            def typed(run: int) -> httpx.Response:
+                said = f"{text} {words[run % len(words)]} {'ya ' * (run // len(words))}"
+                return client.post(f"/review/{code}/strings/{key}/preview", data={
+                    "csrf": token, "piece": piece, "text": said})
+
+            report(f"typed  {code} {key}, {piece} (JSON)", runs, typed)
         finally:
             server.terminate()
             server.wait(20)
@@ -92,9 +100,13 @@ def report(name: str, runs: int, ask) -> None:
         start = time.perf_counter()
         answer = ask(run)
         elapsed = time.perf_counter() - start
-        assert answer.status_code == 200 and 'id="preview-image"' in answer.text, (
-            answer.status_code, answer.text[-800:])
-        assert "outlined in magenta" in answer.text, "the string's slot is outlined"
+        assert answer.status_code == 200, (answer.status_code, answer.text[-800:])
+        if answer.headers["content-type"].startswith("application/json"):
+            shown = answer.json()
+            assert shown["image"] and shown["outlined"], shown.get("error")
+        else:
+            assert 'id="preview-image"' in answer.text, answer.text[-800:]
+            assert "outlined in magenta" in answer.text, "the string's slot is outlined"
         if run:
             times.append(elapsed)
         else:
