@@ -506,16 +506,17 @@ def _apply(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if not applied:
         print(f"{args.data}: no change waiting on the reviewer's page")
     for done in applied:
-        waiting = (f"; {len(done.waiting)} edited and not yet reviewed stay on the page "
+        waiting = (f"; {len(done.waiting)} not yet reviewed stay on the page "
                    f"({', '.join(done.waiting)})" if done.waiting else "")
         if done.dropped:
             print(f"{done.code}: the file's text of {', '.join(done.dropped)} changed "
                   "under earlier changes made on the page; those are dropped (the history "
                   "keeps them): review the file's text on the page")
         if done.written:
+            fit = f", {done.pieces} pieces fit" if done.pieces else ""
             print(f"wrote {done.file}: {len(done.written)} string"
-                  f"{'s' if len(done.written) != 1 else ''} ({', '.join(done.written)}), "
-                  f"{done.pieces} pieces fit{waiting}")
+                  f"{'s' if len(done.written) != 1 else ''} ({', '.join(done.written)})"
+                  f"{fit}{waiting}")
         else:
             print(f"{done.code}: nothing reviewed or approved to write{waiting}")
     return 0

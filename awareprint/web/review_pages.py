@@ -165,13 +165,13 @@ async def strings_page(desk: Desk, request: Request) -> Response:
     account = _account(desk, request)
     code = _language(desk, request, account)
     state = request.query_params.get("state", "")
+    state = state if state in STRING_STATES else ""
     catalogue = desk.current()
     views = string_views(catalogue, code, desk.reviews.changes(code, pending=True))
     counts = {name: sum(view.state == name for view in views.values())
               for name in STRING_STATES}
     where = await run_in_threadpool(desk.placements, code)
-    shown = [view for view in views.values() if state not in STRING_STATES
-             or view.state == state]
+    shown = [view for view in views.values() if not state or view.state == state]
     return _render(desk, request, account, "review_strings.html",
                    language=catalogue.languages[code].language, views=shown, state=state,
                    states=STRING_STATES, counts=counts,

@@ -309,3 +309,43 @@ def test_the_live_preview_answers_the_text_typed_for_the_reviewer_s_language_onl
     assert web.post("/review/fr/strings/headline/preview",
                     data={"csrf": csrf(web), "text": "Bonjour"}).status_code == 404
     assert changes(web) == []
+
+
+def test_an_edit_that_overflows_a_piece_it_prints_on_is_refused_naming_the_piece(web):
+    log_in(web, REVIEWER)
+    response = change(web, "es", KEY, "save", "¿Necesita ayuda? " * 12)
+    assert response.status_code == 400
+    problems = problems_of(response.text)
+    assert problems and all("does not fit its slot 'greeting' on discreet-card" in problem
+                            and problem.endswith("shorten the translation")
+                            for problem in problems), problems
+    assert any("business-card [es]" in problem for problem in problems), problems
+    assert changes(web) == []
+
+
+def test_translations_apply_says_what_it_wrote_and_what_stays_on_the_page(web, monkeypatch,
+                                                                          capsys):
+    log_in(web, REVIEWER)
+    assert change(web, "es", "headline", "review", "¿Qué es la trata de personas?",
+                  comment="se lee bien").status_code == 303
+    assert change(web, "es", "get_help", "comment", "Pida ayuda",
+                  comment="¿«Busque ayuda»?").status_code == 303
+    # The command line's catalogue is the test's copy, never the project's content (it
+    # imports load_catalogue when it runs: the patch reaches it).
+    import awareprint.cli.main as command_line
+
+    assert not hasattr(command_line, "load_catalogue")
+    monkeypatch.setattr("awareprint.catalogue.load.load_catalogue", lambda: web.catalogue)
+    arguments = ["translations", "apply", "--data", str(web.web_data)]
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {web.content / 'es.yaml'}: 1 string (headline); 1 not yet reviewed " \
+           "stay on the page (get_help)" in out
+    record = yaml.safe_load((web.content / "es.yaml").read_text("utf-8"))["review"]
+    assert record == {"headline": {"state": "reviewed", "by": REVIEWER,
+                                   "date": record["headline"]["date"],
+                                   "against": record["headline"]["against"],
+                                   "comment": "se lee bien"}}
+    assert main(arguments) == 0
+    assert "es: nothing reviewed or approved to write; 1 not yet reviewed stay on the " \
+           "page (get_help)" in capsys.readouterr().out
