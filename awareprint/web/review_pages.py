@@ -15,7 +15,7 @@ import base64
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -147,8 +147,7 @@ def _language(desk: Desk, request: Request, account: Account) -> str:
 
 def _render(desk: Desk, request: Request, account: Account, template: str,
             status: int = 200, **context: Any) -> Response:
-    return _page(desk.site, request, template, status, reviewer=account.name,
-                 reviewer_is_staff=account.staff, **context)
+    return _page(desk.site, request, template, status, reviewer=account.name, **context)
 
 
 async def languages_page(desk: Desk, request: Request) -> Response:
@@ -281,8 +280,6 @@ def _alone_then_pair(jobs: list[Job]) -> list[Job]:
 
 
 def _labelled(preview: Preview, job: Job, page: int) -> Preview:
-    from dataclasses import replace
-
     return replace(preview, label=f"{job.label}, page {page + 1} of {preview.pages}"
                    if preview.pages > 1 else job.label)
 
@@ -305,7 +302,8 @@ async def change_string(desk: Desk, request: Request) -> Response:
         raise HTTPException(400, "No such action on a string.")
     text = _posted_text(posted, view)
     comment = tidy(str(posted.get("comment") or ""))[:MAX_COMMENT] or None
-    piece = str(posted.get("piece") or "") or None
+    piece = str(posted.get("piece") or "")
+    piece = piece if piece in desk.current().layouts else None
     if action == "preview":
         return await _string_page(desk, request, account, code, view, piece, text)
     if action == "approve":
