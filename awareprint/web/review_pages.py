@@ -29,6 +29,7 @@ from starlette.routing import Route
 from ..catalogue.content import Strings
 from ..catalogue.jobs import Job
 from ..catalogue.language_checks import (
+    APPROVED,
     REVIEWED,
     STRING_STATES,
     fingerprint,
@@ -171,9 +172,11 @@ async def strings_page(desk: Desk, request: Request) -> Response:
               for name in STRING_STATES}
     where = await run_in_threadpool(desk.placements, code)
     shown = [view for view in views.values() if not state or view.state == state]
+    ready = [view.key for view in views.values()
+             if view.pending and view.state in (REVIEWED, APPROVED)]
     return _render(desk, request, account, "review_strings.html",
                    language=catalogue.languages[code].language, views=shown, state=state,
-                   states=STRING_STATES, counts=counts,
+                   states=STRING_STATES, counts=counts, ready=ready,
                    prints_on={view.key: described(merged_places(where, view.key))
                               for view in shown})
 

@@ -185,6 +185,10 @@ def test_an_approved_change_from_the_page_is_written_into_the_file_and_printed(w
     assert history[1].comment == "más natural"
     page = web.get(f"/review/es/strings/{KEY}").text
     assert 'id="state">approved' in page and page.count('data-kind="') == 3
+    listing = web.get("/review/es?state=approved").text
+    assert f'data-key="{KEY}"' in listing and listing.count("<tr class=") == 1
+    assert f"1 reviewed or approved string(s) wait to be written into the file ({KEY})" \
+        in unescape(listing)
     assert file.read_text(encoding="utf-8") == original, "the page never writes the file"
 
     # Written into the language file: only that string's lines and its review record.
@@ -213,6 +217,7 @@ def test_an_approved_change_from_the_page_is_written_into_the_file_and_printed(w
     # The page reads the file again: the string is approved there, nothing pending.
     page = web.get(f"/review/es/strings/{KEY}").text
     assert 'id="state">approved' in page and "not yet written" not in page
+    assert 'id="ready"' not in web.get("/review/es").text
 
 
 def test_the_preview_shows_the_piece_with_the_edited_text_before_it_is_saved(web):
