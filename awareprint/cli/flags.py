@@ -29,6 +29,8 @@ FLAGS = {
     "out": "--out",
     "public_url": "--public-url",
     "print_unreviewed": "--print-unreviewed",
+    "reviewer": "--reviewer",
+    "data": "--data",
 }
 
 

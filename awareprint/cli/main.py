@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
     translations = commands.add_parser("translations", help="a language as a PO file for "
-                                       "translators (export), and read back (import)")
+                                       "translators (export), read back (import), and the "
+                                       "reviewer's page's strings written back (apply)")
     translation_commands = translations.add_subparsers(dest="translations_command",
                                                        metavar="SUBCOMMAND", required=True,
                                                        parser_class=_Parser)
@@ -101,6 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_po.add_argument("file", type=Path, metavar="FILE")
     import_po.add_argument("--workers", type=int, metavar="N",
                            help="processes for the fit check (default: cores)")
+    apply = translation_commands.add_parser("apply", help="write the strings reviewed or "
+                                            "approved on the web's reviewer page into "
+                                            "content/LANG.yaml (checked and fitted first)")
+    apply.add_argument("codes", nargs="*", metavar="LANG",
+                       help="languages to write (default: every one with changes)")
+    apply.add_argument("--data", type=Path, default=Path("web-data"),
+                       help="the web's data folder, as given to serve (default web-data/)")
+    apply.add_argument("--workers", type=int, metavar="N",
+                       help="processes for the fit check (default: cores)")
     preflight = commands.add_parser("preflight", help="read finished PDFs back and report; "
                                 "exit 1 on faults")
     preflight.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -113,8 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     preflight.add_argument("--notice", metavar="ID", help="which of the state's notices")
     preflight.add_argument("--lang", action="append", metavar="L",
                            help="the notice's languages in the files (default: its law's)")
-    serve = commands.add_parser("serve", help="the web page where partners order and staff "
-                                "approve (add-user NAME: a staff account)")
+    serve = commands.add_parser("serve", help="the web page where partners order, staff "
+                                "approve and reviewers read translations (add-user NAME: "
+                                "an account)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -128,9 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "cookies are sent over HTTPS only")
     serve_commands = serve.add_subparsers(dest="serve_command", metavar="SUBCOMMAND",
                                           parser_class=_Parser)
-    add_user = serve_commands.add_parser("add-user", help="create a staff account, or set "
-                                         "its password (read from the terminal or stdin)")
+    add_user = serve_commands.add_parser("add-user", help="create a staff account (or with "
+                                         "--reviewer a reviewer's), or set its password "
+                                         "(read from the terminal or stdin)")
     add_user.add_argument("name", metavar="NAME")
+    add_user.add_argument("--reviewer", action="append", metavar="LANG",
+                          help="a reviewer of this language only, who sees and edits its "
+                          "strings on the reviewer's page and cannot see orders; repeat "
+                          "for more languages")
     sheets, specs = _sheets_and_layouts()
     for name in layout_names():
         sizes = specs[name].sizes if name in specs else []
@@ -458,8 +474,19 @@ def _serve(args: argparse.Namespace) -> int:
                 raise InputError("serve add-user: the two passwords differ; try again")
         else:
             password = sys.stdin.readline().rstrip("\n")
-        add_staff(args.data, args.name, password)
-        print(f"staff account {args.name} saved in {args.data}")
+        languages = tuple(args.reviewer or ())
+        translations: tuple[str, ...] = ()
+        if languages:
+            from ..catalogue.language_checks import source_language
+            from ..catalogue.load import load_catalogue
+
+            catalogue = load_catalogue()
+            source = source_language(catalogue.languages)
+            translations = tuple(code for code, language in catalogue.languages.items()
+                                 if language is not source)
+        add_staff(args.data, args.name, password, languages, translations)
+        kind = f"reviewer ({', '.join(languages)})" if languages else "staff"
+        print(f"{kind} account {args.name} saved in {args.data}")
         return 0
     if not 0 < args.port < 65536:
         raise InputError(f"serve --port {args.port}: give a port from 1 to 65535")
@@ -495,10 +522,12 @@ def _translations(args: argparse.Namespace) -> int:
         print(f"wrote {path} ({entries} entries, {text.count('#, fuzzy')} fuzzy: draft or "
               "stale)")
         return 0
-    from ..translations.importing import import_po
-
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    if args.translations_command == "apply":
+        return _apply(catalogue, args)
+    from ..translations.importing import import_po
+
     imported = import_po(args.file, catalogue, args.workers)
     if not imported.written:
         print(f"{args.file}: no string of {imported.code} changed; "
@@ -508,6 +537,29 @@ def _translations(args: argparse.Namespace) -> int:
     print(f"wrote {imported.language_file}: {count} string{'s' if count != 1 else ''} "
           f"changed ({', '.join(imported.changed)}), now drafts; {imported.pieces} pieces "
           "fit")
+    return 0
+
+
+def _apply(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from ..web.review_apply import apply_changes
+
+    applied = apply_changes(args.data, catalogue, args.codes or None, args.workers)
+    if not applied:
+        print(f"{args.data}: no change waiting on the reviewer's page")
+    for done in applied:
+        waiting = (f"; {len(done.waiting)} not yet reviewed stay on the page "
+                   f"({', '.join(done.waiting)})" if done.waiting else "")
+        if done.dropped:
+            print(f"{done.code}: the file's text of {', '.join(done.dropped)} changed "
+                  "under earlier changes made on the page; those are dropped (the history "
+                  "keeps them): review the file's text on the page")
+        if done.written:
+            fit = f", {done.pieces} pieces fit" if done.pieces else ""
+            print(f"wrote {done.file}: {len(done.written)} string"
+                  f"{'s' if len(done.written) != 1 else ''} ({', '.join(done.written)})"
+                  f"{fit}{waiting}")
+        else:
+            print(f"{done.code}: nothing reviewed or approved to write{waiting}")
     return 0
 
 
