@@ -57,7 +57,8 @@ class Language(Strict):
     unbroken: list[Text] = Field(default_factory=list)
     # Letters of another language of the same script, each with the one this language
     # writes instead: the Arabic ي and ك a keyboard set for Arabic gives, where Dari and
-    # Persian write ی and ک (shaped differently: no dots under a final ی).
+    # Persian write ی and ک (shaped differently: no dots under a final ی); the Persian گ
+    # where Pashto writes ګ.
     letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)],
                   Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
         default_factory=dict)

@@ -167,6 +167,15 @@ def test_an_arabic_letter_in_dari_is_refused_with_the_letter_dari_writes(data):
             "Dari letter; write 'ی' (U+06CC ARABIC LETTER FARSI YEH)") in problem
 
 
+def test_a_persian_gaf_in_pashto_is_refused_with_the_letter_pashto_writes(data):
+    """Afghan Pashto writes ګ (kaf with ring) where Persian writes گ; the dotted ي, which
+    Dari refuses, is a Pashto letter (شي, وي) and loads."""
+    edit(data / "content/ps.yaml", "label_call: زنګ ووهئ", "label_call: زنگ ووهئ")
+    (problem,) = load_problems(data)
+    assert ("ps.yaml: strings.label_call: 'گ' (U+06AF ARABIC LETTER GAF) is not a Pashto "
+            "letter; write 'ګ' (U+06AB ARABIC LETTER KAF WITH RING)") in problem
+
+
 def test_thai_and_ethiopic_are_covered_by_their_own_bundled_fonts(data):
     """Ethiopic text in a Thai file is refused: each script has its font stack."""
     edit(data / "content/th.yaml", "get_help: ขอความช่วยเหลือ", "get_help: ขอความช่วยเหลือ ሕገወጥ")

@@ -1,5 +1,6 @@
-"""Thai, Amharic and Dari read back from the finished files by pdfium, pdfplumber and
-pypdf: the hotline's number with its digits in order, and a sentence of the language.
+"""Thai, Amharic, Dari, Somali and Pashto read back from the finished files by pdfium,
+pdfplumber and pypdf: the hotline's number with its digits in order, and a sentence of the
+language.
 
 Extractors are compared as a reader compares them: spaces, format characters (the
 zero-width non-joiner of Dari) and compatibility forms aside. pdfium and pdfplumber place
@@ -7,7 +8,7 @@ some Thai vowel and tone marks away from their consonant (those drawn raised, wi
 rise, are read as text of their own), so with them Thai is compared without its marks;
 pypdf reads Thai in full. Punctuation is left aside too: pypdf and pdfplumber set the full
 stop that ends a right-to-left line before its last word. pdfplumber reads right-to-left
-lines in drawn order (a Dari line is turned round before it is compared), and two columns
+lines in drawn order (a Dari or Pashto line is turned round before it is compared), and two columns
 of a line as one (it is read in the order the text is drawn)."""
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ import pytest
 
 from awareprint.compose.thai_words import word_starts
 from awareprint.preflight.text import read_pages
-from tests.pdfread import digits_of, text_of
+from tests.pdfread import digits_of, lines_of, pdfium_text, text_of
 
 PIECES = [("poster", "th"), ("wallet-card", "th"), ("poster", "am"), ("wallet-card", "am"),
           ("poster", "fa-AF"), ("wallet-card", "fa-AF"), ("poster", "en+fa-AF"),
-          ("poster", "en+th")]
-RIGHT_TO_LEFT = {"fa-AF"}
+          ("poster", "en+th"), ("poster", "so"), ("wallet-card", "so"), ("poster", "ps"),
+          ("wallet-card", "ps"), ("poster", "en+ps")]
+RIGHT_TO_LEFT = {"fa-AF", "ps"}
 SENTENCE = "hotline_about_short"  # printed on the poster and on the wallet card's front
 
 
@@ -170,3 +172,46 @@ def test_dari_prints_persian_letters_and_the_hotline_digits_as_arabic_does(catal
     assert "\u064a" not in text and "\u0643" not in text
     assert "ی" in text and "ک" in text and "۲۴/۷" in text
     assert catalogue.hotline.call.display in text and catalogue.hotline.text.display in text
+
+
+# The letters Pashto adds to the Arabic alphabet, beside those it shares with Persian.
+PASHTO_LETTERS = "ټډړږښګڼۍېځڅ"
+
+
+def test_pashto_prints_its_own_letters_and_the_hotline_digits_as_dari_does(catalogue,
+                                                                          rendered):
+    """Every letter Pashto adds (the discreet card prints ۍ in کورنۍ and ځ in ورځ, which
+    the poster has not) read back by pypdf and pdfium; the letters of Arabic and Persian it
+    does not write (ك, ى, گ) nowhere; Persian digits in its text (۲۴/۷) and the hotline's
+    numbers in the digits every language prints."""
+    poster, card = rendered("poster", None, "ps"), rendered("discreet-card", None, "ps")
+    for reader in (text_of, pdfium_text):
+        text = reader(poster) + reader(card)
+        assert [letter for letter in PASHTO_LETTERS if letter not in text] == [], reader
+        assert not set("\u0643\u0649\u06af") & set(text), reader
+        assert "۲۴/۷" in text, reader
+        assert catalogue.hotline.call.display in text and catalogue.hotline.text.display in text
+
+
+def test_latin_names_inside_pashto_keep_their_order(rendered):
+    """"Innocence Freed", "Julie A. Shrader" and the address read in their own order on the
+    Pashto poster (pdfplumber, by position), and the credit line in the sentence's order
+    (pypdf): the text, the name, then the organisation's founder and head."""
+    pdf = rendered("poster", None, "ps")
+    printed = " ".join(lines_of(pdf).replace("\u00a0", " ").split())
+    for run in ("Innocence Freed", "Julie A. Shrader", "P.O. Box 45056"):
+        assert run in printed and " ".join(reversed(run.split())) not in printed
+    text = " ".join(text_of(pdf).replace("\u00a0", " ").split())
+    credit = text.find("متن")
+    assert -1 < credit < text.find("Julie A. Shrader", credit) < text.find("بنسټګره", credit)
+
+
+@pytest.mark.parametrize("layout", ["poster", "wallet-card"])
+def test_somali_glottal_stop_is_the_typographic_apostrophe_in_every_extractor(rendered,
+                                                                             layout):
+    """Somali writes its glottal stop inside words (hay’ad, faa’iido): printed as ’, read
+    back whole by each extractor, and no typewriter ' anywhere."""
+    pdf = rendered(layout, None, "so")
+    for reader, text in (("pdfium", pdfium_text(pdf)), ("pypdf", text_of(pdf)),
+                         ("pdfplumber", lines_of(pdf))):
+        assert "hay’ad" in text and "'" not in text, reader
