@@ -105,14 +105,14 @@ def test_a_language_choice_names_known_sources(data):
 
 
 def test_the_new_scripts_rest_on_sources_that_say_what_was_not_read(catalogue):
-    """Thai, Amharic, Dari, Somali and Pashto were chosen from the Census's language data
-    and Omaha's refugee arrivals; what could not be read is marked so, never quoted as
-    read."""
+    """Thai, Amharic, Dari, Somali, Pashto and Swahili were chosen from the Census's
+    language data and the refugee arrivals; what could not be read is marked so, never
+    quoted as read."""
     from awareprint.catalogue.schema import ProblemsByFile
     from awareprint.catalogue.sources import load_sources
 
     sources = load_sources(ProblemsByFile(), CONTENT_DIR)
-    assert set(sources.languages) >= {"th", "am", "fa-AF", "so", "ps"}
+    assert set(sources.languages) >= {"th", "am", "fa-AF", "so", "ps", "sw"}
     for choice in sources.languages.values():
         for source_id in choice.sources:
             source = sources.sources[source_id]

@@ -1,6 +1,6 @@
-"""Thai, Amharic, Dari, Somali and Pashto read back from the finished files by pdfium,
-pdfplumber and pypdf: the hotline's number with its digits in order, and a sentence of the
-language.
+"""Thai, Amharic, Dari, Somali, Pashto and Swahili read back from the finished files by
+pdfium, pdfplumber and pypdf: the hotline's number with its digits in order, and a
+sentence of the language.
 
 Extractors are compared as a reader compares them: spaces, format characters (the
 zero-width non-joiner of Dari) and compatibility forms aside. pdfium and pdfplumber place
@@ -31,7 +31,7 @@ from tests.pdfread import digits_of, lines_of, pdfium_text, text_of
 PIECES = [("poster", "th"), ("wallet-card", "th"), ("poster", "am"), ("wallet-card", "am"),
           ("poster", "fa-AF"), ("wallet-card", "fa-AF"), ("poster", "en+fa-AF"),
           ("poster", "en+th"), ("poster", "so"), ("wallet-card", "so"), ("poster", "ps"),
-          ("wallet-card", "ps"), ("poster", "en+ps")]
+          ("wallet-card", "ps"), ("poster", "en+ps"), ("poster", "sw"), ("wallet-card", "sw")]
 RIGHT_TO_LEFT = {"fa-AF", "ps"}
 SENTENCE = "hotline_about_short"  # printed on the poster and on the wallet card's front
 
