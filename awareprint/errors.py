@@ -55,6 +55,10 @@ class ContentError(InputError):
         self.problems = problems
         super().__init__("\n".join(problems))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[str]]]:
+        # raised in a worker process, it is pickled back whole, not one letter a line
+        return ContentError, (self.problems,)
+
 
 class FitError(AwareprintError):
     """Text does not fit its slot: the piece would print cut off or overflowing."""

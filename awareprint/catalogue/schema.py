@@ -141,7 +141,10 @@ def _explain(model: type[BaseModel], error: Any) -> str:
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"known keys: {', '.join(known)}"
         return f"unknown key; {hint}"
-    return f"{error['msg']}; got {error.get('input')!r}"
+    given = error.get("input")
+    if isinstance(given, dict | list):  # a whole block: the message names what in it
+        return str(error["msg"])
+    return f"{error['msg']}; got {given!r}"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
