@@ -14,10 +14,14 @@ string as the translator writes it, placeholders included.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from lxml import etree
 
 from ..catalogue.jobs import Job
 from ..catalogue.language_checks import PLACEHOLDER
@@ -59,33 +63,156 @@ def lengthened(text: str, steps: int) -> str:
                           for step in range(steps))
 
 
-def fits(catalogue: Catalogue, code: str, name: str, text: str, job: Job,
-         slots: frozenset[str], sizes: dict[str, list[float]] | None = None) -> bool:
-    """Whether the piece holds entry `name` of language `code` written as `text`, in its
-    `slots` set at the smallest size the fit may give them.
+@dataclass
+class _Search:
+    """Where the search for one string's room stands: the steps (words added) known to fit
+    every piece verified so far, the pieces verified, and an open bisection on one piece
+    (holds at `low`, not at `high`)."""
+
+    text: str
+    pieces: list[tuple[Job, frozenset[str]]]  # the smallest slots first
+    best: int
+    verified: set[int] = dataclasses.field(default_factory=set)  # indexes of `pieces`
+    least: int | None = None       # the piece that set `best`
+    on: int | None = None          # the piece being bisected
+    low: int = 0
+    high: int = 0
+    unfit: bool = False
+
+    zero: bool = False             # whether the text as it is was laid out on `on`
+
+    def request(self) -> tuple[int, int] | None:
+        """The next (piece, steps) to lay out, or None: done."""
+        if self.unfit:
+            return None
+        if self.on is not None:  # bisecting; at the end, the text as it is, if not known
+            return self.on, (self.low + self.high) // 2 if self.high - self.low > 1 else 0
+        pending = [index for index in range(len(self.pieces)) if index not in self.verified]
+        return (pending[0], self.best) if pending else None
+
+    def answer(self, piece: int, steps: int, holds: bool) -> None:
+        if self.on is None:  # a piece verified at `best`, or a bisection begun on it
+            if holds:
+                self.verified.add(piece)
+                return
+            self.on, self.low, self.high, self.zero = piece, 0, steps, False
+        elif steps == 0:
+            self.zero, self.unfit = True, not holds
+        elif holds:
+            self.low = steps
+        else:
+            self.high = steps
+        if self.unfit or (self.high - self.low <= 1 and (self.low or self.zero)):
+            self.best, self.least = self.low, self.on
+            self.verified.add(self.on)
+            self.on = None
+
+
+def _batches(requests: list[tuple[str, frozenset[str]]]) -> list[list[str]]:
+    """Requests on one piece put together where their slots differ: one layout each."""
+    batches: list[tuple[set[str], list[str]]] = []
+    for name, slots in requests:
+        batch = next((b for b in batches if not b[0] & slots), None)
+        if batch is None:
+            batches.append((set(slots), [name]))
+        else:
+            batch[0].update(slots)
+            batch[1].append(name)
+    return [names for _, names in batches]
+
+
+def measure(catalogue: Catalogue, code: str,
+            pieces: dict[str, Sequence[tuple[Job, frozenset[str]]]]) -> dict[str, Room]:
+    """The room of each entry of `pieces` (entry name → the pieces it prints on, each
+    with its slots there). The entries' searches go on side by side: what each asks of a
+    piece in one round is laid out together where their slots differ."""
+    texts = entries_of(catalogue.languages[code].strings)
+    searches: dict[str, _Search] = {}
+    rooms_found: dict[str, Room] = {}
+    for name, its in pieces.items():
+        text = texts[name][1]
+        if not its:
+            rooms_found[name] = Room(len(text))
+            continue
+        most = 1
+        while len(lengthened(text, most)) < max(GROWTH * len(text), LEAST_TRIED):
+            most *= 2
+        facts = {piece: _facts(catalogue, *piece) for piece in its}
+        alike: dict[str, tuple[Job, frozenset[str]]] = {}
+        for piece in sorted(its, key=lambda piece: facts[piece]):
+            alike.setdefault(facts[piece][1], piece)
+        searches[name] = _Search(text, list(alike.values()), most)
+    steps: dict[Job, dict[str, list[float]]] = {}
+    while True:
+        asked: dict[Job, list[tuple[str, int, int]]] = {}
+        for name, search in searches.items():
+            request = search.request()
+            if request is not None:
+                asked.setdefault(search.pieces[request[0]][0], []).append((name, *request))
+        if not asked:
+            break
+        for job, requests in asked.items():
+            where = {name: searches[name].pieces[piece][1] for name, piece, _ in requests}
+            for batch in _batches([(name, where[name]) for name, _, _ in requests]):
+                chosen = {name: (piece, count) for name, piece, count in requests
+                          if name in batch}
+                failed = _failing(catalogue, code, job, steps, {
+                    name: (lengthened(searches[name].text, count), where[name])
+                    for name, (_, count) in chosen.items()})
+                for name, (piece, count) in chosen.items():
+                    searches[name].answer(piece, count, name not in failed)
+    for name, search in searches.items():
+        length = len(search.text)
+        if search.least is None:
+            rooms_found[name] = Room(length, len(lengthened(search.text, search.best)),
+                                     more=True)
+            continue
+        job, slots = search.pieces[search.least]
+        rooms_found[name] = Room(length, len(lengthened(search.text, search.best)), job,
+                                 tuple(sorted(slots)), unfit=search.unfit)
+    return {name: rooms_found[name] for name in pieces}
+
+
+def _failing(catalogue: Catalogue, code: str, job: Job,
+             steps: dict[Job, dict[str, list[float]]],
+             texts: dict[str, tuple[str, frozenset[str]]]) -> set[str]:
+    """The entries of `texts` (name → its text lengthened, its slots) that do not fit the
+    piece, laid out together (their slots alone) at the smallest sizes the fit may give
+    them.
 
     The fit sets a slot (with its group) 7 % smaller a step, from its design size down to
     its minimum, but stops where part of a slot would be set below its minimum (a tab's
-    smaller line): the smallest size is the last step short of that. `sizes` (size key →
-    the steps not yet ruled out, smallest last; found on the first call and kept by the
-    caller for the piece's next calls) holds where that search stands."""
+    smaller line): the smallest size is the last step short of that, found once a piece
+    (`steps`: size key → the steps not yet ruled out, smallest last)."""
     language = catalogue.languages[code]
-    where, _ = entries_of(language.strings)[name]
+    entries = entries_of(language.strings)
     trial = dataclasses.replace(catalogue, languages={
         **catalogue.languages, code: language.model_copy(update={
-            "strings": with_entries(language.strings, {where: text})})})
+            "strings": with_entries(language.strings, {
+                entries[name][0]: text for name, (text, _) in texts.items()})})})
+    slots = frozenset().union(*(its for _, its in texts.values()))
     groups = size_groups(catalogue, job)
-    steps = _steps(catalogue, job, slots) if sizes is None else sizes
+    known = steps.setdefault(job, {})
+    known.update({key: sizes for key, sizes in _steps(catalogue, job, slots).items()
+                  if key not in known})
     while True:
-        font_pt = {member: sizes[-1] for key, sizes in steps.items()
+        font_pt = {member: sizes[-1] for key, sizes in known.items()
                    for member in groups.get(key, [key])}
         misfits = _misfits(trial, job, slots, font_pt)
-        small = {size_key(m.slot) for m in misfits if m.kind == TOO_SMALL} & steps.keys()
-        small = {key for key in small if len(steps[key]) > 1}
+        small = {size_key(m.slot) for m in misfits if m.kind == TOO_SMALL} & known.keys()
+        small = {key for key in small if len(known[key]) > 1}
         if not small:
-            return not misfits
-        for key in small:  # set below its minimum in part: not the text's length
-            steps[key].pop()
+            break
+        for key in small:  # set below its minimum in part: not for the text's length
+            known[key].pop()
+    failed = {name for name, (_, its) in texts.items()
+              if any(misfit.slot in its for misfit in misfits)}
+    if any(misfit.slot not in slots for misfit in misfits):  # no slot of ours to blame
+        if len(texts) == 1:
+            return set(texts)
+        for name, text in texts.items():
+            failed |= _failing(catalogue, code, job, steps, {name: text})
+    return failed
 
 
 def _steps(catalogue: Catalogue, job: Job, slots: frozenset[str]) -> dict[str, list[float]]:
@@ -115,63 +242,61 @@ def _misfits(catalogue: Catalogue, job: Job, slots: frozenset[str],
     return misfits + [Misfit("", warning, STRAY) for warning in warnings]
 
 
-def room_of(catalogue: Catalogue, code: str, name: str,
-            pieces: Sequence[tuple[Job, frozenset[str]]]) -> Room:
-    """The room entry `name` of language `code` has on `pieces` (each with the slots it
-    prints in there)."""
-    text = entries_of(catalogue.languages[code].strings)[name][1]
-    if not pieces:
-        return Room(len(text))
-    most = 1
-    while len(lengthened(text, most)) < max(GROWTH * len(text), LEAST_TRIED):
-        most *= 2
-    best, least = most, None  # the steps that fit every piece tried so far, and where
-    for job, slots in sorted(pieces, key=lambda piece: _area(catalogue, *piece)):
-        sizes = _steps(catalogue, job, slots)
-
-        def holds(steps: int, job: Job = job, slots: frozenset[str] = slots,
-                  sizes: dict[str, list[float]] = sizes) -> bool:
-            return fits(catalogue, code, name, lengthened(text, steps), job, slots, sizes)
-
-        if holds(best):
-            continue
-        if not holds(0):
-            return Room(len(text), len(text), job, tuple(sorted(slots)), unfit=True)
-        low, high = 0, best  # holds(low), not holds(high)
-        while high - low > 1:
-            middle = (low + high) // 2
-            low, high = (middle, high) if holds(middle) else (low, middle)
-        best, least = low, (job, tuple(sorted(slots)))
-    if least is None:
-        return Room(len(text), len(lengthened(text, best)), more=True)
-    return Room(len(text), len(lengthened(text, best)), least[0], least[1])
+def fits(catalogue: Catalogue, code: str, name: str, text: str, job: Job,
+         slots: frozenset[str]) -> bool:
+    """Whether the piece holds entry `name` of language `code` written as `text` in its
+    `slots`, set at the smallest sizes the fit may give them."""
+    return not _failing(catalogue, code, job, {}, {name: (text, slots)})
 
 
-def _area(catalogue: Catalogue, job: Job, slots: frozenset[str]) -> float:
-    """The area of the slots (in pt²): the smallest are tried first."""
-    boxes = compose(job, catalogue).geometry.layout_boxes()
-    return sum(boxes[slot].rect.w * boxes[slot].rect.h for slot in slots if slot in boxes)
+def _facts(catalogue: Catalogue, job: Job, slots: frozenset[str]) -> tuple[float, str]:
+    """The area of the slots (in pt²: the smallest are tried first), and what decides
+    their lines: the layout, its style sheets (the geometry of every slot among them) and
+    the slots' HTML. Pieces alike in that (a notice of two states, its statute's slot
+    aside) hold a string alike: one of them is laid out."""
+    composed = compose(job, catalogue)
+    boxes = composed.geometry.layout_boxes()
+    html = etree.fromstring(composed.html, etree.HTMLParser())
+    parts = sorted(etree.tostring(element) for element in html.iter()
+                   if element.get("data-slot") in slots)
+    alike = hashlib.sha256(repr((job.layout, composed.stylesheets, parts)).encode())
+    return (sum(boxes[slot].rect.w * boxes[slot].rect.h for slot in slots if slot in boxes),
+            alike.hexdigest())
 
 
 def rooms(catalogue: Catalogue, code: str, workers: int | None = None) -> dict[str, Room]:
-    """Entry name → its room, every entry of the language (in parallel, a task an entry)."""
+    """Entry name → its room, every entry of the language, measured on `workers`
+    processes (None: one per core), each taking a share of the entries."""
     folders = (catalogue.layouts_dir, catalogue.content_dir, catalogue.fonts_dir)
     names = list(entries_of(catalogue.languages[code].strings))
+    shares = min(workers or os.cpu_count() or 1, len(names))
+    pieces = _pieces(folders, code)
+    # entries that print in one slot go to different workers (their layouts cannot be
+    # shared); entries in different slots of one piece to the same (they can)
+    ordered = sorted(names, key=lambda name: sorted(
+        (piece[0].label, sorted(piece[1])) for piece in pieces.get(name, ()))[:1])
+    tasks = [(folders, code, tuple(ordered[share::shares])) for share in range(shares)]
 
-    def lost(index: int, why: Lost) -> Room | None:
-        return None
+    def lost(index: int, why: Lost) -> dict[str, Room]:
+        return _measure_task(*tasks[index])  # a worker lost: measured here
 
-    found = dict(run_all(_room_task, [(folders, code, name) for name in names], workers, lost))
-    measured = {names[index]: room for index, room in found.items() if room is not None}
-    missing = [name for name in names if name not in measured]
-    for name in missing:  # a worker lost: measured here
-        measured[name] = _room_task(folders, code, name)
-    return {name: measured[name] for name in names}
+    found: dict[str, Room] = {}
+    for _, measured in run_all(_measure_task, tasks, shares, lost):
+        found.update(measured)
+    return {name: found[name] for name in names}
 
 
-def _room_task(folders: tuple[Path, Path, Path], code: str, name: str) -> Room:
-    catalogue = load_catalogue(*folders)
-    return room_of(catalogue, code, name, _pieces(folders, code).get(name, ()))
+def _measure_task(folders: tuple[Path, Path, Path], code: str, names: tuple[str, ...]
+                  ) -> dict[str, Room]:
+    pieces = _pieces(folders, code)
+    return measure(load_catalogue(*folders), code, {name: pieces.get(name, ())
+                                                    for name in names})
+
+
+def room_of(catalogue: Catalogue, code: str, name: str,
+            pieces: Sequence[tuple[Job, frozenset[str]]]) -> Room:
+    """The room of one entry on `pieces` (each with the slots it prints in there)."""
+    return measure(catalogue, code, {name: pieces})[name]
 
 
 @lru_cache(maxsize=4)
