@@ -67,7 +67,8 @@ def lengthened(text: str, steps: int) -> str:
 class _Search:
     """Where the search for one string's room stands: the steps (words added) known to fit
     every piece verified so far, the pieces verified, and an open bisection on one piece
-    (holds at `low`, not at `high`)."""
+    (holds at `low`, not at `high`). Between bisections, every piece not yet verified is
+    tried at `best` in one round; the first that does not hold it is bisected next."""
 
     text: str
     pieces: list[tuple[Job, frozenset[str]]]  # the smallest slots first
@@ -77,34 +78,46 @@ class _Search:
     on: int | None = None          # the piece being bisected
     low: int = 0
     high: int = 0
-    unfit: bool = False
-
     zero: bool = False             # whether the text as it is was laid out on `on`
+    unfit: bool = False
+    refused: list[int] = dataclasses.field(default_factory=list)  # this round's, at `best`
 
-    def request(self) -> tuple[int, int] | None:
-        """The next (piece, steps) to lay out, or None: done."""
+    def requests(self) -> list[tuple[int, int]]:
+        """This round's (piece, steps) to lay out; none: done."""
         if self.unfit:
-            return None
+            return []
         if self.on is not None:  # bisecting; at the end, the text as it is, if not known
-            return self.on, (self.low + self.high) // 2 if self.high - self.low > 1 else 0
-        pending = [index for index in range(len(self.pieces)) if index not in self.verified]
-        return (pending[0], self.best) if pending else None
+            return [(self.on, (self.low + self.high) // 2 if self.high - self.low > 1
+                     else 0)]
+        return [(index, self.best) for index in range(len(self.pieces))
+                if index not in self.verified]
 
     def answer(self, piece: int, steps: int, holds: bool) -> None:
-        if self.on is None:  # a piece verified at `best`, or a bisection begun on it
+        if self.on is None:
             if holds:
                 self.verified.add(piece)
-                return
-            self.on, self.low, self.high, self.zero = piece, 0, steps, False
-        elif steps == 0:
+            else:
+                self.refused.append(piece)
+            return
+        if steps == 0:
             self.zero, self.unfit = True, not holds
         elif holds:
             self.low = steps
         else:
             self.high = steps
+        self._close()
+
+    def end_round(self) -> None:
+        if self.on is None and self.refused:
+            self.on, self.low, self.high, self.zero = min(self.refused), 0, self.best, False
+            self.refused = []
+            self._close()
+
+    def _close(self) -> None:
         if self.unfit or (self.high - self.low <= 1 and (self.low or self.zero)):
-            self.best, self.least = self.low, self.on
-            self.verified.add(self.on)
+            if self.low < self.best:  # else it holds the longest tried: no least room yet
+                self.best, self.least = self.low, self.on
+            self.verified.add(self.on)  # type: ignore[arg-type]
             self.on = None
 
 
@@ -124,8 +137,11 @@ def _batches(requests: list[tuple[str, frozenset[str]]]) -> list[list[str]]:
 def measure(catalogue: Catalogue, code: str,
             pieces: dict[str, Sequence[tuple[Job, frozenset[str]]]]) -> dict[str, Room]:
     """The room of each entry of `pieces` (entry name → the pieces it prints on, each
-    with its slots there). The entries' searches go on side by side: what each asks of a
-    piece in one round is laid out together where their slots differ."""
+    with its slots there). The entries' searches go on side by side, in rounds: on each
+    piece, what the bisections ask is laid out together where their slots differ, and
+    what the verifications ask all at once (a slot that holds every string of it
+    lengthened holds each one lengthened alone; where one does not, its strings are
+    tried again apart)."""
     texts = entries_of(catalogue.languages[code].strings)
     searches: dict[str, _Search] = {}
     rooms_found: dict[str, Room] = {}
@@ -141,26 +157,51 @@ def measure(catalogue: Catalogue, code: str,
         alike: dict[str, tuple[Job, frozenset[str]]] = {}
         for piece in sorted(its, key=lambda piece: facts[piece]):
             alike.setdefault(facts[piece][1], piece)
-        searches[name] = _Search(text, list(alike.values()), most)
+        # the piece with the smallest slots is bisected first, from the longest tried
+        searches[name] = _Search(text, list(alike.values()), most, on=0, high=most + 1)
     steps: dict[Job, dict[str, list[float]]] = {}
     while True:
         asked: dict[Job, list[tuple[str, int, int]]] = {}
         for name, search in searches.items():
-            request = search.request()
-            if request is not None:
-                asked.setdefault(search.pieces[request[0]][0], []).append((name, *request))
+            for piece, count in search.requests():
+                asked.setdefault(search.pieces[piece][0], []).append((name, piece, count))
         if not asked:
             break
         for job, requests in asked.items():
-            where = {name: searches[name].pieces[piece][1] for name, piece, _ in requests}
-            for batch in _batches([(name, where[name]) for name, _, _ in requests]):
-                chosen = {name: (piece, count) for name, piece, count in requests
-                          if name in batch}
-                failed = _failing(catalogue, code, job, steps, {
-                    name: (lengthened(searches[name].text, count), where[name])
-                    for name, (_, count) in chosen.items()})
-                for name, (piece, count) in chosen.items():
-                    searches[name].answer(piece, count, name not in failed)
+            asking = {name: (piece, count) for name, piece, count in requests}
+            texts_asked = {name: (lengthened(searches[name].text, count),
+                                  searches[name].pieces[piece][1])
+                           for name, (piece, count) in asking.items()}
+
+            def answer(name: str, holds: bool, asking: dict[str, tuple[int, int]] = asking
+                       ) -> None:
+                searches[name].answer(*asking[name], holds)
+
+            def laid_out(names: list[str], job: Job = job,
+                         texts_asked: dict[str, tuple[str, frozenset[str]]] = texts_asked
+                         ) -> set[str] | None:
+                return _misfit_slots(catalogue, code, job, steps,
+                                     {name: texts_asked[name] for name in names})
+
+            verifying = [name for name in asking if searches[name].on is None]
+            apart = [name for name in asking if searches[name].on is not None]
+            if verifying:
+                bad = laid_out(verifying)
+                for name in verifying:
+                    if bad is None or texts_asked[name][1] & bad:
+                        apart.append(name)
+                    else:
+                        answer(name, True)
+            for batch in _batches([(name, texts_asked[name][1]) for name in apart]):
+                bad = laid_out(batch)
+                if bad is None and len(batch) > 1:  # no slot to blame: each alone
+                    for name in batch:
+                        answer(name, laid_out([name]) == set())
+                    continue
+                for name in batch:
+                    answer(name, bad is not None and not bad & texts_asked[name][1])
+        for search in searches.values():
+            search.end_round()
     for name, search in searches.items():
         length = len(search.text)
         if search.least is None:
@@ -173,12 +214,12 @@ def measure(catalogue: Catalogue, code: str,
     return {name: rooms_found[name] for name in pieces}
 
 
-def _failing(catalogue: Catalogue, code: str, job: Job,
-             steps: dict[Job, dict[str, list[float]]],
-             texts: dict[str, tuple[str, frozenset[str]]]) -> set[str]:
-    """The entries of `texts` (name → its text lengthened, its slots) that do not fit the
-    piece, laid out together (their slots alone) at the smallest sizes the fit may give
-    them.
+def _misfit_slots(catalogue: Catalogue, code: str, job: Job,
+                  steps: dict[Job, dict[str, list[float]]],
+                  texts: dict[str, tuple[str, frozenset[str]]]) -> set[str] | None:
+    """The slots of the piece that do not hold the entries of `texts` (name → its text
+    lengthened, its slots), laid out together (those slots alone) at the smallest sizes
+    the fit may give them; None where a misfit is in no slot of theirs.
 
     The fit sets a slot (with its group) 7 % smaller a step, from its design size down to
     its minimum, but stops where part of a slot would be set below its minimum (a tab's
@@ -205,14 +246,8 @@ def _failing(catalogue: Catalogue, code: str, job: Job,
             break
         for key in small:  # set below its minimum in part: not for the text's length
             known[key].pop()
-    failed = {name for name, (_, its) in texts.items()
-              if any(misfit.slot in its for misfit in misfits)}
-    if any(misfit.slot not in slots for misfit in misfits):  # no slot of ours to blame
-        if len(texts) == 1:
-            return set(texts)
-        for name, text in texts.items():
-            failed |= _failing(catalogue, code, job, steps, {name: text})
-    return failed
+    bad = {misfit.slot for misfit in misfits}
+    return bad if bad <= slots else None
 
 
 def _steps(catalogue: Catalogue, job: Job, slots: frozenset[str]) -> dict[str, list[float]]:
@@ -246,7 +281,7 @@ def fits(catalogue: Catalogue, code: str, name: str, text: str, job: Job,
          slots: frozenset[str]) -> bool:
     """Whether the piece holds entry `name` of language `code` written as `text` in its
     `slots`, set at the smallest sizes the fit may give them."""
-    return not _failing(catalogue, code, job, {}, {name: (text, slots)})
+    return not _misfit_slots(catalogue, code, job, {}, {name: (text, slots)})
 
 
 def _facts(catalogue: Catalogue, job: Job, slots: frozenset[str]) -> tuple[float, str]:
