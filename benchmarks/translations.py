@@ -13,13 +13,17 @@ fresh process of the real command line:
               prints on the most pieces, set back one character shorter in the language
               file after the export): the import checks the file and renders every piece
               of the layouts that string prints on.
-Reports medians of `--runs` runs (wall time, time.perf_counter), and the machine's cores.
+Reports medians of `--runs` runs: wall time (time.perf_counter) and processor time (user
+and system, of the command and its workers): on a busy machine the wall time grows, and
+the processor time over the cores is what an idle machine would take. Also the machine's
+cores and load.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,16 +47,20 @@ def scratch_project(folder: Path) -> Path:
     return folder
 
 
-def command(project: Path, *argv: str) -> tuple[float, str]:
-    """Run render.py in `project`; its wall time and its output."""
+def command(project: Path, *argv: str) -> tuple[float, float, str]:
+    """Run render.py in `project`; its wall time, the processor time of it and its
+    workers (user and system), and its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "render.py", *argv], cwd=project, text=True,
                           capture_output=True, env={**os.environ, "PYTHONPATH": str(project)},
                           check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"render.py {' '.join(argv)} failed: {done.stderr.strip()}")
-    return elapsed, done.stdout.strip()
+    processor = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, processor, done.stdout.strip()
 
 
 def widest_string(code: str) -> tuple[str, str]:
@@ -93,24 +101,27 @@ def main() -> None:
         original = (project / "content" / f"{code}.yaml").read_bytes()
         export = ["translations", "export", code, "--format", args.format,
                   "--out", f"out/{code}.{suffix}"]
-        times: dict[str, list[float]] = {"export": [], "export --no-length": [],
-                                         "round trip": [], "  of which import": []}
+        times: dict[str, list[tuple[float, float]]] = {
+            "export": [], "export --no-length": [], "round trip": [], "  of which import": []}
         for _ in range(args.runs):
-            times["export --no-length"].append(command(project, *export, "--no-length")[0])
-            took, said = command(project, *export)
-            times["export"].append(took)
+            times["export --no-length"].append(command(project, *export, "--no-length")[:2])
+            took, used, said = command(project, *export)
+            times["export"].append((took, used))
             set_shorter(project, code, key, text)
-            importing, said = command(project, "translations", "import", f"out/{code}.{suffix}")
+            importing, importing_used, said = command(project, "translations", "import",
+                                                      f"out/{code}.{suffix}")
             if "pieces fit" not in said:
                 sys.exit(f"the import changed nothing: {said}")
-            times["round trip"].append(took + importing)
-            times["  of which import"].append(importing)
+            times["round trip"].append((took + importing, used + importing_used))
+            times["  of which import"].append((importing, importing_used))
             (project / "content" / f"{code}.yaml").write_bytes(original)
         print(f"import: {said}")
+        print(f"{'':20} {'wall':>8} {'processor':>10}   (medians; runs' wall times)")
         for name, runs in times.items():
-            print(f"{name:20} {statistics.median(runs):6.1f} s  (runs: "
-                  f"{', '.join(f'{run:.1f}' for run in runs)})")
-
+            print(f"{name:20} {statistics.median(r[0] for r in runs):6.1f} s "
+                  f"{statistics.median(r[1] for r in runs):8.1f} s   "
+                  f"({', '.join(f'{r[0]:.1f}' for r in runs)})")
+        print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
 
 if __name__ == "__main__":
     main()

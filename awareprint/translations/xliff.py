@@ -131,12 +131,12 @@ def read_xliff(path: Path, text: str) -> TranslatorFile:
                          "there or export again") from None
     if root.tag == f"{{{XLIFF_1}}}xliff":
         raise InputError(f"{path}: line {root.sourceline}: XLIFF 1.2; save it as XLIFF 2.0 "
-                         "or export again with --format xliff")
+                         "or export it again as XLIFF 2")
     if root.tag != _tag("xliff") or not root.get("version", "").startswith("2."):
         raise InputError(f"{path}: line {root.sourceline}: not an XLIFF 2 file (its root "
                          f"is <{etree.QName(root).localname}> in "
                          f"{etree.QName(root).namespace or 'no namespace'}); export again "
-                         "with --format xliff")
+                         "as XLIFF 2")
     files = root.findall(_tag("file"))
     if len(files) != 1:
         raise InputError(f"{path}: line {root.sourceline}: {len(files)} <file> elements; "

@@ -209,7 +209,7 @@ def test_a_50_mb_file_is_refused_without_reading_it(capsys, tmp_path):
       "delete it or export again"]),
     (lambda text: text.replace("document:2.0", "document:1.2").replace(
         'version="2.0"', 'version="1.2"'),
-     [r"line 2: XLIFF 1.2; save it as XLIFF 2.0 or export again with --format xliff"]),
+     [r"line 2: XLIFF 1.2; save it as XLIFF 2.0 or export it again as XLIFF 2"]),
     (lambda text: text.replace("<target>Pida ayuda</target>",
                                '<target>Pida <ph id="1"/> ayuda</target>'),
      [r"line \d+ \(get_help\): inline markup <ph> in its target; write the text alone"]),
