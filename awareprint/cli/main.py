@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the file to write (default out/LANG.po or out/LANG.xlf)")
     export.add_argument("--no-length", action="store_true",
                         help="leave out the note of how long each string may grow (measured "
-                        "by setting it on every piece: some 30 s a language)")
+                        "by setting it on every piece: some 20 s a language on 2 cores)")
     export.add_argument("--workers", type=int, metavar="N",
                         help="processes measuring the lengths (default: cores)")
     import_po = translation_commands.add_parser("import", help="check a translator's PO "
