@@ -174,9 +174,11 @@ def _unit(path: Path, unit: etree._Element, problems: list[str]) -> Given | None
                 continue
             inline = next(iter(element), None)
             if inline is not None:
-                problems.append(f"{path}: line {inline.sourceline} ({name}): inline markup "
-                                f"<{etree.QName(inline).localname}> in its {side}; write "
-                                "the text alone, placeholders as {name} text as exported")
+                what = (f"inline markup <{etree.QName(inline).localname}>"
+                        if isinstance(inline.tag, str) else "an XML comment")
+                problems.append(f"{path}: line {inline.sourceline} ({name}): {what} in its "
+                                f"{side}; write the text alone, placeholders as {{name}} "
+                                "text as exported")
                 return None
             texts[side].append(element.text or "")
     if not parts or not texts["source"]:

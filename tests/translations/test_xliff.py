@@ -213,6 +213,9 @@ def test_a_50_mb_file_is_refused_without_reading_it(capsys, tmp_path):
     (lambda text: text.replace("<target>Pida ayuda</target>",
                                '<target>Pida <ph id="1"/> ayuda</target>'),
      [r"line \d+ \(get_help\): inline markup <ph> in its target; write the text alone"]),
+    (lambda text: text.replace("<target>Pida ayuda</target>",
+                               "<target>Pida <!-- ayuda? --> ayuda</target>"),
+     [r"line \d+ \(get_help\): an XML comment in its target"]),
     (lambda text: text.replace('srcLang="en"', 'srcLang="es"'),
      [r"line 2: srcLang 'es'; the English is the source of every translation"]),
 ])
