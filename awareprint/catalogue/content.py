@@ -46,9 +46,10 @@ class Language(Strict):
     script: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
     direction: Literal["ltr", "rtl"]
     quotes: Quotes
-    status: Literal["source", "draft", "reviewed"]
-    reviewed_by: Text | None = None
-    reviewed_on: date | None = None
+    # `source` marks the language the others translate (English). A translation says
+    # nothing here: how far it can be trusted is its strings' own states (`review:`), and
+    # a second, file-wide state could only disagree with them.
+    status: Literal["source"] | None = None
     # Words never split across lines: for scripts set without spaces (Chinese) the line
     # breaker may break between any two characters, and a word cut in two misreads; for
     # others, compounds written in several words ("mua bán" in Vietnamese), matched
@@ -61,13 +62,20 @@ class Language(Strict):
                   Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
         default_factory=dict)
 
-    @model_validator(mode="after")
-    def _review_is_signed(self) -> Language:
-        signed = self.reviewed_by is not None and self.reviewed_on is not None
-        if self.status == "reviewed" and not signed:
-            raise ValueError("status 'reviewed' needs reviewed_by and reviewed_on; "
-                             "until then the status is 'draft'")
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _no_file_wide_review(cls, data: object) -> object:
+        if isinstance(data, dict):
+            for key in ("reviewed_by", "reviewed_on"):
+                if key in data:
+                    raise ValueError(f"{key}: a translation is reviewed string by string; "
+                                     "record who read each string in the file's review: "
+                                     "block and remove this line")
+            if data.get("status") not in (None, "source"):
+                raise ValueError(f"status '{data['status']}': only the source language has "
+                                 "a status; a translation's state is its strings' own (the "
+                                 "review: block); remove this line")
+        return data
 
 
 StringKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]

@@ -187,21 +187,17 @@ def stale_keys(language: LanguageFile, source: LanguageFile) -> list[str]:
     return [key for key, state in string_states(language, source).items() if state == STALE]
 
 
+def language_state(language: LanguageFile, source: LanguageFile) -> str:
+    """A language's state as a whole, from its strings' own (the one truth): `source`,
+    `approved` when every string is, `reviewed` when every string is reviewed or approved,
+    else `draft` (some string a draft or stale)."""
+    if language.language.status == "source":
+        return "source"
+    states = set(string_states(language, source).values())
+    if states <= {APPROVED}:
+        return APPROVED
+    return REVIEWED if states <= {REVIEWED, APPROVED} else DRAFT
+
+
 def source_language(languages: dict[str, LanguageFile]) -> LanguageFile:
     return next(lang for lang in languages.values() if lang.language.status == "source")
-
-
-def language_warnings(catalogue: object, code: str) -> list[str]:
-    """What a person printing this language should know: draft status, stale strings."""
-    languages = catalogue.languages  # type: ignore[attr-defined]
-    language = languages[code]
-    if language.language.status == "source":
-        return []
-    notes = []
-    if language.language.status == "draft":
-        notes.append(f"the {code} translation is a draft, not yet reviewed by a person")
-    stale = stale_keys(language, source_language(languages))
-    if stale:
-        notes.append(f"the {code} translation is stale: the English of {', '.join(stale)} "
-                     "changed since it was translated")
-    return notes

@@ -28,6 +28,9 @@ FLAGS = {
     "scale": "--scale",
     "out": "--out",
     "public_url": "--public-url",
+    "print_unreviewed": "--print-unreviewed",
+    "reviewer": "--reviewer",
+    "data": "--data",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..catalogue.language_checks import source_language, state_counts
+from ..catalogue.language_checks import language_state, source_language, state_counts
 from ..catalogue.load import Catalogue
 from ..catalogue.notices import GENERAL, Notice
 
@@ -22,9 +22,7 @@ def describe(catalogue: Catalogue) -> str:
     source = source_language(catalogue.languages)
     for code, language in catalogue.languages.items():
         meta = language.language
-        status = meta.status
-        if meta.status == "reviewed":
-            status += f" by {meta.reviewed_by} on {meta.reviewed_on}"
+        status = language_state(language, source)
         counts = state_counts(language, source)
         if any(counts.values()):
             status += "; strings: " + ", ".join(f"{n} {state}" for state, n in counts.items())

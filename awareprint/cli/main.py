@@ -20,12 +20,16 @@ from ..paths import DEFAULT_OUT_DIR
 from .flags import FLAGS, error_lines
 
 if TYPE_CHECKING:  # only for annotations: importing the catalogue here would slow --help
-    from ..catalogue.jobs import SheetJob
+    from ..catalogue.jobs import Job, SheetJob
     from ..catalogue.load import Catalogue
     from ..catalogue.notices import NoticeRef
     from ..catalogue.sheets import Sheet
+    from ..catalogue.unreviewed import Decision
 
 PROGRAM = "render.py"
+PRINT_UNREVIEWED_HELP = ("a staff decision: print a press job or a partner's order although "
+                         "some of its languages' strings are not yet reviewed by a person "
+                         "(recorded in the manifest)")
 STARTER_SET = (("poster", "letter"), ("wallet-card", "business-card"), ("tearoff", "letter"))
 
 
@@ -75,12 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("order", type=Path, metavar="ORDER")
     batch.add_argument("--out", type=Path, help="output folder (default out/ORDER-NAME)")
     batch.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    batch.add_argument("--print-unreviewed", action="store_true", help=PRINT_UNREVIEWED_HELP)
     stamp = commands.add_parser("stamp", help="record that translations match the current "
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
     translations = commands.add_parser("translations", help="a language as a PO or XLIFF "
-                                       "file for translators (export), and read back "
-                                       "(import)")
+                                       "file for translators (export), read back (import), "
+                                       "and the reviewer's page's strings written back "
+                                       "(apply)")
     translation_commands = translations.add_subparsers(dest="translations_command",
                                                        metavar="SUBCOMMAND", required=True,
                                                        parser_class=_Parser)
@@ -103,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_po.add_argument("file", type=Path, metavar="FILE")
     import_po.add_argument("--workers", type=int, metavar="N",
                            help="processes for the fit check (default: cores)")
+    apply = translation_commands.add_parser("apply", help="write the strings reviewed or "
+                                            "approved on the web's reviewer page into "
+                                            "content/LANG.yaml (checked and fitted first)")
+    apply.add_argument("codes", nargs="*", metavar="LANG",
+                       help="languages to write (default: every one with changes)")
+    apply.add_argument("--data", type=Path, default=Path("web-data"),
+                       help="the web's data folder, as given to serve (default web-data/)")
+    apply.add_argument("--workers", type=int, metavar="N",
+                       help="processes for the fit check (default: cores)")
     preflight = commands.add_parser("preflight", help="read finished PDFs back and report; "
                                 "exit 1 on faults")
     preflight.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -115,8 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     preflight.add_argument("--notice", metavar="ID", help="which of the state's notices")
     preflight.add_argument("--lang", action="append", metavar="L",
                            help="the notice's languages in the files (default: its law's)")
-    serve = commands.add_parser("serve", help="the web page where partners order and staff "
-                                "approve (add-user NAME: a staff account)")
+    serve = commands.add_parser("serve", help="the web page where partners order, staff "
+                                "approve and reviewers read translations (add-user NAME: "
+                                "an account)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -130,9 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "cookies are sent over HTTPS only")
     serve_commands = serve.add_subparsers(dest="serve_command", metavar="SUBCOMMAND",
                                           parser_class=_Parser)
-    add_user = serve_commands.add_parser("add-user", help="create a staff account, or set "
-                                         "its password (read from the terminal or stdin)")
+    add_user = serve_commands.add_parser("add-user", help="create a staff account (or with "
+                                         "--reviewer a reviewer's), or set its password "
+                                         "(read from the terminal or stdin)")
     add_user.add_argument("name", metavar="NAME")
+    add_user.add_argument("--reviewer", action="append", metavar="LANG",
+                          help="a reviewer of this language only, who sees and edits its "
+                          "strings on the reviewer's page and cannot see orders; repeat "
+                          "for more languages")
     sheets, specs = _sheets_and_layouts()
     for name in layout_names():
         sizes = specs[name].sizes if name in specs else []
@@ -174,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: today)")
         layout.add_argument("--job", metavar="NUMBER",
                             help="a job number for the press file's slug line")
+        layout.add_argument("--print-unreviewed", action="store_true",
+                            help=PRINT_UNREVIEWED_HELP)
     return parser
 
 
@@ -220,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "proof":
             return _proof(args)
         if args.command == "batch":
-            return _batch(args.order, args.out, args.workers)
+            return _batch(args.order, args.out, args.workers, args.print_unreviewed)
         if args.command == "serve":
             return _serve(args)
         return _render_layout(args)
@@ -270,6 +293,8 @@ def _render_layout(args: argparse.Namespace) -> int:
                       fill=args.fill, alignment=args.alignment,
                       issued=args.issued or date.today().isoformat(), job=args.job)
     checked = check_request(request, catalogue).or_raise()
+    _decided(catalogue, [checked.sheet_job] if checked.sheet_job else list(checked.jobs),
+             args.print_unreviewed)
     if checked.sheet_job is not None:
         return _render_sheet(catalogue, checked.sheet_job, args)
     if len(checked.jobs) > 1 and is_file_target(args.out):
@@ -381,7 +406,8 @@ def _proof(args: argparse.Namespace) -> int:
     return 1 if proof.failed else 0
 
 
-def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
+def _batch(order_path: Path, out: Path | None, workers: int | None,
+           print_unreviewed: bool = False) -> int:
     from ..catalogue.load import load_catalogue
     from ..orders.batch import JOB_TICKET, MANIFEST, run_batch
     from ..orders.order_file import load_order
@@ -389,10 +415,12 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
-    order = load_order(order_path, load_catalogue(), date.today())
+    catalogue = load_catalogue()
+    order = load_order(order_path, catalogue, date.today())
+    decision = _decided(catalogue, [item.job for item in order.items], print_unreviewed)
     out = out or DEFAULT_OUT_DIR / order_path.stem
     progress = BatchProgress(sys.stdout, sys.stderr, sys.stdout.isatty())
-    run = run_batch(order, out, workers, progress)
+    run = run_batch(order, out, workers, progress, decision)
     progress.finish()
     if run.ticket_error:
         print(f"FAILED {JOB_TICKET}: {run.ticket_error}", file=sys.stderr)
@@ -400,6 +428,35 @@ def _batch(order_path: Path, out: Path | None, workers: int | None) -> int:
     print(f"wrote {out / MANIFEST}: {batch_summary(made, run.reused, run.failed)}")
     print(f"wrote {run.archive}")
     return 1 if run.failed or run.ticket_error else 0
+
+
+def _decided(catalogue: Catalogue, jobs: Sequence[Job | SheetJob], print_unreviewed: bool
+             ) -> Decision | None:
+    """The staff decision a press job or a partner's order in a language with strings no
+    person has reviewed needs: --print-unreviewed, or the job is refused before anything
+    is made. None when there is nothing to decide."""
+    import getpass
+    from datetime import UTC, datetime
+
+    from ..catalogue.unreviewed import (
+        decision_for,
+        needs_decision,
+        refusal,
+        unreviewed_languages,
+    )
+
+    languages = unreviewed_languages(catalogue, (code for job in jobs if needs_decision(job)
+                                                 for code in job.languages))
+    if not languages:
+        return None
+    if not print_unreviewed:
+        raise InputError(refusal(catalogue, languages), field="print_unreviewed")
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment (a container)
+        user = "unknown"
+    return decision_for(catalogue, languages, user, "--print-unreviewed",
+                        datetime.now(UTC).isoformat(timespec="seconds"))
 
 
 def batch_summary(made: int, reused: int, failed: int) -> str:
@@ -424,8 +481,19 @@ def _serve(args: argparse.Namespace) -> int:
                 raise InputError("serve add-user: the two passwords differ; try again")
         else:
             password = sys.stdin.readline().rstrip("\n")
-        add_staff(args.data, args.name, password)
-        print(f"staff account {args.name} saved in {args.data}")
+        languages = tuple(args.reviewer or ())
+        translations: tuple[str, ...] = ()
+        if languages:
+            from ..catalogue.language_checks import source_language
+            from ..catalogue.load import load_catalogue
+
+            catalogue = load_catalogue()
+            source = source_language(catalogue.languages)
+            translations = tuple(code for code, language in catalogue.languages.items()
+                                 if language is not source)
+        add_staff(args.data, args.name, password, languages, translations)
+        kind = f"reviewer ({', '.join(languages)})" if languages else "staff"
+        print(f"{kind} account {args.name} saved in {args.data}")
         return 0
     if not 0 < args.port < 65536:
         raise InputError(f"serve --port {args.port}: give a port from 1 to 65535")
@@ -454,6 +522,8 @@ def _translations(args: argparse.Namespace) -> int:
         raise InputError("--workers must be 1 or more")
     if args.translations_command == "export":
         return _export_translation(catalogue, args)
+    if args.translations_command == "apply":
+        return _apply(catalogue, args)
     from ..translations.importing import import_po
 
     imported = import_po(args.file, catalogue, args.workers)
@@ -485,6 +555,29 @@ def _export_translation(catalogue: Catalogue, args: argparse.Namespace) -> int:
     path = args.out or DEFAULT_OUT_DIR / f"{args.code}.{'xlf' if args.format == 'xliff' else 'po'}"
     write_atomic(path, text.encode("utf-8"))
     print(f"wrote {path} ({entries} entries, {drafts} draft or stale)")
+    return 0
+
+
+def _apply(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from ..web.review_apply import apply_changes
+
+    applied = apply_changes(args.data, catalogue, args.codes or None, args.workers)
+    if not applied:
+        print(f"{args.data}: no change waiting on the reviewer's page")
+    for done in applied:
+        waiting = (f"; {len(done.waiting)} not yet reviewed stay on the page "
+                   f"({', '.join(done.waiting)})" if done.waiting else "")
+        if done.dropped:
+            print(f"{done.code}: the file's text of {', '.join(done.dropped)} changed "
+                  "under earlier changes made on the page; those are dropped (the history "
+                  "keeps them): review the file's text on the page")
+        if done.written:
+            fit = f", {done.pieces} pieces fit" if done.pieces else ""
+            print(f"wrote {done.file}: {len(done.written)} string"
+                  f"{'s' if len(done.written) != 1 else ''} ({', '.join(done.written)})"
+                  f"{fit}{waiting}")
+        else:
+            print(f"{done.code}: nothing reviewed or approved to write{waiting}")
     return 0
 
 
@@ -561,7 +654,7 @@ def _render_jobs(jobs: list, out: Path, preview: bool,
 
 def _warn(catalogue: object, codes: list[str]) -> None:
     """What a person printing these languages should know, before rendering starts."""
-    from ..catalogue.language_checks import language_warnings
+    from ..catalogue.unreviewed import language_warnings
 
     for code in sorted(set(codes)):
         for warning in language_warnings(catalogue, code):

@@ -3,6 +3,7 @@ position of every panel, slot and tab from the layout's geometry, in points."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..catalogue.content import Language
@@ -14,6 +15,7 @@ from .typesetting import DICTIONARY_SCRIPTS
 
 # Display type is never hyphenated: above this size a broken word reads as a mistake.
 MAX_HYPHENATED_PT = 14
+SLOT_RULE = re.compile(r'\[data-slot="([^"]+)"\]')  # a rule of geometry_css for a slot
 # The hotline's numbers are set in the Latin face in every language: the same figures
 # everywhere, never a script's own face drawn larger (fonts/build_optical.py).
 LATIN = "Latn"
@@ -100,6 +102,14 @@ def geometry_css(spec: LayoutSpec, geometry: Geometry) -> str:
         rules.append(f'[data-guide="tear"]{{left:{geometry.trim.x:.3f}pt;'
                      f"top:{tabs.tear_line_y:.3f}pt;width:{geometry.width:.3f}pt}}")
     return "\n".join(rules)
+
+
+def restyled_slots(before: str, after: str) -> frozenset[str] | None:
+    """The slots whose rules differ between two geometry stylesheets (geometry_css); None
+    where a rule of anything else differs (the page, a panel, a guide)."""
+    changed = set(before.splitlines()) ^ set(after.splitlines())
+    names = {match[1] if (match := SLOT_RULE.match(rule)) else None for rule in changed}
+    return None if None in names else frozenset(name for name in names if name)
 
 
 def box_css(rect: Rect) -> str:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 from ..catalogue.geometry import TABS
 from ..catalogue.jobs import Job
-from ..catalogue.language_checks import source_language, stale_keys, state_counts
+from ..catalogue.language_checks import DRAFT as DRAFT_STRING
+from ..catalogue.language_checks import source_language, stale_keys, state_counts, string_states
 from ..catalogue.load import Catalogue
 from ..catalogue.sizes import Size
+from ..catalogue.unreviewed import note, unreviewed_languages
 
 MAX_COLUMNS = 14             # columns a tabloid-wide block holds; more languages wrap
 SCALED, DRAFT, STALE, FAILED = "scaled", "draft", "stale", "failed"
@@ -144,6 +146,8 @@ class Summary:
     # each translation on the proof, in the catalogue's order: how many of its strings are
     # in each state (draft, reviewed, approved, stale)
     states: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+    # each translation on the proof with strings no person has reviewed, in plain words
+    unreviewed: tuple[str, ...] = ()
 
 
 def arrange(entries: Sequence[Entry], catalogue: Catalogue,
@@ -180,6 +184,8 @@ def summarise(entries: Sequence[Entry], catalogue: Catalogue) -> Summary:
         **{key: sum(key in found for found in markers)
            for key in (SCALED, DRAFT, STALE, FAILED)},
         states=_string_states(entries, catalogue),
+        unreviewed=tuple(note(catalogue, language) for language in unreviewed_languages(
+            catalogue, (code for entry in entries for code in entry.job.languages))),
     )
 
 
@@ -247,7 +253,8 @@ def _markers(entry: Entry, catalogue: Catalogue) -> tuple[str, ...]:
     found = {
         FAILED: entry.error is not None,
         SCALED: bool(entry.scaled),
-        DRAFT: any(language.language.status == "draft" for language in languages),
+        DRAFT: any(DRAFT_STRING in string_states(language, source).values()
+                   for language in languages),
         STALE: any(stale_keys(language, source) for language in languages),
     }
     return tuple(key for key, present in found.items() if present)

@@ -73,6 +73,16 @@ class Delivery:
 
 
 @dataclass(frozen=True)
+class Unreviewed:
+    """The order's languages with strings no person has reviewed, each in plain words, and
+    whether the staff decided to print them (who, when) or no one has yet."""
+
+    heading: str
+    languages: tuple[str, ...]
+    decision: str
+
+
+@dataclass(frozen=True)
 class Ticket:
     """An order as its job ticket tells it."""
 
@@ -84,3 +94,4 @@ class Ticket:
     issued: str | None = None      # ISO: the date of issue (None: the hotline facts' date)
     job: str | None = None         # the job number the print shop quotes
     deliver_to: Delivery | None = None
+    unreviewed: Unreviewed | None = None

@@ -47,6 +47,7 @@ def job_ticket_pdf(ticket: Ticket, catalogue: Catalogue) -> bytes:
         "date": ticket.issued or document_date(catalogue.hotline.checked).date().isoformat(),
         "job": ticket.job,
         "deliver_to": ticket.deliver_to,
+        "unreviewed": ticket.unreviewed,
         "files": len(ticket.rows) - failed,
         "failed": failed,
         "warned": sum(bool(row.warnings) for row in ticket.rows if row.ok),

@@ -123,9 +123,11 @@ class Spliced:
     """A page set as a whole once, with some of its slots read from other layouts of them
     alone (engine/layout.py `only`): what a whole layout would read, where a slot's lines
     do not depend on the others. The checks after layout read it as they read a document;
-    it is never drawn."""
+    it is drawn from the same boxes (engine/graft.py)."""
 
     pages: tuple[Page, ...]
+    whole: Document            # the page laid out whole
+    parts: dict[str, Document]  # slot: the layout it is read from instead
 
 
 if TYPE_CHECKING:
@@ -137,14 +139,17 @@ _READ: WeakKeyDictionary[Document, tuple[Page, ...]] = WeakKeyDictionary()
 
 
 def spliced(whole: Laid, parts: dict[str, Document]) -> Spliced:
-    """`whole` with each slot named in `parts` read from that document instead."""
+    """`whole` with each slot named in `parts` read from that document instead (a slot
+    `whole` already reads from another layout, from that one unless `parts` names it)."""
+    if isinstance(whole, Spliced):
+        whole, parts = whole.whole, {**whole.parts, **parts}
     read = [pages(document) for document in (whole, *parts.values())]
     sources = [(read[0], lambda slot: slot not in parts)] + [
         (found, lambda slot, name=name: slot == name)
         for found, name in zip(read[1:], parts, strict=True)]
     return Spliced(tuple(_spliced_page([(found[number], keep) for found, keep in sources
                                         if number < len(found)])
-                         for number in range(len(read[0]))))
+                         for number in range(len(read[0]))), whole, parts)
 
 
 def _spliced_page(sources: list[tuple[Page, Any]]) -> Page:

@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 from ..errors import RenderError
 from ..paths import CONTENT_DIR, FONTS_DIR, LAYOUTS_DIR
@@ -30,6 +31,7 @@ from . import font_subset  # first: it quiets a warning WeasyPrint gives as it l
 # isort: split
 import cssselect2
 import weasyprint
+from weasyprint.document import Page
 from weasyprint.images import RasterImage
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -109,6 +111,9 @@ def lay_out(html: str, base_url: str, readable: tuple[Path, ...] = PROJECT_DATA,
         _LOGGER.propagate = propagate
     close_right_to_left_line_ends(document)
     align_block_content(document, side_by_side)
+    # The engine notes where bookmarks and links point as it makes each page: noted again
+    # where the two passes above have moved their boxes.
+    document.pages = [Page(page._page_box) for page in document.pages]
     return document, collector.messages
 
 
@@ -127,6 +132,42 @@ def _parsed_html(html: str, base_url: str, readable: tuple[Path, ...],
         while len(_HTML) > HTML_KEPT:
             _HTML.pop(next(iter(_HTML)))
     return _HTML[key]
+
+
+def slots_changed(before: str, after: str, base_url: str,
+                  readable: tuple[Path, ...] = PROJECT_DATA) -> frozenset[str] | None:
+    """The slots whose markup differs between two versions of a piece's HTML; None where
+    anything outside the slots differs (then only a layout of the whole page tells)."""
+    if before == after:
+        return frozenset()
+    fetcher = _FETCHERS.setdefault(readable, ProjectFilesOnly(readable))
+    outlines = [_outline(_parsed_html(html, base_url, readable, fetcher).etree_element)
+                for html in (before, after)]
+    (rest_before, slots_before), (rest_after, slots_after) = outlines
+    if rest_before != rest_after:
+        return None
+    return frozenset(name for name in slots_before.keys() | slots_after.keys()
+                     if slots_before.get(name) != slots_after.get(name))
+
+
+def _outline(root: Any) -> tuple[list[object], dict[str, list[bytes]]]:
+    """A document's markup outside its slots, and each slot's markup."""
+    rest: list[object] = []
+    slots: dict[str, list[bytes]] = {}
+
+    def walk(element: Any) -> None:
+        name = element.get("data-slot")
+        if name is not None:
+            slots.setdefault(name, []).append(ElementTree.tostring(element))
+            rest.append((name, element.tail))
+            return
+        rest.append((element.tag, sorted(element.attrib.items()), element.text))
+        for child in element:
+            walk(child)
+        rest.append(element.tail)
+
+    walk(root)
+    return rest, slots
 
 
 def _with_slots(whole: weasyprint.HTML, only: frozenset[str]) -> weasyprint.HTML:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue.jobs import output_path_for
-from ..catalogue.language_checks import language_warnings
 from ..catalogue.layouts import TICKET_FOLDER
 from ..catalogue.load import Catalogue, load_catalogue
 from ..catalogue.request import make_sheet_job
+from ..catalogue.unreviewed import Decision, language_warnings
 from ..errors import AwareprintError, InputError
 from ..output import make_folder, remove_partial_files, write_atomic
 from ..render.settled import without_partner_lines
@@ -33,6 +33,7 @@ from .manifest import (
     file_names,
     read_manifest,
     remove_stale,
+    result_of,
     reusable,
     still_there,
     write_manifest,
@@ -105,14 +106,19 @@ def _result(item: OrderItem, file: str | None, pages: int, per_sheet: int,
 
 
 def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
-              progress: Progress | None = None) -> BatchRun:
+              progress: Progress | None = None, decision: Decision | None = None
+              ) -> BatchRun:
     """Render (or reuse) every item on `workers` processes; write the manifest (after every
-    item), the job ticket and the zip of it all."""
+    item), the job ticket and the zip of it all. `decision` is the staff's to print strings
+    no person has reviewed, recorded in the manifest and on the ticket (the front end asks
+    for it: the library only records it)."""
     archive = out.with_name(out.name + ".zip")
     _make_out(out, archive)
     catalogue = load_catalogue()
     workers = workers or os.cpu_count() or 1
     earlier_manifest = read_manifest(out)
+    if decision is not None:
+        decision = decision.standing(earlier_manifest.get("print_unreviewed"))
     earlier = earlier_results(earlier_manifest)
     settled = earlier_settled(earlier_manifest)
     results: list[ItemResult] = []
@@ -129,28 +135,48 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
             results.append(reused)
 
     total = len(order.items)
-    _journal(order, results, out, earlier)
+    _journal(order, results, out, earlier, decision)
     for number, result in enumerate(results, start=1):
         if progress:
             progress(result, number, total)
     for result in _render_all(to_render, out, workers):
         results.append(result)
-        _journal(order, results, out, earlier)
+        _journal(order, results, out, earlier, decision)
         if progress:
             progress(result, len(results), total)
     results.sort(key=lambda result: result.item)
     remove_stale(earlier, results, out)
-    ticket_inputs = _ticket_inputs(order, results, catalogue)
+    return _finish(order, results, out, catalogue, earlier_manifest, decision)
+
+
+def record_decision(order: LoadedOrder, out: Path, decision: Decision) -> BatchRun:
+    """A staff decision to print strings no person has reviewed, taken after the run (the
+    web's approval): the manifest records it, the job ticket is made again to say so, and
+    the zip holds both."""
+    manifest = read_manifest(out)
+    try:
+        results = [result_of(entry) for entry in manifest["files"]]
+    except (KeyError, TypeError) as error:
+        raise InputError(f"{out / MANIFEST}: not a finished batch's manifest ({error}); "
+                         "run the order again") from None
+    return _finish(order, results, out, load_catalogue(), manifest, decision)
+
+
+def _finish(order: LoadedOrder, results: list[ItemResult], out: Path, catalogue: Catalogue,
+            earlier_manifest: dict[str, Any], decision: Decision | None) -> BatchRun:
+    """The job ticket (unless unchanged), the manifest and the zip of a finished run."""
+    archive = out.with_name(out.name + ".zip")
+    ticket_inputs = _ticket_inputs(order, results, catalogue, decision)
     ticket_error = None
     if earlier_manifest.get("ticket_inputs") != ticket_inputs or not (out / JOB_TICKET).is_file():
         try:
-            _write_ticket(order, results, out, catalogue)
+            _write_ticket(order, results, out, catalogue, decision)
         except Exception as error:  # the files are made: the manifest and zip still are
             ticket_error = str(error) if isinstance(error, AwareprintError) else \
                 _internal(error)
             ticket_inputs = None
             (out / JOB_TICKET).unlink(missing_ok=True)
-    write_manifest(order, results, out / MANIFEST, ticket_inputs)
+    write_manifest(order, results, out / MANIFEST, ticket_inputs, decision=decision)
     names = [MANIFEST, *file_names(results)]
     if ticket_error is None:
         names.append(JOB_TICKET)
@@ -159,10 +185,11 @@ def run_batch(order: LoadedOrder, out: Path, workers: int | None = None,
 
 
 def _journal(order: LoadedOrder, results: list[ItemResult], out: Path,
-             earlier: dict[str, dict]) -> None:
+             earlier: dict[str, dict], decision: Decision | None) -> None:
     """The manifest of the run so far: if it is stopped now, the next run starts from
     here."""
-    write_manifest(order, results, out / MANIFEST, unfinished=still_there(earlier, results))
+    write_manifest(order, results, out / MANIFEST, unfinished=still_there(earlier, results),
+                   decision=decision)
 
 
 def _make_out(out: Path, archive: Path) -> None:
@@ -199,18 +226,20 @@ def _internal(error: Exception | str) -> str:
 
 
 def _ticket_inputs(order: LoadedOrder, results: list[ItemResult],
-                   catalogue: Catalogue) -> str:
+                   catalogue: Catalogue, decision: Decision | None = None) -> str:
     """What the job ticket shows: unchanged, the ticket is not made again (a big order's
     thumbnails take seconds)."""
     rows = [{**asdict(result), "reused": None} for result in results]
     return inputs_hash(catalogue, catalogue.layouts_dir / TICKET_FOLDER, order.path.name,
-                       rows, order.order.model_dump(mode="json"), order.issue)
+                       rows, order.order.model_dump(mode="json"), order.issue,
+                       decision.to_plain() if decision else None)
 
 
 def _write_ticket(order: LoadedOrder, results: list[ItemResult], out: Path,
-                  catalogue: Catalogue) -> None:
+                  catalogue: Catalogue, decision: Decision | None = None) -> None:
     from .order_ticket import order_ticket_pdf  # WeasyPrint: only when a ticket is made
 
     thumbnails = {result.file: out / result.previews[0] for result in results
                   if result.file and result.previews}
-    write_atomic(out / JOB_TICKET, order_ticket_pdf(order, results, thumbnails, catalogue))
+    write_atomic(out / JOB_TICKET, order_ticket_pdf(order, results, thumbnails, catalogue,
+                                                    decision))

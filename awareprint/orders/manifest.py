@@ -12,6 +12,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from ..catalogue.unreviewed import Decision
 from ..output import write_atomic
 from .order_file import LoadedOrder, OrderItem
 from .results import ItemResult
@@ -63,13 +64,18 @@ def reusable(entry: Entry | None, item: OrderItem, out: Path) -> ItemResult | No
         if not all((out / name).is_file() for name in entry["previews"]):
             return None
         per_sheet = int(entry["per_sheet"])
-        result = ItemResult(**{**entry, "languages": list(entry["languages"]),
-                               "previews": tuple(entry["previews"]),
-                               "warnings": tuple(entry["warnings"])})
+        result = result_of(entry)
     except (OSError, KeyError, TypeError, ValueError):
         return None
     return replace(result, item=item.number, quantity=item.quantity, overs=item.overs,
                    reused=True, sheets_needed=math.ceil((item.quantity + item.overs) / per_sheet))
+
+
+def result_of(entry: Entry) -> ItemResult:
+    """A result as the manifest records it (TypeError, KeyError: not one)."""
+    return ItemResult(**{**entry, "languages": list(entry["languages"]),
+                         "previews": tuple(entry["previews"]),
+                         "warnings": tuple(entry["warnings"])})
 
 
 def file_names(results: Iterable[ItemResult]) -> set[str]:
@@ -96,10 +102,11 @@ def remove_stale(earlier: dict[str, Entry], results: list[ItemResult], out: Path
 
 
 def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path,
-                   ticket_inputs: str | None = None, unfinished: list[Entry] | None = None
-                   ) -> None:
+                   ticket_inputs: str | None = None, unfinished: list[Entry] | None = None,
+                   decision: Decision | None = None) -> None:
     """The manifest of a finished run or, with `unfinished` (the earlier entries not yet
-    made again), of a run still going: what it has made so far."""
+    made again), of a run still going: what it has made so far; with `decision`, the staff
+    decision to print strings no person has reviewed."""
     partner = order.order.partner
     results = sorted(results, key=lambda result: result.item)
     orderer = order.order.orderer
@@ -108,11 +115,13 @@ def write_manifest(order: LoadedOrder, results: list[ItemResult], path: Path,
         "partner": partner.name if partner else None,
         "orderer": orderer.model_dump() if orderer else None,
         "due": order.order.due.isoformat() if order.order.due else None,
+        "issued": order.issue.date.isoformat() if order.issue else None,
         "complete": unfinished is None,
         "files": [asdict(result) for result in results],
         "failed": sum(not result.ok for result in results),
         "reused": sum(result.reused for result in results),
         "ticket_inputs": ticket_inputs,
+        "print_unreviewed": decision.to_plain() if decision else None,
     }
     if unfinished is not None:
         manifest["earlier_files"] = unfinished

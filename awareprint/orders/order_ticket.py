@@ -7,7 +7,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..catalogue.load import Catalogue
-from ..documents.ticket import Delivery, Partner, Person, Ticket
+from ..catalogue.unreviewed import (
+    Decision,
+    load_unreviewed_text,
+    note,
+    shown_time,
+    unreviewed_languages,
+)
+from ..documents.ticket import Delivery, Partner, Person, Ticket, Unreviewed
 from ..documents.ticket_pdf import job_ticket_pdf, preview_uri
 from ..documents.ticket_text import load_ticket_text
 from .order_file import LoadedOrder
@@ -17,7 +24,8 @@ from .ticket_rows import thumbnail_path, ticket_row
 
 
 def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
-                 thumbnails: Mapping[str, Path], catalogue: Catalogue) -> Ticket:
+                 thumbnails: Mapping[str, Path], catalogue: Catalogue,
+                 decision: Decision | None = None) -> Ticket:
     """The ticket of an order: its people and dates, and a row for each result."""
     text = load_ticket_text(catalogue.content_dir)
     shop = load_shop(catalogue.layouts_dir)
@@ -44,7 +52,22 @@ def order_ticket(order: LoadedOrder, results: Sequence[ItemResult],
         job=order.issue.job if order.issue else None,
         deliver_to=Delivery(delivery.name, tuple(delivery.address))
         if delivery and delivery.name else None,
+        unreviewed=_unreviewed(order, catalogue, decision),
     )
+
+
+def _unreviewed(order: LoadedOrder, catalogue: Catalogue, decision: Decision | None
+                ) -> Unreviewed | None:
+    """The order's languages no person has reviewed, and who decided to print them."""
+    languages = unreviewed_languages(catalogue, (code for item in order.items
+                                                 for code in item.job.languages))
+    if not languages:
+        return None
+    text = load_unreviewed_text(catalogue.content_dir).ticket
+    decided = (text.decided.format(by=decision.by, when=shown_time(decision.when)) if decision
+               else text.undecided)
+    return Unreviewed(text.heading, tuple(note(catalogue, found) for found in languages),
+                      decided)
 
 
 def _victim_facing(order: LoadedOrder, catalogue: Catalogue) -> tuple[str, ...]:
@@ -55,6 +78,8 @@ def _victim_facing(order: LoadedOrder, catalogue: Catalogue) -> tuple[str, ...]:
 
 
 def order_ticket_pdf(order: LoadedOrder, results: Sequence[ItemResult],
-                     thumbnails: Mapping[str, Path], catalogue: Catalogue) -> bytes:
+                     thumbnails: Mapping[str, Path], catalogue: Catalogue,
+                     decision: Decision | None = None) -> bytes:
     """The job ticket of a batch as PDF bytes."""
-    return job_ticket_pdf(order_ticket(order, results, thumbnails, catalogue), catalogue)
+    return job_ticket_pdf(order_ticket(order, results, thumbnails, catalogue, decision),
+                          catalogue)

@@ -27,6 +27,7 @@ from ..compose.piece import (
     notice_of,
 )
 from ..engine.boxes import Spliced, page_count, spliced
+from ..engine.graft import grafted
 from ..engine.layout import lay_out, write_pdf, write_tagged_pdf
 from ..errors import FitError, InputError, RenderError
 from ..finish.finish import finish
@@ -45,6 +46,7 @@ from ..output import write_atomic
 from .set_again import partner_set_alone, partner_shows, set_again
 from .setting import (
     at_minimum,
+    changed_slots,
     check_slots_and_pages,
     side_by_side,
     size_groups,
@@ -189,11 +191,15 @@ def _lay_out_to_fit(job: Job, catalogue: Catalogue, logo: str | None, alone: boo
     document = spliced(whole, alone_laid) if alone_laid else whole
     shown.append(partner_shows(catalogue, job, document, misfits))  # the setting refined from
     (composed, document, found), (endings, gain, kept_whole) = _refined(
-        job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown)
-    if isinstance(document, Spliced):  # nothing to set anew: the page laid out whole
-        document, misfits, found = _whole(composed, groups)
-        if misfits:
-            return _lay_out_to_fit(job, catalogue, logo, alone=False)
+        job, catalogue, logo, font_pt, design, groups, (composed, document, found), shown,
+        alone)
+    if isinstance(document, Spliced):  # the page drawn from its parts
+        document = grafted(document.whole, document.parts,
+                           side_by_side(groups, composed.geometry))
+        if document is None:
+            document, misfits, found = _whole(composed, groups)
+            if misfits:
+                return _lay_out_to_fit(job, catalogue, logo, alone=False)
     check_slots_and_pages(job, catalogue, composed, document, found)
     scaled = {name: (design[name], size) for name, size in font_pt.items() if name in design}
     free = not any(shown) and partner_set_alone(job, catalogue, groups, endings, kept_whole,
@@ -213,7 +219,7 @@ def _whole(composed: Composed, groups: dict[str, list[str]]
 
 def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str, float],
              design: dict[str, float], groups: dict[str, list[str]],
-             laid_out: tuple[Composed, Laid, set[str]], shown: list[bool]
+             laid_out: tuple[Composed, Laid, set[str]], shown: list[bool], alone: bool = True
              ) -> tuple[tuple[Composed, Laid, set[str]],
                         tuple[frozenset[str], float, frozenset[str]]]:
     """One more setting, made from what the fitting one shows: short headlines set larger
@@ -236,8 +242,7 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
             return best, kept
         composed = compose(job, catalogue, {**font_pt, **smaller, **larger}, logo, endings,
                            masthead_gain_pt=gift, whole=whole)
-        document, _ = lay_out(composed.html, composed.base_url, composed.readable,
-                                     side_by_side(groups, composed.geometry), composed.stylesheets)
+        document = _relaid(best[:2], composed, groups, alone)
         misfits, found = find_misfits(document, composed.geometry.layout_boxes())
         shown.append(partner_shows(catalogue, job, document, misfits))
         if not misfits:
@@ -271,6 +276,20 @@ def _refined(job: Job, catalogue: Catalogue, logo: str | None, font_pt: dict[str
                             if ending_text(catalogue, job, name).split()[-1] not in crowded)
         whole = frozenset(word for word in whole if word not in crowded)
     return best, kept
+
+
+def _relaid(before: tuple[Composed, Laid], composed: Composed, groups: dict[str, list[str]],
+            alone: bool = True) -> Laid:
+    """The page as `composed` sets it: where only some slots differ from `before` (and
+    slots may be laid out `alone`), those laid out alone and read in `before`'s page,
+    else the whole page laid out."""
+    changed = changed_slots(before[0], composed, groups) if alone else None
+    if changed == frozenset():
+        return before[1]
+    document, _ = lay_out(composed.html, composed.base_url, composed.readable,
+                          side_by_side(groups, composed.geometry), composed.stylesheets,
+                          changed)
+    return document if changed is None else spliced(before[1], dict.fromkeys(changed, document))
 
 
 def _early_fixes(catalogue: Catalogue, job: Job, laid_out: tuple[Composed, Laid, set[str]],

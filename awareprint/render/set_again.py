@@ -13,11 +13,18 @@ from ..catalogue.jobs import Job
 from ..catalogue.layouts import PARTNER_LINES
 from ..catalogue.load import Catalogue
 from ..compose.piece import Composed, compose, endings_of, job_strings
+from ..engine.graft import grafted
 from ..engine.layout import lay_out
 from ..errors import RenderError
 from ..measure.fit import OVERFLOW, Misfit, find_misfits
 from ..measure.type_rules import found_in
-from .setting import SHRINK_STEP, check_slots_and_pages, side_by_side, size_groups
+from .setting import (
+    SHRINK_STEP,
+    changed_slots,
+    check_slots_and_pages,
+    side_by_side,
+    size_groups,
+)
 from .settled import Settled, partner_lines
 
 if TYPE_CHECKING:
@@ -96,8 +103,11 @@ def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Sett
         if larger is None:
             return None
         index -= 1
+    groups = size_groups(catalogue, job)
     if whole_first and steps[index] == at:
         composed, document = first[0], first[1]
+    elif whole_first and (drawn := _grafted(first, tried[steps[index]], groups)):
+        composed, document = drawn
     else:
         whole = _setting(job, catalogue, logo, at_size(kept, steps[index]))
         if whole is None or whole[2]:
@@ -114,6 +124,18 @@ def _partner_fitted(job: Job, catalogue: Catalogue, logo: str | None, kept: Sett
         name: pair for name, pair in kept.scaled if name != PARTNER_LINES}
     return composed, document, replace(kept, font_pt=tuple(sorted(font_pt.items())),
                                        scaled=tuple(sorted(scaled.items())))
+
+
+def _grafted(whole: Setting, alone: Setting | None, groups: dict[str, list[str]]
+             ) -> tuple[Composed, Document] | None:
+    """The page laid out `whole`, drawn with the partner's slot from its layout `alone`
+    (engine/graft.py), where nothing else differs between the two; else None."""
+    changed = None if alone is None else changed_slots(whole[0], alone[0], groups)
+    if alone is None or changed is None or not changed <= ALONE:
+        return None
+    document = grafted(whole[1], {PARTNER_LINES: alone[1]},
+                       side_by_side(groups, alone[0].geometry))
+    return None if document is None else (alone[0], document)
 
 
 def _steps(geometry: Geometry, scaled: tuple[float, float] | None) -> list[float]:

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from ..catalogue.geometry import TABS, Geometry
 from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue
+from ..compose.css import restyled_slots
 from ..compose.piece import Composed
 from ..engine.boxes import page_count
+from ..engine.layout import slots_changed
 from ..errors import RenderError
 from ..measure.fit import Misfit
 
@@ -37,6 +39,25 @@ def side_by_side(groups: dict[str, list[str]], geometry: Geometry) -> list[froze
             and all(name in boxes for name in members)
             and len({round(boxes[name].rect.y, 1) for name in members}) == 1}
     return sorted(rows, key=sorted)
+
+
+def changed_slots(before: Composed, after: Composed, groups: dict[str, list[str]]
+                  ) -> frozenset[str] | None:
+    """The slots `after` sets otherwise than `before` (their markup or their rule in the
+    geometry's stylesheet, the last), with the slots in a row with them (their text starts
+    at one height); None where anything else differs: only a whole layout then tells."""
+    if (before.stylesheets[:-1], before.base_url, before.readable) != (
+            after.stylesheets[:-1], after.base_url, after.readable):
+        return None
+    styled = restyled_slots(str(before.stylesheets[-1]), str(after.stylesheets[-1]))
+    marked = slots_changed(before.html, after.html, after.base_url, after.readable)
+    if styled is None or marked is None:
+        return None
+    changed = set(styled | marked)
+    for row in side_by_side(groups, after.geometry):
+        if row & changed:
+            changed |= row
+    return frozenset(changed)
 
 
 def size_key(slot: str) -> str:

@@ -3,14 +3,17 @@ of the content: what does not fit its slot, or breaks a typesetting rule."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue.jobs import Job
-from ..catalogue.load import load_catalogue
+from ..catalogue.load import Catalogue, load_catalogue
 from ..errors import AwareprintError, FitError
 from ..workers import Lost, run_all
+from .placements import language_jobs
 
 
 @dataclass(frozen=True)
@@ -52,3 +55,20 @@ def unfit_pieces(jobs: Sequence[Job], folders: tuple[Path, Path, Path],
              run_all(fit_job, [(folders, job) for job in jobs], workers, lost)
              if result is not None]
     return [result for _, result in sorted(found, key=lambda pair: pair[0])]
+
+
+def trial_unfit(catalogue: Catalogue, code: str, file_name: str, new_text: str,
+                layouts: Collection[str], workers: int | None = None
+                ) -> tuple[list[Unfit], int]:
+    """The pieces of `layouts` in the language that do not fit once its language file
+    (`file_name` in the content folder) says `new_text`, tried on a copy of the content,
+    and how many pieces were rendered; a ContentError when the new file does not load
+    (the language's own checks)."""
+    with tempfile.TemporaryDirectory(prefix="awareprint-trial-") as scratch:
+        content = Path(scratch) / "content"
+        shutil.copytree(catalogue.content_dir, content)
+        (content / file_name).write_text(new_text, encoding="utf-8")
+        folders = (catalogue.layouts_dir, content, catalogue.fonts_dir)
+        trial = load_catalogue(*folders)
+        jobs = [job for job in language_jobs(trial, code) if job.layout in layouts]
+        return unfit_pieces(jobs, folders, workers), len(jobs)

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import shutil
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,16 +23,16 @@ import polib
 
 from ..catalogue.content import language_files
 from ..catalogue.language_checks import PLACEHOLDER, fingerprint, source_language
-from ..catalogue.load import Catalogue, load_catalogue
+from ..catalogue.load import Catalogue
 from ..catalogue.numbers import near_hotline, phone_numbers
 from ..catalogue.user_text import JOINERS, REFUSED_CATEGORIES
 from ..errors import ContentError, InputError
 from ..output import write_atomic
 from .entries import EntryKey, entries_of, with_entries
-from .fit import Unfit, unfit_pieces
+from .fit import Unfit, trial_unfit
 from .given import Given, TranslatorFile
 from .language_file import rewrite
-from .placements import language_jobs, placements
+from .placements import placements
 from .po import LANGUAGE_FILE_HEADER, po_language, translation_of
 from .xliff import is_xliff, read_xliff
 
@@ -64,9 +62,9 @@ def import_po(path: Path, catalogue: Catalogue, workers: int | None = None) -> I
     into their language file, or raise a ContentError naming every problem (nothing
     written)."""
     text = _read(path)
-    given = read_xliff(path, text) if is_xliff(text) else _po_file(path, text)
-    code = _language(path, given, catalogue)
-    entries = _entries(path, given, catalogue, code)
+    parsed = read_xliff(path, text) if is_xliff(text) else _po_file(path, text)
+    code = _language(path, parsed, catalogue)
+    entries = _entries(path, parsed, catalogue, code)
     language = catalogue.languages[code]
     current = entries_of(language.strings)
     changed = [entry for entry in entries if current[entry.name][1] != entry.text]
@@ -85,24 +83,17 @@ def import_po(path: Path, catalogue: Catalogue, workers: int | None = None) -> I
                        {key: fingerprint(source.strings[key]) for key in whole},
                        {key for key in keys if key in language.review})
     lines = {entry.name: entry.line for entry in entries}
-    with tempfile.TemporaryDirectory(prefix="awareprint-import-") as scratch:
-        content = Path(scratch) / "content"
-        shutil.copytree(catalogue.content_dir, content)
-        (content / file.name).write_text(new_text, encoding="utf-8")
-        folders = (catalogue.layouts_dir, content, catalogue.fonts_dir)
-        try:
-            trial = load_catalogue(*folders)
-        except ContentError as error:
-            raise ContentError([_at_entry(path, problem, lines)
-                                for problem in error.problems]) from None
-        where = placements(catalogue, code)
-        layouts = {layout for entry in changed for layout in where.get(entry.name, {})}
-        jobs = [job for job in language_jobs(trial, code) if job.layout in layouts]
-        unfit = unfit_pieces(jobs, folders, workers)
+    where = placements(catalogue, code)
+    layouts = {layout for entry in changed for layout in where.get(entry.name, {})}
+    try:
+        unfit, pieces = trial_unfit(catalogue, code, file.name, new_text, layouts, workers)
+    except ContentError as error:
+        raise ContentError([_at_entry(path, problem, lines)
+                            for problem in error.problems]) from None
     if unfit:
         raise ContentError([_unfit_line(path, piece, changed, where) for piece in unfit])
     write_atomic(file, new_text.encode("utf-8"))
-    return Imported(code, file, tuple(entry.name for entry in changed), len(jobs), True)
+    return Imported(code, file, tuple(entry.name for entry in changed), pieces, True)
 
 
 def _read(path: Path) -> str:
@@ -210,7 +201,7 @@ def _entries(path: Path, given: TranslatorFile, catalogue: Catalogue,
                    "translation over")
             continue
         translated = entry.text.strip()
-        problem = _text_problem(translated, english[name][1], catalogue)
+        problem = text_problem(translated, english[name][1], catalogue)
         if problem:
             refuse(problem)
             continue
@@ -228,7 +219,10 @@ def _context_line(lines: list[str], start: int) -> int:
     return start
 
 
-def _text_problem(text: str, english: str, catalogue: Catalogue) -> str | None:
+def text_problem(text: str, english: str, catalogue: Catalogue) -> str | None:
+    """What is wrong with a translation of `english` before any piece is set with it
+    (None: nothing): empty, an invisible control or direction character, placeholders
+    lost or added, a phone number or one that looks like the hotline."""
     if not text:
         return "no translation; translate it, or delete the entry to keep the current one"
     hidden = sorted({char for char in text if unicodedata.category(char) in REFUSED_CATEGORIES

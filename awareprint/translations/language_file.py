@@ -14,13 +14,19 @@ from ..errors import RenderError
 
 WIDTH = 88                   # the language files' lines (a folded string's)
 TOP = re.compile(r"^[^\s#]")  # a line that starts a top-level block
+# A string's review record as the language file keeps it: state, by, date (ISO), against
+# (the English's fingerprint) and comment, each optional but the state.
+Record = dict[str, str | None]
+RECORD_FIELDS = ("state", "by", "date", "against", "comment")
 
 
 def rewrite(text: str, strings: dict[str, str | list[str]], stamped: dict[str, str],
-            unsigned: set[str]) -> str:
+            unsigned: set[str], records: dict[str, Record] | None = None) -> str:
     """`text` with the values of `strings` (only those given) written in, the English
-    fingerprint of each key of `stamped` in `translated_from`, and the review record of
-    each key of `unsigned` taken out (the string is a draft again)."""
+    fingerprint of each key of `stamped` in `translated_from`, the review record of each
+    key of `unsigned` taken out (the string is a draft again) and each of `records`
+    written in the `review:` block (made at the end of the file if it has none)."""
+    records = records or {}
     lines = text.splitlines(keepends=True)
     for key, value in strings.items():
         lines = _replace(lines, "strings", key, _emit(key, value))
@@ -28,10 +34,33 @@ def rewrite(text: str, strings: dict[str, str | list[str]], stamped: dict[str, s
         lines = _replace(lines, "translated_from", key, [f"  {key}: {_scalar(mark)}\n"])
     for key in unsigned:
         lines = _replace(lines, "review", key, [])
+    if records and _block(lines, "review") is None:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines += ["\n", "review:\n"]
+    for key, record in records.items():
+        lines = _replace(lines, "review", key, [_record_line(key, record)])
     lines = _drop_empty_block(lines, "review")
     result = "".join(lines)
-    _check(result, strings, stamped, unsigned)
+    _check(result, strings, stamped, unsigned, records)
     return result
+
+
+
+def _record_line(key: str, record: Record) -> str:
+    """One flow mapping on one line; names and comments double-quoted (whatever they say),
+    the fingerprint single-quoted (digits only would read as a number)."""
+    parts = []
+    for name in RECORD_FIELDS:
+        value = record.get(name)
+        if value is None:
+            continue
+        if name in ("by", "comment"):
+            value = _scalar(value, force=True)
+        elif name == "against":
+            value = f"'{value}'"
+        parts.append(f"{name}: {value}")
+    return f"  {key}: {{{', '.join(parts)}}}\n"
 
 
 def _block(lines: list[str], name: str) -> tuple[int, int] | None:
@@ -125,13 +154,17 @@ def _reads(snippet: str) -> object:
 
 
 def _check(result: str, strings: dict[str, str | list[str]], stamped: dict[str, str],
-           unsigned: set[str]) -> None:
+           unsigned: set[str], records: dict[str, Record]) -> None:
     """The rewritten file says what was meant, or nothing is written."""
     data = yaml.safe_load(result)
     wrong = [key for key, value in strings.items() if data["strings"].get(key) != value]
     wrong += [key for key, mark in stamped.items()
               if (data.get("translated_from") or {}).get(key) != mark]
     wrong += [key for key in unsigned if key in (data.get("review") or {})]
+    written = data.get("review") or {}
+    wrong += [key for key, record in records.items()
+              if {name: str(value) for name, value in (written.get(key) or {}).items()}
+              != {name: value for name, value in record.items() if value is not None}]
     if wrong:
         raise RenderError(f"rewriting the language file went wrong at {', '.join(wrong)}; "
                           "nothing was written (please report this)")

@@ -92,12 +92,19 @@ def _letters(number: int) -> str:
 
 
 class _Slots(HTMLParser):
-    """The slot (`data-slot`) around each marker of a piece's HTML."""
+    """The slot (`data-slot`) around each marker of a piece's HTML. A slot's text is read
+    whole: a typesetter may have wrapped part of a marker in an element of its own (the
+    Chinese one keeps a paragraph's last characters together in a span)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.open: list[str | None] = []
-        self.found: set[tuple[str, str]] = set()
+        self.texts: dict[str, list[str]] = defaultdict(list)
+
+    @property
+    def found(self) -> set[tuple[str, str]]:
+        return {(marker.group(0), slot) for slot, parts in self.texts.items()
+                for marker in MARKER.finditer("".join(parts))}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in EMPTY_TAGS:
@@ -109,7 +116,5 @@ class _Slots(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         slot = next((name for name in reversed(self.open) if name), None)
-        if slot is None:
-            return
-        for marker in MARKER.finditer(data):
-            self.found.add((marker.group(0), slot))
+        if slot is not None:
+            self.texts[slot].append(data)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -31,15 +31,15 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..catalogue.jobs import Job
 from ..catalogue.load import Catalogue, load_catalogue
+from ..catalogue.unreviewed import load_unreviewed_text, shown_time
 from ..catalogue.user_text import tidy
 from ..errors import InputError
 from ..orders.order_file import LoadedOrder, OrderProblems, check_order
+from .draft_decision import CONFIRM_FIELD, record_approval, unreviewed_notes
 from .logos import LogoProblem, keep_logo, kept_logo, logos_folder
 from .order_files import archive_path, file_path, shown_files, write_order
 from .order_form import (
-    FormChoices,
     OrderForm,
     blank_form,
     field_messages,
@@ -51,15 +51,18 @@ from .order_form import (
 )
 from .passwords import password_matches
 from .previewer import Preview
-from .security import CSRF_FIELD, Guard, cookie_value, csrf_matches, csrf_token, same_origin
+from .security import Guard, cookie_value
 from .security import set_cookie as cookie_header
+from .site import STAFF_COOKIE, Previewer, Site
+from .site import handler as _handler
+from .site import page as _page
+from .site import posted as _posted
+from .site import staff as _staff
 from .store import APPROVED, REJECTED, SESSION_HOURS, OrderRecord, Store
 from .throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
-STAFF_COOKIE = "awareprint_staff"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
-MAX_FIELDS = 400
 MAX_REASON = 500
 ACTION = re.compile(r"(preview|remove):(\d{1,2})")
 DONE = {"approve": "approved", "reject": "rejected", "rerun": "run again"}
@@ -68,37 +71,23 @@ MAX_WAITING = 200   # orders queued at once; beyond, new ones are asked to wait
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-class Previewer(Protocol):
-    def preview(self, job: Job, page: int = 0) -> Preview: ...
-
-    def close(self) -> None: ...
-
-
-@dataclass
-class Site:
-    data: Path
-    store: Store
-    catalogue: Catalogue
-    previewer: Previewer
-    pages: Environment
-    secure: bool
-    choices: FormChoices
-    logins: LoginThrottle
-
-
 def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOSTS,
-             public_origin: str | None = None) -> Starlette:
+             public_origin: str | None = None, catalogue: Catalogue | None = None
+             ) -> Starlette:
     """The web application over the data folder `data` (its database migrated here),
     answering requests for `hosts` only (a page of another site that makes its name
     point here, DNS rebinding, is refused); `public_origin` is the scheme and host a
-    proxy serves it at (https: cookies only over HTTPS)."""
+    proxy serves it at (https: cookies only over HTTPS); `catalogue` the one loaded from
+    the project's folders unless given (a test's copy)."""
+    from .review_pages import review_routes
+
     secure_cookies = public_origin is not None and public_origin.startswith("https:")
     store = Store(data)
     store.migrate()
     pages = Environment(loader=FileSystemLoader(HERE / "templates"),
                         autoescape=select_autoescape(default=True), trim_blocks=True,
                         lstrip_blocks=True)
-    catalogue = load_catalogue()
+    catalogue = catalogue or load_catalogue()
     site = Site(data, store, catalogue, previewer, pages, secure_cookies,
                 form_choices(catalogue), LoginThrottle())
     routes = [
@@ -120,28 +109,13 @@ def make_app(data: Path, previewer: Previewer, hosts: Sequence[str] = LOCAL_HOST
               methods=["GET"]),
         Route("/staff/orders/{number:int}/{decision}", _handler(site, staff_decide),
               methods=["POST"]),
+        *review_routes(site),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page(site)})
     app.add_middleware(Guard, public_origin=public_origin)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts), www_redirect=False)
     return app
-
-
-def _handler(site: Site, function: Any) -> Any:
-    async def endpoint(request: Request) -> Response:
-        return await function(site, request)
-
-    endpoint.__name__ = function.__name__
-    return endpoint
-
-
-def _page(site: Site, request: Request, template: str, status: int = 200,
-          **context: Any) -> HTMLResponse:
-    html = site.pages.get_template(template).render(
-        csrf=csrf_token(request.scope), csrf_field=CSRF_FIELD, staff=_staff(site, request),
-        **context)
-    return HTMLResponse(html, status_code=status)
 
 
 def _error_page(site: Site) -> Any:
@@ -152,17 +126,6 @@ def _error_page(site: Site) -> Any:
                      message=detail)
 
     return handle
-
-
-async def _posted(request: Request) -> FormData:
-    """The form of a POST, bounded in fields and size, from this site, with its token."""
-    if not same_origin(request.scope):
-        raise HTTPException(403, "This form was sent from another site and was refused.")
-    form = await request.form(max_files=1, max_fields=MAX_FIELDS, max_part_size=64 * 1024)
-    if not csrf_matches(request.scope, form.get(CSRF_FIELD)):
-        raise HTTPException(403, "This form has expired or did not come from this site. "
-                            "Go back, reload the page and send it again.")
-    return form
 
 
 # The order form
@@ -310,7 +273,10 @@ def _order_page(site: Site, request: Request, record: OrderRecord, base: str,
     zipped = released and record.made > 0 and archive_path(site.data, record).is_file()
     return _page(site, request, "order.html", record=record, base=base, files=files,
                  released=released, zipped=zipped, staff_view=staff_view,
-                 new_link=new_link,
+                 new_link=new_link, unreviewed=unreviewed_notes(site.catalogue, record),
+                 unreviewed_text=load_unreviewed_text(site.catalogue.content_dir).web,
+                 shown_time=shown_time,
+                 confirm_field=CONFIRM_FIELD,
                  languages={code: file.language.name
                             for code, file in site.catalogue.languages.items()})
 
@@ -347,11 +313,6 @@ def _zip(site: Site, record: OrderRecord, released: bool) -> Response:
 
 # Staff
 
-def _staff(site: Site, request: Request) -> str | None:
-    token = cookie_value(request.scope, STAFF_COOKIE)
-    return site.store.session_staff(token) if token else None
-
-
 def _staff_or_login(site: Site, request: Request) -> str:
     staff = _staff(site, request)
     if staff is None:
@@ -372,14 +333,15 @@ async def log_in(site: Site, request: Request) -> Response:
     if wait:
         return _page(site, request, "login.html", 429, name=name, problem=(
             f"Too many failed logins for this name; try again in {wait // 60 + 1} minutes."))
-    stored = await run_in_threadpool(site.store.staff_password, name)
+    stored = await run_in_threadpool(site.store.account_password, name)
     if not await run_in_threadpool(password_matches, password, stored):
         site.logins.failed(address, name)
         return _page(site, request, "login.html", 401, name=name,
-                     problem="That name and password do not match a staff account.")
+                     problem="That name and password do not match an account.")
     site.logins.succeeded(address, name)
     token = site.store.start_session(name)
-    response = RedirectResponse("/staff", status_code=303)
+    reviewer = site.store.staff_password(name) is None  # a reviewer's pages are its own
+    response = RedirectResponse("/review" if reviewer else "/staff", status_code=303)
     response.headers.append("set-cookie", cookie_header(STAFF_COOKIE, token, site.secure,
                                                         SESSION_HOURS * 3600))
     return response
@@ -445,8 +407,15 @@ async def staff_decide(site: Site, request: Request) -> Response:
         if decision == "reject" and reason is None:
             raise HTTPException(400, "Say why the order is rejected: the partner reads it. "
                                 "Go back and give a reason.")
+        confirmed = posted.get(CONFIRM_FIELD) or not unreviewed_notes(site.catalogue, record)
+        if decision == "approve" and not confirmed:
+            raise HTTPException(400, load_unreviewed_text(
+                site.catalogue.content_dir).web.confirm_needed)
         done = site.store.decide(record.id, APPROVED if decision == "approve" else REJECTED,
                                  staff, reason)
+        if done and decision == "approve":  # the decision into the manifest and ticket
+            await run_in_threadpool(record_approval, site.data, site.store.order(record.id),
+                                    site.catalogue)
     else:
         raise HTTPException(404, "No such action.")
     if not done:

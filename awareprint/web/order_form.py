@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from ..catalogue.load import Catalogue
+from ..catalogue.unreviewed import load_unreviewed_text, short_note, unreviewed_languages
 
 MAX_ITEMS = 20          # rows one form holds; a larger order is a file for `batch`
 MAX_VALUE = 400         # characters in one field; the schema's own limits are lower
@@ -181,6 +182,7 @@ class Choice(NamedTuple):
     value: str
     label: str
     layouts: tuple[str, ...] = ()   # the layouts a size belongs to
+    note: str = ""                  # a language's strings not yet reviewed by a person
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ class FormChoices:
     # for victims) and pieces for staff or public areas (always)
     victim_facing: list[Choice]
     staff_areas: list[Choice]
+    unreviewed_hint: str = ""       # said when a language offered is not all reviewed
 
 
 def form_choices(catalogue: Catalogue) -> FormChoices:
@@ -211,19 +214,25 @@ def form_choices(catalogue: Catalogue) -> FormChoices:
     names = {code: _language_name(file.language.name, file.language.native_name)
              for code, file in sorted(catalogue.languages.items(),
                                       key=lambda entry: entry[0] != source)}
-    pairs = [Choice(f"{first}+{second}", f"{names[first]} + {names[second]}")
+    notes = {found.code: short_note(catalogue, found)
+             for found in unreviewed_languages(catalogue, names)}
+    pairs = [Choice(f"{first}+{second}", f"{names[first]} + {names[second]}",
+                    note=notes.get(other, ""))
              for other in names if other != source
              for first, second in ((source, other), (other, source))]
     sheets = [Choice(name, sheet.title) for name, sheet in catalogue.sheets.items()]
     states = [Choice(code, f"{state.name} ({code})") for code, state in catalogue.notices.items()]
     notices = sorted({notice for state in catalogue.notices.values() for notice in state.notices})
     return FormChoices(layouts, [size for size in sizes if size.layouts],
-                       [Choice(code, name) for code, name in names.items()], pairs, sheets,
+                       [Choice(code, name, note=notes.get(code, ""))
+                        for code, name in names.items()], pairs, sheets,
                        states, [Choice(notice, notice) for notice in notices],
                        [choice for choice in layouts
                         if catalogue.layouts[choice.value].victim_facing],
                        [choice for choice in layouts
-                        if not catalogue.layouts[choice.value].victim_facing])
+                        if not catalogue.layouts[choice.value].victim_facing],
+                       load_unreviewed_text(catalogue.content_dir).web.form_hint if notes
+                       else "")
 
 
 def _language_name(name: str, native: str) -> str:

@@ -1,5 +1,6 @@
 """`render.py serve`: the web front end on uvicorn, with its order runner and its warm
-preview worker in processes of their own; and `serve add-user` for staff accounts."""
+preview worker in processes of their own; and `serve add-user` for staff and reviewers'
+accounts."""
 
 from __future__ import annotations
 
@@ -103,7 +104,15 @@ def allowed_hosts(host: str, public_url: str | None) -> tuple[list[str], str | N
     return [*hosts, host], None
 
 
-def add_staff(data: Path, name: str, password: str) -> None:
+def add_staff(data: Path, name: str, password: str, languages: tuple[str, ...] = (),
+              translations: tuple[str, ...] = ()) -> None:
+    """A staff account, or with `languages` a reviewer of those only (each one of
+    `translations`, the catalogue's languages other than the source)."""
+    unknown = [code for code in languages if code not in translations]
+    if unknown:
+        raise InputError(f"the reviewer's language '{unknown[0]}' is no translation of the "
+                         f"catalogue; choose from {', '.join(translations)}",
+                         field="reviewer")
     name = name.strip()
     if not name or len(name) > MAX_STAFF_NAME or not name.isprintable():
         raise InputError(f"serve add-user: the name {name!r} is empty, over "
@@ -113,5 +122,13 @@ def add_staff(data: Path, name: str, password: str) -> None:
         raise InputError(f"serve add-user: {problem}")
     store = Store(data)
     store.migrate()
-    store.add_staff(name, hash_password(password))
+    languages = tuple(dict.fromkeys(languages))
+    before = store.account_languages(name)
+    if before is not None and bool(before) != bool(languages):
+        # Setting a password must not make a reviewer staff, or staff a reviewer.
+        held = (f"a reviewer of {', '.join(before)}; give those languages again"
+                if before else "a staff account; give no languages")
+        raise InputError(f"{name} is {held} to set its password, or choose another name",
+                         field="reviewer")
+    store.add_staff(name, hash_password(password), languages)
 

@@ -65,6 +65,27 @@ MIGRATIONS = (
     """
     ALTER TABLE orders ADD COLUMN progressed TEXT;
     """,
+    # A reviewer is an account of the languages it names (space-separated); staff have
+    # none. Every change a reviewer or staff member makes to a translated string is kept.
+    """
+    ALTER TABLE staff ADD COLUMN languages TEXT;
+    CREATE TABLE string_changes (
+        id INTEGER PRIMARY KEY,
+        language TEXT NOT NULL,
+        key TEXT NOT NULL,
+        author TEXT NOT NULL,
+        made TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        against TEXT NOT NULL,
+        seen TEXT NOT NULL,
+        comment TEXT,
+        applied TEXT,
+        dropped TEXT
+    );
+    CREATE INDEX string_changes_key ON string_changes (language, key, id);
+    """,
 )
 
 
@@ -237,15 +258,20 @@ class Store:
                 (QUEUED, order_id, QUEUED, RENDERING)).rowcount == 1
 
     # Staff and their sessions
-    def add_staff(self, name: str, password_hash: str) -> None:
+    def add_staff(self, name: str, password_hash: str,
+                  languages: tuple[str, ...] = ()) -> None:
+        """A staff account, or (`languages` given) a reviewer of those languages only."""
         with self._db() as db:
-            db.execute("INSERT INTO staff (name, password, created) VALUES (?, ?, ?) "
-                       "ON CONFLICT (name) DO UPDATE SET password = excluded.password",
-                       (name, password_hash, now()))
+            db.execute("INSERT INTO staff (name, password, created, languages) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                       "password = excluded.password, languages = excluded.languages",
+                       (name, password_hash, now(), " ".join(languages) or None))
 
     def staff_password(self, name: str) -> str | None:
+        """The password hash of a staff account (not a reviewer's)."""
         with self._db() as db:
-            row = db.execute("SELECT password FROM staff WHERE name = ?", (name,)).fetchone()
+            row = db.execute("SELECT password FROM staff WHERE name = ? AND languages IS NULL",
+                             (name,)).fetchone()
         return row[0] if row else None
 
     def start_session(self, staff: str) -> str:
@@ -258,9 +284,31 @@ class Store:
         return token
 
     def session_staff(self, token: str) -> str | None:
+        """The staff member signed in with this session (None for a reviewer's)."""
+        account = self.session_account(token)
+        return account[0] if account and account[1] is None else None
+
+    def session_account(self, token: str) -> tuple[str, tuple[str, ...] | None] | None:
+        """The account signed in with this session: its name and, for a reviewer, the
+        languages it reviews (None: staff)."""
         with self._db() as db:
-            row = db.execute("SELECT staff FROM sessions WHERE token_hash = ? AND expires > ?",
-                             (token_hash(token), now())).fetchone()
+            row = db.execute("SELECT staff.name, staff.languages FROM sessions JOIN staff "
+                             "ON staff.name = sessions.staff WHERE token_hash = ? "
+                             "AND expires > ?", (token_hash(token), now())).fetchone()
+        if row is None:
+            return None
+        return row[0], tuple(row[1].split()) if row[1] is not None else None
+
+    def account_languages(self, name: str) -> tuple[str, ...] | None:
+        """The languages a reviewer's account reviews: () for staff, None for no account."""
+        with self._db() as db:
+            row = db.execute("SELECT languages FROM staff WHERE name = ?", (name,)).fetchone()
+        return None if row is None else tuple((row[0] or "").split())
+
+    def account_password(self, name: str) -> str | None:
+        """The password hash of any account, staff or reviewer."""
+        with self._db() as db:
+            row = db.execute("SELECT password FROM staff WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
     def end_session(self, token: str) -> None:

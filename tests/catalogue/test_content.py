@@ -17,8 +17,8 @@ def _translation(data, code="es"):
     """A draft translation file made from the English one (same keys)."""
     path = data / f"content/{code}.yaml"
     text = (data / "content/en.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("code: en", f"code: {code}").replace("status: source",
-                                                                       "status: draft"))
+    path.write_text(text.replace("code: en", f"code: {code}").replace("  status: source\n",
+                                                                       ""))
     return path
 
 

@@ -90,3 +90,62 @@ def test_a_bad_record_names_the_file_the_key_and_the_fix(data, record, words):
     add_review(data, "es", record)
     problems = load_problems(data)
     assert any(all(word in problem for word in words) for problem in problems), problems
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("  status: draft\n", ["es.yaml: language", "status 'draft': only the source language "
+                           "has a status", "(the review: block); remove this line"]),
+    ("  status: reviewed\n", ["es.yaml: language", "status 'reviewed'", "remove this line"]),
+    ("  reviewed_by: Ana Gómez\n", ["es.yaml: language", "reviewed_by: a translation is "
+                                    "reviewed string by string", "remove this line"]),
+])
+def test_a_file_wide_review_state_is_refused_for_the_strings_own(data, line, words):
+    """One truth: a translation's state is its strings'; the file cannot say another."""
+    path = data / "content/es.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  direction: ltr\n", "  direction: ltr\n" + line, 1),
+                    encoding="utf-8")
+    problems = load_problems(data)
+    assert any(all(word in problem for word in words) for problem in problems), problems
+
+
+def test_a_language_s_state_is_derived_from_its_strings(data):
+    from awareprint.catalogue.language_checks import language_state
+    from awareprint.catalogue.unreviewed import language_warnings
+
+    en = english(data)
+    load_catalogue.cache_clear()
+
+    def signed(state):
+        return "".join(f"  {key}: {{state: {state}, by: Ana Ruiz, date: 2026-12-01, "
+                       f"against: '{fingerprint(value)}'}}\n" for key, value in en.strings.items())
+
+    add_review(data, "es", signed("approved"))
+    add_review(data, "fr", signed("reviewed").replace("  headline: {state: reviewed",
+                                                      "  headline: {state: approved", 1))
+    add_review(data, "pt", signed("approved").replace("  headline: {state: approved, by: "
+                                                      "Ana Ruiz, date: 2026-12-01, against: ",
+                                                      "  headline: {state: draft, against: ", 1))
+    catalogue = load_catalogue(data / "layouts", data / "content")
+    states = {code: language_state(catalogue.languages[code], catalogue.languages["en"])
+              for code in ("en", "es", "fr", "pt", "vi")}
+    assert states == {"en": "source", "es": "approved", "fr": "reviewed", "pt": "draft",
+                      "vi": "draft"}
+    assert language_warnings(catalogue, "es") == language_warnings(catalogue, "fr") == []
+    total = len(en.strings)
+    assert language_warnings(catalogue, "pt") == [
+        f"Portuguese: 1 of {total} strings not yet reviewed by a person"]
+
+
+def test_a_decision_recorded_earlier_stands_only_for_the_same_person_and_languages():
+    from awareprint.catalogue.unreviewed import Decision
+
+    now = Decision("ana", "--print-unreviewed", "2027-01-06T14:05:09+00:00",
+                   (("es", "Spanish: 36 of 36 strings not yet reviewed by a person"),))
+    earlier = {**now.to_plain(), "decided": "2027-01-02T09:00:00+00:00"}
+    assert now.standing(earlier).when == "2027-01-02T09:00:00+00:00"
+    for changed in ({"decided_by": "ben"}, {"through": "web: approved with the box ticked"},
+                    {"languages": {"es": "Spanish: 35 of 36 strings not yet reviewed by a "
+                                         "person"}}, {"decided": 20270102}):
+        assert now.standing({**earlier, **changed}) == now, changed
+    assert now.standing(None) == now

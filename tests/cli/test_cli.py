@@ -154,9 +154,9 @@ def test_an_event_no_font_can_print_is_refused(capsys, tmp_path):
 
 
 def test_a_sheet_of_draft_translations_says_so(tmp_path, capsys, catalogue):
-    from awareprint.catalogue.language_checks import language_warnings
+    from awareprint.catalogue.unreviewed import language_warnings
 
-    (draft,) = [w for w in language_warnings(catalogue, "ar") if "draft" in w]
+    (draft,) = [w for w in language_warnings(catalogue, "ar") if "not yet reviewed" in w]
     assert main(["wallet-card", "--sheet", "avery-5371", "--lang", "ar", "--lang", "en",
                  "--out", str(tmp_path)]) == 0
     assert f"render.py: warning: {draft}\n" in capsys.readouterr().err
@@ -296,3 +296,42 @@ def test_list_counts_each_language_s_strings_by_state(capsys, data):
     assert fr.endswith(f"draft; strings: {total} draft, 0 reviewed, 0 approved, 0 stale")
     (en,) = [line for line in listed if line.startswith("  en ")]
     assert en.endswith("ltr, source")
+
+
+def _unreviewed(catalogue, name: str) -> str:
+    total = len(catalogue.languages["en"].strings)
+    return f"{name}: {total} of {total} strings not yet reviewed by a person"
+
+
+@pytest.mark.parametrize(("argv", "name"), [
+    (["wallet-card", "--press", "--lang", "es"], "Spanish"),
+    (["wallet-card", "--press-profile", "fogra39", "--lang", "en", "--lang", "ar"], "Arabic"),
+    (["wallet-card", "--sheet", "sra3", "--lang", "en+es"], "Spanish"),   # a press sheet
+])
+def test_a_press_job_in_an_unreviewed_language_is_refused_without_the_staffs_flag(
+        tmp_path, capsys, catalogue, argv, name):
+    assert main([*argv, "--out", str(tmp_path)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (f"render.py: --print-unreviewed: {_unreviewed(catalogue, name)}. A press "
+                    "job or a partner's order prints such strings only on a staff decision: "
+                    "give this flag to print them as they are")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_with_the_staffs_flag_the_press_job_is_made_with_the_warning(tmp_path, capsys,
+                                                                      catalogue):
+    out = tmp_path / "card.pdf"
+    assert main(["wallet-card", "--press", "--lang", "es", "--print-unreviewed",
+                 "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"render.py: warning: {_unreviewed(catalogue, 'Spanish')}\n" in err
+    assert "Llame al" in text_of(out.read_bytes())
+
+
+def test_an_office_piece_without_a_partner_prints_with_the_warning_alone(tmp_path, capsys,
+                                                                         catalogue):
+    """Volunteers print drafts for events: no decision asked, the warning said."""
+    assert main(["tearoff", "--lang", "vi", "--event", "Omaha Freedom Walk",
+                 "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert err == f"render.py: warning: {_unreviewed(catalogue, 'Vietnamese')}\n"

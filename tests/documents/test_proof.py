@@ -114,7 +114,9 @@ def test_every_page_of_every_piece_is_a_labelled_cell(small_proof):
         assert cell in text, cell
     assert text.count("poster · letter") == 5 + 1  # every cell, and the block's heading
     assert text.count("wallet-card · business-card") == 2 + 1
-    assert text.upper().count("DRAFT") >= 4        # ar, zh-Hans and their pairs
+    # the cells of ar, zh-Hans and their pairs; the legend's marker and words, and the
+    # notes of Arabic and Chinese
+    assert text.upper().count("NOT YET REVIEWED") >= 4 + 2 + 2
 
 
 def test_the_cells_hold_small_images(small_proof):
@@ -386,3 +388,38 @@ def test_the_proof_counts_each_language_s_strings_by_state(data, tmp_path):
     assert (f"Strings by state: ar {total - 3} draft, 1 reviewed, 1 approved, 1 stale "
             f"es {total} draft") in first
     assert " en " not in first.split("Strings by state:")[1][:40]  # the source has no state
+
+
+def test_the_proof_says_in_plain_words_which_languages_no_person_has_reviewed(data, tmp_path):
+    """The first sheet names each language with strings no person has reviewed, how many
+    of how many (one changed in English since); each of its cells is marked, English's
+    is not."""
+    from awareprint.catalogue.language_checks import fingerprint
+
+    english = load_catalogue(data / "layouts", data / "content").languages["en"]
+    path = data / "content/ar.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "\nreview:\n"
+        f"  headline: {{state: reviewed, by: Ana Ruiz, date: 2026-12-01, "
+        f"against: '{fingerprint(english.strings['headline'])}'}}\n"
+        "  label_call: {state: reviewed, by: Ana Ruiz, date: 2026-12-01, "
+        "against: 'abcdef0123'}\n"), encoding="utf-8")
+    load_catalogue.cache_clear()
+    catalogue = load_catalogue(data / "layouts", data / "content")
+    jobs = select_jobs(catalogue, ["poster"], ["letter"], ["en", "ar", "es"])
+
+    def piece(job):
+        buffer = io.BytesIO()
+        Image.new("RGB", (70, 90), (12, 35, 64)).save(buffer, format="JPEG")
+        return ProofPiece(job, (buffer.getvalue(),))
+
+    make_proof(jobs, catalogue, tmp_path / "proof.pdf", make_piece=piece)
+    text = flat((tmp_path / "proof.pdf").read_bytes())
+    total = len(english.strings)
+    assert (f"Arabic: {total - 1} of {total} strings not yet reviewed by a person (1 of them "
+            f"changed in English since) · Spanish: {total} of {total} strings not yet "
+            "reviewed by a person") in text
+    for cell in ("ar p1/1", "es p1/1", "en+ar p1/1", "en+es p1/1"):  # markers: capitals
+        assert f"{cell} poster · letter NOT YET REVIEWED" in text, cell
+    assert "en p1/1 poster · letter NOT" not in text and "en p1/1 poster · letter ENG" not in text
+    assert "ar p1/1 poster · letter NOT YET REVIEWED ENGLISH CHANGED" in text

@@ -427,3 +427,31 @@ def test_the_ticket_says_whether_victim_facing_pieces_print_the_contact_line(
     pieces = [catalogue.layouts[name].title for name in ordered
               if catalogue.layouts[name].victim_facing]  # in the order's order
     assert f"{heading} {getattr(labels.victim_contact, said)} {', '.join(pieces)}" in text
+
+
+def test_the_ticket_says_which_languages_no_person_has_reviewed_and_who_decided(order,
+                                                                                catalogue):
+    """The order prints Spanish (en+es), whose strings no person has reviewed: the ticket
+    says so in plain words, and whether staff decided to print it, who and when."""
+    from awareprint.catalogue.unreviewed import decision_for, unreviewed_languages
+
+    total = len(catalogue.languages["en"].strings)
+    spanish = f"Spanish: {total} of {total} strings not yet reviewed by a person"
+    undecided = flat(order_ticket_pdf(order, shop_results(), {}, catalogue))
+    assert f"NOT YET REVIEWED BY A PERSON {spanish} No one has decided to print them: ask " \
+           "the staff before printing" in undecided
+    decision = decision_for(catalogue, unreviewed_languages(catalogue, ["es"]), "Dana Cole",
+                            "--print-unreviewed", "2027-01-06T14:05:09+00:00")
+    decided = flat(order_ticket_pdf(order, shop_results(), {}, catalogue, decision))
+    assert f"{spanish} Printed on the decision of Dana Cole (2027-01-06 14:05 UTC)" in decided
+    assert "No one has decided" not in decided
+    english = load_order(_english_only(order.path), catalogue)
+    assert "REVIEWED" not in flat(order_ticket_pdf(english, shop_results()[:1], {}, catalogue))
+
+
+def _english_only(path):
+    """The order with its two-language items made English only."""
+    english = path.with_name("english.yaml")
+    english.write_text(path.read_text(encoding="utf-8").replace("[en+es]", "[en]"),
+                       encoding="utf-8")
+    return english

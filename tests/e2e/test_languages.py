@@ -9,8 +9,8 @@ import pytest
 import zxingcpp
 
 from awareprint.catalogue.all_jobs import catalogue_jobs
-from awareprint.catalogue.language_checks import language_warnings
 from awareprint.catalogue.load import load_catalogue
+from awareprint.catalogue.unreviewed import language_warnings
 from awareprint.cli.check import run_check, table
 from awareprint.paths import CONTENT_DIR, LAYOUTS_DIR
 from awareprint.preflight.preview import page_images
@@ -140,17 +140,18 @@ def test_right_to_left_pages_are_mirrored(rendered):
 def test_a_draft_translation_warns_and_a_changed_english_string_makes_it_stale(tmp_path):
     shutil.copytree(LAYOUTS_DIR, tmp_path / "layouts")
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    total = len(CATALOGUE.languages["en"].strings)
     assert language_warnings(CATALOGUE, "es") == [
-        "the es translation is a draft, not yet reviewed by a person"]
+        f"Spanish: {total} of {total} strings not yet reviewed by a person"]
     english = tmp_path / "content/en.yaml"
     english.write_text(english.read_text(encoding="utf-8").replace(
         "call_to_action: Report human trafficking",
         "call_to_action: Report human trafficking now"), encoding="utf-8")
     changed = load_catalogue(tmp_path / "layouts", tmp_path / "content")
     warnings = language_warnings(changed, "es")
-    assert warnings[1] == ("the es translation is stale: the English of call_to_action "
-                           "changed since it was translated")
-    assert all("stale" in language_warnings(changed, code)[-1]
+    assert warnings == [f"Spanish: {total} of {total} strings not yet reviewed by a person "
+                        "(1 of them changed in English since)"]
+    assert all("(1 of them changed in English since)" in language_warnings(changed, code)[-1]
                for code in LANGUAGES if code != "en")
 
 

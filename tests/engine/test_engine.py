@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from awareprint.compose.piece import house_css
@@ -117,6 +119,19 @@ def test_content_taller_than_its_centred_block_spills_past_both_edges():
             'align-content:center"><p style="height:80px;margin:0"></p></div>')
     document, _ = engine.lay_out(html, BASE)
     assert _paragraph(document).position_y == pytest.approx(80.0)  # 20 px above and below
+
+
+def test_a_heading_moved_to_its_blocks_end_is_bookmarked_where_it_prints():
+    """The outline of a PDF leads to a heading where it is drawn, not where the engine
+    first placed it (before align-content moved it 160 px down)."""
+    html = ('<style>@page{margin:0}</style>'
+            '<div style="position:absolute;top:0;left:0;width:100px;height:200px;'
+            'align-content:end"><h1 style="height:40px;margin:0;font-size:10px">A</h1></div>')
+    document, _ = engine.lay_out(html, BASE)
+    pdf = pikepdf.open(io.BytesIO(engine.write_pdf(document)))
+    destination = pdf.Root.Outlines.First.Dest
+    page_height = float(pdf.pages[0].MediaBox[3])
+    assert page_height - float(destination[3]) == pytest.approx(160 * 0.75)  # px in pt
 
 
 def _paragraph(document):

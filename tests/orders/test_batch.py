@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import getpass
 import hashlib
 import io
 import json
@@ -16,6 +17,7 @@ import sys
 import time
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,8 @@ from tests.pdfread import text_of
 
 EXAMPLES = PROJECT_ROOT / "examples/orders"
 RENDER_PY = str(PROJECT_ROOT / "render.py")
+# A partner's order in a language no person has reviewed prints on a staff decision.
+BATCH = ("batch", "--print-unreviewed")
 FIVE_ITEMS = ("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
               "    sizes: [letter, a4, tabloid]\n  - layout: wallet-card\n  - layout: tearoff\n")
 KEPT = "unchanged since the last run, not made again"  # what the summary says of reuse
@@ -64,7 +68,7 @@ def church_run(tmp_path_factory) -> ChurchRun:
             shutil.copy(EXAMPLES / "st-marks-logo.svg", order)
             forget()  # set from scratch, whatever this process's earlier tests settled
             with contextlib.redirect_stdout(io.StringIO()) as printed:
-                code = main(["batch", str(order / "church.yaml"), "--out", str(out),
+                code = main([*BATCH, str(order / "church.yaml"), "--out", str(out),
                              "--workers", "2"])
             (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
             (folder / "code.txt").write_text(str(code), encoding="utf-8")
@@ -135,7 +139,7 @@ def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
     assert church_run.code == 0, church_run.printed
     order, out = _after_the_church_run(church_run, tmp_path)  # a first run, on two workers
     folder = order.parent
-    argv = ["batch", str(order), "--out", str(out), "--workers", "2"]
+    argv = [*BATCH, str(order), "--out", str(out), "--workers", "2"]
 
     def pieces() -> dict[str, int]:
         return {p.name: p.stat().st_mtime_ns for p in out.glob("*_*.pdf")}
@@ -177,7 +181,7 @@ def test_a_rerun_reuses_what_did_not_change(church_run, tmp_path, capsys):
 def test_a_file_changed_since_the_last_run_is_rendered_again(church_run, tmp_path, capsys):
     assert church_run.code == 0, church_run.printed
     _, out = _after_the_church_run(church_run, tmp_path)  # a first run of the church order
-    argv = ["batch", str(EXAMPLES / "church.yaml"), "--out", str(out), "--workers", "1"]
+    argv = [*BATCH, str(EXAMPLES / "church.yaml"), "--out", str(out), "--workers", "1"]
     (out / "poster_letter_en+es.pdf").write_bytes(b"%PDF-1.7 edited by hand")
     assert main(argv) == 0
     assert f"4 files (3 {KEPT}), none failed" in capsys.readouterr().out
@@ -187,7 +191,7 @@ def test_a_file_changed_since_the_last_run_is_rendered_again(church_run, tmp_pat
 
 def test_sheets_needed_follow_the_quantity(tmp_path):
     out = tmp_path / "event"
-    assert main(["batch", str(EXAMPLES / "event.csv"), "--out", str(out),
+    assert main([*BATCH, str(EXAMPLES / "event.csv"), "--out", str(out),
                  "--workers", "1"]) == 0
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     cards = next(f for f in files if f["sheet"] == "avery-5371")
@@ -222,7 +226,7 @@ def test_a_bad_order_renders_nothing(tmp_path, capsys):
     order = tmp_path / "order.yaml"
     order.write_text("partner: {name: X}\nitems:\n  - layout: postr\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["batch", str(order), "--out", str(out)]) == 2
+    assert main([*BATCH, str(order), "--out", str(out)]) == 2
     assert "did you mean 'poster'?" in capsys.readouterr().err
     assert not out.exists()
 
@@ -334,7 +338,7 @@ def _start_batch(order: Path, out: Path, workers: int) -> subprocess.Popen:
     logs = order.parent
     with (logs / "stdout.txt").open("w") as printed, (logs / "stderr.txt").open("w") as errors:
         return subprocess.Popen([sys.executable, RENDER_PY, "batch", str(order), "--out",
-                                 str(out), "--workers", str(workers)],
+                                 str(out), "--workers", str(workers), "--print-unreviewed"],
                                 stdout=printed, stderr=errors, text=True)
 
 
@@ -467,14 +471,14 @@ def test_a_stopped_run_still_knows_the_files_of_the_run_before(tmp_path, capsys)
 
 def test_draft_translations_are_warned_of_in_the_manifest_on_stderr_and_the_ticket(
         tmp_path, capsys, catalogue):
-    from awareprint.catalogue.language_checks import language_warnings
+    from awareprint.catalogue.unreviewed import language_warnings
 
-    (draft,) = [w for w in language_warnings(catalogue, "ar") if "draft" in w]
+    (draft,) = [w for w in language_warnings(catalogue, "ar") if "not yet reviewed" in w]
     order, out = tmp_path / "order.yaml", tmp_path / "out"
     order.write_text("partner: {name: Clinic}\nitems:\n  - layout: wallet-card\n"
                      "    languages: [ar]\n  - layout: wallet-card\n    languages: [ar]\n"
                      "    sheet: avery-5371\n    quantity: 20\n", encoding="utf-8")
-    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 0
+    assert main([*BATCH, str(order), "--out", str(out), "--workers", "1"]) == 0
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert [draft in entry["warnings"] for entry in files] == [True, True]
     errors = capsys.readouterr().err
@@ -483,13 +487,46 @@ def test_draft_translations_are_warned_of_in_the_manifest_on_stderr_and_the_tick
     ticket = "".join(text_of((out / "job-ticket.pdf").read_bytes()).split())
     assert ticket.count("Warning:" + "".join(draft.split())) == 2
     assert "FILESWITHWARNINGS2" in ticket
+    # The staff's decision to print it (--print-unreviewed): who, when, which languages
+    decided = json.loads((out / "manifest.json").read_text(encoding="utf-8"))[
+        "print_unreviewed"]
+    assert decided["decided_by"] == getpass.getuser()
+    assert decided["through"] == "--print-unreviewed"
+    assert decided["languages"] == {"ar": draft}
+    when = datetime.fromisoformat(decided["decided"])
+    assert when.tzinfo and abs(datetime.now(UTC) - when) < timedelta(minutes=10)
+    assert "NOTYETREVIEWEDBYAPERSON" in ticket
+    shown = decided["decided"].replace("T", " ")[:16] + " UTC"
+    assert "".join(f"Printed on the decision of {getpass.getuser()} ({shown})".split()) in ticket
+    # Run again, the decision stands as it was taken: the same time, the ticket not remade
+    made = (out / "job-ticket.pdf").stat().st_mtime_ns
+    assert main([*BATCH, str(order), "--out", str(out), "--workers", "1"]) == 0
+    again = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert again["print_unreviewed"] == decided
+    assert (out / "job-ticket.pdf").stat().st_mtime_ns == made
+
+
+def test_a_partner_order_in_an_unreviewed_language_is_refused_without_the_staffs_flag(
+        tmp_path, capsys, catalogue):
+    from awareprint.catalogue.unreviewed import language_warnings
+
+    order, out = tmp_path / "order.yaml", tmp_path / "out"
+    order.write_text("partner: {name: Clinic}\nitems:\n  - layout: poster\n"
+                     "    languages: [en, en+es, fr]\n", encoding="utf-8")
+    assert main(["batch", str(order), "--out", str(out), "--workers", "1"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    spanish, french = (language_warnings(catalogue, code)[0] for code in ("es", "fr"))
+    assert line == (f"render.py: --print-unreviewed: {spanish}; {french}. A press job or a "
+                    "partner's order prints such strings only on a staff decision: give this "
+                    "flag to print them as they are")
+    assert not out.exists() and not out.with_name("out.zip").exists()
 
 
 def test_an_out_that_cannot_be_a_folder_is_one_line_and_nothing_is_written(tmp_path, capsys):
     a_file = tmp_path / "notes.txt"
     a_file.write_text("keep me", encoding="utf-8")
     for out in (a_file, a_file / "church"):
-        assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
+        assert main([*BATCH, str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(f"render.py: --out: {out}") and "is a file, not a folder" in line
         assert "give a folder" in line and "Traceback" not in line
@@ -522,7 +559,7 @@ def test_an_out_on_a_read_only_disk_is_one_line_and_nothing_is_written(
     monkeypatch.setattr(os, "mkdir", mkdir)
     # A new folder on the disk; a folder there already, where the zip cannot go beside it.
     for out in (disk / "new", disk / "made-before"):
-        assert main(["batch", str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
+        assert main([*BATCH, str(EXAMPLES / "church.yaml"), "--out", str(out)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(f"render.py: --out: {out}: cannot write in {disk}")
         assert "(Read-only file system); give a folder you can write to" in line
@@ -581,7 +618,7 @@ def test_a_rerun_with_other_partner_lines_sets_each_piece_from_what_it_settled(c
     text = order.read_text(encoding="utf-8")
     order.write_text(text.replace("Mon–Fri, 9–5", "weekdays 8–4"), encoding="utf-8")
     for where in (out, fresh):
-        assert main(["batch", str(order), "--out", str(where),
+        assert main([*BATCH, str(order), "--out", str(where),
                      "--workers", "1"]) == 0
     again, made = (json.loads((where / "manifest.json").read_text(encoding="utf-8"))["files"]
                    for where in (out, fresh))

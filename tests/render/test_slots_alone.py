@@ -1,6 +1,7 @@
 """The fit tries the sizes of the slots that overflow on those slots laid out alone
-(engine/layout.py `only`), and sets the page from what that shows: the same file, byte for
-byte, as trying every size on the whole page, with the whole page laid out twice at most."""
+(engine/layout.py `only`), sets the slots a second setting changes alone too, and draws
+the page with those layouts grafted in (engine/graft.py): the same file, byte for byte, as
+trying every size on the whole page, with the whole page laid out once."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from awareprint.errors import InputError
 from awareprint.measure.fit import OVERFLOW, find_misfits
 from awareprint.preflight.read_back import read_back
 from awareprint.render import pipeline, set_again
+from awareprint.render.setting import changed_slots, size_groups
 from awareprint.render.settled import forget
 
 # Pieces whose fit takes steps (the Arabic poster's call to action five), a notice started
@@ -49,6 +51,11 @@ def _counted(monkeypatch, whole_only: bool) -> dict[str, int]:
 
     for module in (pipeline, set_again):
         monkeypatch.setattr(module, "lay_out", counted)
+    if whole_only:
+        fit = pipeline._lay_out_to_fit
+        monkeypatch.setattr(pipeline, "_lay_out_to_fit",
+                            lambda job, catalogue, logo, alone=True: fit(job, catalogue, logo,
+                                                                         alone=False))
     return count
 
 
@@ -67,8 +74,13 @@ def test_slots_tried_alone_give_the_file_the_whole_page_gives(catalogue, monkeyp
     by_slots = pipeline.render(job, catalogue, read_back)
     assert by_slots.pdf == by_pages.pdf
     assert by_slots.settled == by_pages.settled
-    assert alone["whole"] <= 2
-    assert alone["whole"] + alone["alone"] == whole["whole"]  # each try made once either way
+    # then drawn with the slots set alone grafted in; laid out whole again only where a
+    # short headline's band gave the body height (the panels moved)
+    assert by_slots.settled is not None
+    assert alone["whole"] == 1 if not by_slots.settled.gain_pt else alone["whole"] <= 2
+    # each try made once either way (laid out whole, the second setting's too, or the
+    # page once more where that setting changed nothing)
+    assert alone["whole"] + alone["alone"] <= whole["whole"]
     if whole["whole"] > 2:  # steps were tried: on the slots alone
         assert alone["alone"] >= 1
 
@@ -143,3 +155,20 @@ def test_partner_lines_that_overflow_where_the_fit_tries_them_are_refused_either
     with pytest.raises(InputError) as again:
         pipeline.render(job, catalogue, read_back, kept)
     assert str(again.value) == str(fresh.value)
+
+
+def test_a_setting_that_changes_some_slots_lays_out_those_alone(catalogue):
+    """What tells a second setting which slots to lay out alone: the slots whose markup or
+    size changed, with the columns in a row with them; the whole page where a panel moved."""
+    job = make_job(catalogue, "poster", language="en+es")
+    groups = size_groups(catalogue, job)
+    before = pipeline.compose(job, catalogue, {})
+    assert changed_slots(before, pipeline.compose(job, catalogue, {}), groups) == frozenset()
+    joined = pipeline.compose(job, catalogue, {}, joined=frozenset({"en.definition"}))
+    assert changed_slots(before, joined, groups) == {"definition_1", "definition_2"}
+    smaller = pipeline.compose(job, catalogue, {"call_to_action": 11.0})
+    assert changed_slots(before, smaller, groups) == {"call_to_action"}
+    poster = make_job(catalogue, "poster", language="zh-Hans")
+    banded = pipeline.compose(poster, catalogue, {}, masthead_gain_pt=20.0)
+    assert changed_slots(pipeline.compose(poster, catalogue, {}), banded,
+                         size_groups(catalogue, poster)) is None

@@ -9,7 +9,7 @@ import io
 from PIL import Image
 
 from awareprint.catalogue.jobs import Job
-from awareprint.web.previewer import Preview
+from awareprint.web.previewer import Preview, Shown
 
 
 def _one_pixel() -> bytes:
@@ -19,14 +19,17 @@ def _one_pixel() -> bytes:
 
 
 class RecordingPreviewer:
-    """Answers every preview with one white pixel; `asked` holds the jobs, in order."""
+    """Answers every preview with one white pixel; `asked` holds the jobs, in order, and
+    `shown` what the reviewer's page had them show (None for the order form's)."""
 
     def __init__(self) -> None:
         self.asked: list[tuple[Job, int]] = []
+        self.shown: list[Shown | None] = []
         self._png = _one_pixel()
 
-    def preview(self, job: Job, page: int = 0) -> Preview:
+    def preview(self, job: Job, page: int = 0, shown: Shown | None = None) -> Preview:
         self.asked.append((job, page))
+        self.shown.append(shown)
         return Preview(self._png, 1)
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 import re
 import sqlite3
@@ -15,6 +16,7 @@ import sys
 import time
 import zipfile
 from html import unescape
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -421,7 +423,8 @@ def test_an_order_is_rendered_then_released_only_once_approved(web):
     listing = web.get("/staff")
     assert f'<a href="/staff/orders/{record.id}">' in listing.text and PARTNER.replace(
         "'", "&#39;") in listing.text
-    approved = web.post(f"/staff/orders/{record.id}/approve", data={"csrf": csrf(web)})
+    approved = web.post(f"/staff/orders/{record.id}/approve",  # en+es: staff confirm it
+                        data={"csrf": csrf(web), "print_unreviewed": "1"})
     assert approved.status_code == 303
 
     web.cookies.delete("awareprint_staff")  # the partner, without the staff's session
@@ -767,3 +770,85 @@ def test_the_throttle_forgets_failures_after_its_window_and_on_success():
     throttle.failed("10.0.0.1", "alice")
     throttle.succeeded("10.0.0.1", "alice")
     assert throttle.wait_seconds("10.0.0.1", "alice") == 0
+
+
+# What a draft may do: an order in a language no person has reviewed
+
+def shown_time(iso: str) -> str:
+    """A UTC time as the pages and the ticket show it: 2026-12-07 23:59 UTC."""
+    return iso.replace("T", " ")[:16] + " UTC"
+
+
+def web_catalogue():
+    from awareprint.catalogue.load import load_catalogue
+
+    return load_catalogue()
+
+
+def test_the_form_says_beside_each_language_how_much_of_it_no_person_has_reviewed(web):
+    total = len(web_catalogue().languages["en"].strings)
+    page = unescape(web.get("/").text)
+    note = f"{total} of {total} strings not yet reviewed by a person"
+    label = re.search(r'value="es"> Spanish \(Español\) <span class="unreviewed">([^<]*)<',
+                      page)
+    assert label and label.group(1) == note
+    pair = re.search(r'value="en\+es"> English \+ Spanish \(Español\) '
+                     r'<span class="unreviewed">([^<]*)<', page)
+    assert pair and pair.group(1) == note
+    assert not re.search(r'value="en"> English <span', page)  # the source: nothing to say
+    assert "A translation not yet reviewed by a person may read wrongly." in page
+
+
+def test_approving_an_order_in_an_unreviewed_language_needs_the_staffs_confirmation(web):
+    """Without the box ticked the order stays unapproved and nothing is released; ticked,
+    it is approved and the decision (who, when, which languages) is in the manifest and
+    on the job ticket of the zip the print shop gets."""
+    token = placed_token(web, **{"items.0.languages": ["es"]})
+    run_queued(Store(web.data), workers=1)
+    log_in(web)
+    (record,) = Store(web.data).orders()
+    page = unescape(web.get(f"/staff/orders/{record.id}").text)
+    total = len(web_catalogue().languages["en"].strings)
+    note = f"Spanish: {total} of {total} strings not yet reviewed by a person"
+    assert ('<section class="unreviewed" id="unreviewed"><h2>Translations not yet reviewed by '
+            f'a person</h2><ul><li>{note}</li>') in page
+    assert page.count(note) == 2  # above the files, and on the row of its file
+    assert 'name="print_unreviewed" value="1" required' in page
+    assert note in unescape(web.get("/staff").text)  # the staff's list of orders
+
+    refused = web.post(f"/staff/orders/{record.id}/approve", data={"csrf": csrf(web)})
+    assert refused.status_code == 400
+    assert "tick the box beside Approve" in unescape(refused.text)
+    assert store_status(web, record.id) == "ready"
+    assert web.get(f"/orders/{token}/files.zip").status_code == 404
+
+    approved = web.post(f"/staff/orders/{record.id}/approve",
+                        data={"csrf": csrf(web), "print_unreviewed": "1"})
+    assert approved.status_code == 303 and store_status(web, record.id) == "approved"
+    decided = Store(web.data).order(record.id).decided
+    archive = zipfile.ZipFile(io.BytesIO(web.get(f"/orders/{token}/files.zip").content))
+    files = {name.rpartition("/")[2]: name for name in archive.namelist()}
+    manifest = json.loads(archive.read(files["manifest.json"]))
+    assert manifest["print_unreviewed"] == {
+        "decided_by": "alice", "through": "web: approved with the box ticked",
+        "decided": decided, "languages": {"es": note}}
+    ticket = " ".join(text_of(archive.read(files["job-ticket.pdf"])).split())
+    assert "NOT YET REVIEWED BY A PERSON" in ticket and note in ticket  # a heading: capitals
+    assert f"Printed on the decision of alice ({shown_time(decided)})" in ticket
+    partner_page = unescape(web.get(f"/orders/{token}").text)
+    assert (f"Printed although not yet reviewed by a person, on the decision of alice "
+            f"({shown_time(decided)})") in partner_page
+
+
+def test_an_order_in_english_only_is_approved_without_a_confirmation(web):
+    placed_token(web, **{"items.0.languages": ["en"]})
+    run_queued(Store(web.data), workers=1)
+    log_in(web)
+    (record,) = Store(web.data).orders()
+    page = web.get(f"/staff/orders/{record.id}").text
+    assert 'id="unreviewed"' not in page and 'name="print_unreviewed"' not in page
+    approved = web.post(f"/staff/orders/{record.id}/approve", data={"csrf": csrf(web)})
+    assert approved.status_code == 303 and store_status(web, record.id) == "approved"
+    manifest = json.loads((Path(web.data) / "orders" / record.folder / "files/manifest.json")
+                          .read_text(encoding="utf-8"))
+    assert manifest["print_unreviewed"] is None

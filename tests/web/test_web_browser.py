@@ -200,6 +200,12 @@ def test_a_partner_orders_staff_approve_and_the_partner_downloads_the_files(tmp_
             assert pdfs == ["poster_letter_en+es.pdf", "poster_letter_en.pdf"]
             for name in pdfs:  # the partner's link does not give them yet
                 assert partner.request.get(f"{order_url}/files/{name}").status == 404
+            # Spanish is not yet reviewed by a person: staff confirm they print it as it is.
+            expect(desk.locator("#unreviewed")).to_contain_text(
+                "Spanish: ")
+            expect(desk.locator("#unreviewed")).to_contain_text(
+                "strings not yet reviewed by a person")
+            desk.check("#print_unreviewed")
             with desk.expect_navigation():
                 desk.click("#approve")
             expect(desk.locator("#status")).to_have_text("approved")

@@ -45,11 +45,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def add_user(data: Path, name: str, password: str) -> None:
-    """A staff account, made as an administrator makes one: `serve add-user`, the password
-    on stdin."""
+def add_user(data: Path, name: str, password: str, *options: str) -> None:
+    """A staff account (a reviewer's with `--reviewer LANG` in `options`), made as an
+    administrator makes one: `serve add-user`, the password on stdin."""
     made = subprocess.run([sys.executable, "render.py", "serve", "--data", str(data),
-                           "add-user", name], cwd=PROJECT_ROOT, input=password + "\n",
+                           "add-user", name, *options], cwd=PROJECT_ROOT,
+                          input=password + "\n",
                           capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, f"add-user failed: {made.stderr}"
 
