@@ -83,20 +83,27 @@ def build_parser() -> argparse.ArgumentParser:
     stamp = commands.add_parser("stamp", help="record that translations match the current "
                                 "English (after translating the stale strings)")
     stamp.add_argument("codes", nargs="+", metavar="LANG")
-    translations = commands.add_parser("translations", help="a language as a PO file for "
-                                       "translators (export), read back (import), and the "
-                                       "reviewer's page's strings written back (apply)")
+    translations = commands.add_parser("translations", help="a language as a PO or XLIFF "
+                                       "file for translators (export), read back (import), "
+                                       "and the reviewer's page's strings written back "
+                                       "(apply)")
     translation_commands = translations.add_subparsers(dest="translations_command",
                                                        metavar="SUBCOMMAND", required=True,
                                                        parser_class=_Parser)
     export = translation_commands.add_parser("export", help="write a translation as a "
-                                             "gettext PO file (Poedit, Weblate)")
+                                             "gettext PO file (Poedit, Weblate) or XLIFF 2")
     export.add_argument("code", metavar="LANG")
-    export.add_argument("--format", choices=["po"], default="po", help="po (the default)")
+    export.add_argument("--format", choices=["po", "xliff"], default="po",
+                        help="po (the default) or xliff (XLIFF 2.0)")
     export.add_argument("--out", type=Path, metavar="FILE",
-                        help="the file to write (default out/LANG.po)")
+                        help="the file to write (default out/LANG.po or out/LANG.xlf)")
+    export.add_argument("--no-length", action="store_true",
+                        help="leave out the note of how long each string may grow (measured "
+                        "by setting it on every piece: some 20 s a language on 2 cores)")
+    export.add_argument("--workers", type=int, metavar="N",
+                        help="processes measuring the lengths (default: cores)")
     import_po = translation_commands.add_parser("import", help="check a translator's PO "
-                                                "file (placeholders, numbers, the fit of "
+                                                "or XLIFF file (placeholders, numbers, the fit of "
                                                 "every piece) and write its changed strings "
                                                 "into content/LANG.yaml as drafts")
     import_po.add_argument("file", type=Path, metavar="FILE")
@@ -511,19 +518,10 @@ def _translations(args: argparse.Namespace) -> int:
     from ..catalogue.load import load_catalogue
 
     catalogue = load_catalogue()
-    if args.translations_command == "export":
-        from ..output import write_atomic
-        from ..translations.po import export_po
-
-        text = export_po(catalogue, args.code)
-        path = args.out or DEFAULT_OUT_DIR / f"{args.code}.po"
-        write_atomic(path, text.encode("utf-8"))
-        entries = text.count("\nmsgctxt ")
-        print(f"wrote {path} ({entries} entries, {text.count('#, fuzzy')} fuzzy: draft or "
-              "stale)")
-        return 0
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    if args.translations_command == "export":
+        return _export_translation(catalogue, args)
     if args.translations_command == "apply":
         return _apply(catalogue, args)
     from ..translations.importing import import_po
@@ -537,6 +535,26 @@ def _translations(args: argparse.Namespace) -> int:
     print(f"wrote {imported.language_file}: {count} string{'s' if count != 1 else ''} "
           f"changed ({', '.join(imported.changed)}), now drafts; {imported.pieces} pieces "
           "fit")
+    return 0
+
+
+def _export_translation(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from ..output import write_atomic
+    from ..translations.po import export_po, translation_of
+    from ..translations.room import rooms
+    from ..translations.xliff import export_xliff
+
+    translation_of(catalogue, args.code)
+    measured = None if args.no_length else rooms(catalogue, args.code, args.workers)
+    if args.format == "xliff":
+        text = export_xliff(catalogue, args.code, measured)
+        entries, drafts = text.count("<unit "), text.count('state="initial"')
+    else:
+        text = export_po(catalogue, args.code, measured)
+        entries, drafts = text.count("\nmsgctxt "), text.count("#, fuzzy")
+    path = args.out or DEFAULT_OUT_DIR / f"{args.code}.{'xlf' if args.format == 'xliff' else 'po'}"
+    write_atomic(path, text.encode("utf-8"))
+    print(f"wrote {path} ({entries} entries, {drafts} draft or stale)")
     return 0
 
 

@@ -1,5 +1,7 @@
-"""A translator's PO file read back into its language file.
+"""A translator's file (gettext PO or XLIFF 2) read back into its language file.
 
+Each format's reader (here for PO, xliff.py for XLIFF) gives the file's language and
+entries (given.py); from there one path checks them, whatever the format.
 Nothing is written until everything is checked: the file (UTF-8, of a sensible size, for
 a language of the catalogue), each entry (an existing key, the current English, the
 placeholders kept, no phone number, no control or direction character), the language's
@@ -28,11 +30,13 @@ from ..errors import ContentError, InputError
 from ..output import write_atomic
 from .entries import EntryKey, entries_of, with_entries
 from .fit import Unfit, trial_unfit
+from .given import Given, TranslatorFile
 from .language_file import rewrite
 from .placements import placements
-from .po import LANGUAGE_FILE_HEADER, translation_of
+from .po import LANGUAGE_FILE_HEADER, po_language, translation_of
+from .xliff import is_xliff, read_xliff
 
-MAX_BYTES = 2 * 1024 * 1024  # a language's PO file is some 20 KB
+MAX_BYTES = 2 * 1024 * 1024  # a language's PO file is some 20 KB, its XLIFF some 40 KB
 STRING_PROBLEM = re.compile(r": strings\.([a-z][a-z0-9_]*)(?:\[(\d+)\])?: (.*)$")
 
 
@@ -54,12 +58,13 @@ class _Entry:
 
 
 def import_po(path: Path, catalogue: Catalogue, workers: int | None = None) -> Imported:
-    """Check the PO file at `path` and write its changed strings into their language file,
-    or raise a ContentError naming every problem (nothing written)."""
+    """Check the translator's file (PO or XLIFF 2) at `path` and write its changed strings
+    into their language file, or raise a ContentError naming every problem (nothing
+    written)."""
     text = _read(path)
-    po = _parse(path, text)
-    code = _language(path, text, po, catalogue)
-    entries = _entries(path, text, po, catalogue, code)
+    parsed = read_xliff(path, text) if is_xliff(text) else _po_file(path, text)
+    code = _language(path, parsed, catalogue)
+    entries = _entries(path, parsed, catalogue, code)
     language = catalogue.languages[code]
     current = entries_of(language.strings)
     changed = [entry for entry in entries if current[entry.name][1] != entry.text]
@@ -95,14 +100,14 @@ def _read(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: {size / 2**20:.0f} MB; a language's PO file is some "
-                             f"20 KB and at most {MAX_BYTES // 2**20} MB here: give the PO "
-                             "file of one language")
+            raise InputError(f"{path}: {size / 2**20:.0f} MB; a language's PO or XLIFF "
+                             f"file is some 20 to 40 KB and at most {MAX_BYTES // 2**20} MB "
+                             "here: give the file of one language")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file; give the PO file to read") from None
+        raise InputError(f"{path}: no such file; give the PO or XLIFF file to read") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: a folder; give the PO file to read") from None
+        raise InputError(f"{path}: a folder; give the PO or XLIFF file to read") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
     try:
@@ -128,45 +133,55 @@ def _header_line(text: str, field: str) -> int:
     return text[:found.start()].count("\n") + 1 if found else 1
 
 
-def _language(path: Path, text: str, po: polib.POFile, catalogue: Catalogue) -> str:
+def _po_file(path: Path, text: str) -> TranslatorFile:
+    """A PO file's language and entries (refusing a charset other than UTF-8)."""
+    po = _parse(path, text)
     charset = po.metadata.get("Content-Type", "")
     if "charset=" in charset and charset.split("charset=")[-1].strip().lower() not in (
             "utf-8", "utf8"):
         raise InputError(f"{path}: line {_header_line(text, 'Content-Type')}: the header "
                          f"says {charset!r}; save the file as UTF-8 (charset=UTF-8)")
-    given = po.metadata.get("Language", "").strip()
-    exported = po.metadata.get(LANGUAGE_FILE_HEADER, "").strip()
-    line = _header_line(text, "Language")
+    lines = text.splitlines()
+    entries = tuple(Given(entry.msgctxt or None, entry.msgid, entry.msgstr,
+                          _context_line(lines, entry.linenum), bool(entry.msgid_plural))
+                    for entry in po if not entry.obsolete)
+    return TranslatorFile(po.metadata.get("Language", "").strip(),
+                          _header_line(text, "Language"),
+                          po.metadata.get(LANGUAGE_FILE_HEADER, "").strip() or None,
+                          entries, "Language", "the Language header")
+
+
+def _language(path: Path, given: TranslatorFile, catalogue: Catalogue) -> str:
+    line = given.line
     codes = {code.lower(): code for code in catalogue.languages}
-    code = codes.get(given.replace("_", "-").lower())
+    code = codes.get(given.language.replace("_", "-").lower())
     if code is None:
-        raise InputError(f"{path}: line {line}: Language {given!r} is no language of the "
-                         f"catalogue; set the Language header to one of "
+        raise InputError(f"{path}: line {line}: {given.field} {given.language!r} is no "
+                         f"language of the catalogue; set {given.set_to} to one of "
                          f"{', '.join(catalogue.languages)}")
+    exported = given.exported
     if exported and exported != code:
-        raise InputError(f"{path}: line {line}: Language {given!r}, but the file was "
-                         f"exported for {exported!r}; set the Language header back to "
-                         f"{exported.replace('-', '_')}")
+        shown = po_language(exported) if given.field == "Language" else exported
+        raise InputError(f"{path}: line {line}: {given.field} {given.language!r}, but the "
+                         f"file was exported for {exported!r}; set {given.set_to} back to "
+                         f"{shown}")
     translation_of(catalogue, code)
     return code
 
 
-def _entries(path: Path, text: str, po: polib.POFile, catalogue: Catalogue,
+def _entries(path: Path, given: TranslatorFile, catalogue: Catalogue,
              code: str) -> list[_Entry]:
     english = entries_of(source_language(catalogue.languages).strings)
-    lines = text.splitlines()
     problems: list[str] = []
     found: dict[str, _Entry] = {}
-    for entry in po:
-        if entry.obsolete:
-            continue
-        line = _context_line(lines, entry.linenum)
+    for entry in given.entries:
+        line = entry.line
         where = f"{path}: line {line}"
 
-        def refuse(message: str, where: str = where, name: str = entry.msgctxt) -> None:
+        def refuse(message: str, where: str = where, name: str | None = entry.name) -> None:
             problems.append(f"{where} ({name}): {message}" if name else f"{where}: {message}")
 
-        name = entry.msgctxt
+        name = entry.name
         if not name:
             refuse("no msgctxt; each entry's context is its key: export again")
             continue
@@ -178,14 +193,14 @@ def _entries(path: Path, text: str, po: polib.POFile, catalogue: Catalogue,
         if name in found:
             refuse(f"given twice (also line {found[name].line}); keep one")
             continue
-        if entry.msgid_plural:
+        if entry.plural:
             refuse("has plural forms; these strings have none: delete msgid_plural")
             continue
-        if entry.msgid != english[name][1]:
+        if entry.english != english[name][1]:
             refuse("its English is not the current English; export again and carry the "
                    "translation over")
             continue
-        translated = entry.msgstr.strip()
+        translated = entry.text.strip()
         problem = text_problem(translated, english[name][1], catalogue)
         if problem:
             refuse(problem)

@@ -35,6 +35,16 @@ def language_jobs(catalogue: Catalogue, code: str) -> list[Job]:
 
 def placements(catalogue: Catalogue, code: str) -> dict[str, dict[str, set[str]]]:
     """Entry name → layout → the slots it prints in (as the layout names them)."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for job, where in job_placements(catalogue, code):
+        for name, slots in where.items():
+            found[name][job.layout] |= slots
+    return found
+
+
+def job_placements(catalogue: Catalogue, code: str
+                   ) -> list[tuple[Job, dict[str, set[str]]]]:
+    """Each piece of the language, with entry name → the slots it prints in on that piece."""
     language = catalogue.languages[code]
     names = {}
     strings: dict[str, str | list[str]] = {}
@@ -48,12 +58,14 @@ def placements(catalogue: Catalogue, code: str) -> dict[str, dict[str, set[str]]
             strings.setdefault(entry.key, []).append(marked)  # type: ignore[union-attr]
     marked_catalogue = dataclasses.replace(catalogue, languages={
         **catalogue.languages, code: language.model_copy(update={"strings": strings})})
-    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    found = []
     for job in language_jobs(catalogue, code):
         reader = _Slots()
         reader.feed(compose(job, marked_catalogue).html)
+        where: dict[str, set[str]] = defaultdict(set)
         for marker, slot in reader.found:
-            found[names[marker]][job.layout].add(slot)
+            where[names[marker]].add(slot)
+        found.append((job, dict(where)))
     return found
 
 

@@ -1,8 +1,8 @@
 """A language as a gettext PO file, as Poedit and Weblate read it: UTF-8, no plurals, one
 entry per string with its key as the context (msgctxt), the English as the source and the
 translation; `fuzzy` on a string no person has reviewed (draft) or whose English changed
-since (stale); notes for the translator saying its state, where it prints and the
-placeholders it keeps."""
+since (stale); notes for the translator saying its state, where it prints, how long it
+may grow (measured, room.py) and the placeholders it keeps."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ..catalogue.load import Catalogue
 from ..errors import InputError
 from .entries import entries_of
 from .placements import described, placements
+from .room import Room, room_note
 
 FUZZY = "fuzzy"
 # The language the file was exported for, kept by Poedit and Weblate like any header.
@@ -46,8 +47,9 @@ def translation_of(catalogue: Catalogue, code: str) -> None:
                          "choose a translation")
 
 
-def export_po(catalogue: Catalogue, code: str) -> str:
-    """The PO file of one translation."""
+def export_po(catalogue: Catalogue, code: str, rooms: dict[str, Room] | None = None) -> str:
+    """The PO file of one translation; with `rooms` (room.py), how long each string may
+    grow, as a note."""
     translation_of(catalogue, code)
     language = catalogue.languages[code]
     source = source_language(catalogue.languages)
@@ -70,8 +72,11 @@ def export_po(catalogue: Catalogue, code: str) -> str:
                  f"Read back with: python render.py translations import FILE")
     for name, (entry, text) in entries_of(language.strings).items():
         state = states[entry.key]
-        notes = [f"state: {_state_line(language, entry.key, state)}",
+        notes = [f"state: {state_line(language, entry.key, state)}",
                  f"prints on: {described(where.get(name, {}))}"]
+        room = rooms.get(name) if rooms else None
+        if room is not None and room.limit is not None:
+            notes.append(room_note(room))
         kept = sorted(set(PLACEHOLDER.findall(english[name][1])))
         if kept:
             notes.append("keep: " + " ".join(f"{{{p}}}" for p in kept))
@@ -81,7 +86,7 @@ def export_po(catalogue: Catalogue, code: str) -> str:
     return str(po) + "\n"
 
 
-def _state_line(language: LanguageFile, key: str, state: str) -> str:
+def state_line(language: LanguageFile, key: str, state: str) -> str:
     record = language.review.get(key)
     if state in (DRAFT, STALE) or record is None or record.date is None:
         line = state

@@ -91,7 +91,7 @@ def test_export_then_import_unchanged_leaves_the_file_byte_for_byte(tmp_path, ca
     language_file = Path(load_catalogue().content_dir) / f"{code}.yaml"
     before = language_file.read_bytes()
     po = tmp_path / f"{code}.po"
-    assert main(["translations", "export", code, "--out", str(po)]) == 0
+    assert main(["translations", "export", code, "--out", str(po), "--no-length"]) == 0
     assert main(["translations", "import", str(po)]) == 0
     assert "left as it was" in capsys.readouterr().out
     assert language_file.read_bytes() == before
@@ -241,7 +241,7 @@ def test_a_stale_string_translated_again_is_stamped_with_the_english_it_now_tran
 @pytest.mark.parametrize(("argv", "words"), [
     (["translations", "export", "en"], "'en' is the source language"),
     (["translations", "export", "xx"], "unknown language 'xx'; choose from: am, ar, en"),
-    (["translations", "export", "es", "--format", "xliff"], "invalid choice: 'xliff'"),
+    (["translations", "export", "es", "--format", "mo"], "invalid choice: 'mo'"),
     (["translations"], "the following arguments are required"),
 ])
 def test_a_bad_export_is_one_line(capsys, tmp_path, argv, words):
